@@ -1,0 +1,186 @@
+"""The `loader` command: parse arguments, call one library function, print, set the exit code.
+
+Domain errors (`DatabaseError`, `ReadError`, `KnowledgeError`) become one clean line on
+stderr and a non-zero exit; anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from . import db as dbmod
+from . import migrate
+from .db import DatabaseError, mask
+from .knowledge import KnowledgeError
+from .settings import Settings
+
+app = typer.Typer(help="Load Arabic and English news articles into a PostgreSQL event-and-entity database.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Manage the database: the embedded server or DATABASE_URL.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _engine(settings: Settings):
+    return dbmod.make_engine(settings)
+
+
+@app.command()
+def load(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
+    reextract: bool = typer.Option(False, "--reextract", help="Extract again articles already loaded."),
+) -> None:
+    """Load articles: read, segment, extract entities and events, store them.
+
+    Example: loader load seeds/
+    """
+    from .pipeline import load_paths
+
+    settings = Settings.from_env()
+    try:
+        engine = _engine(settings)
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("loading", total=None)
+            summary = load_paths(engine, list(paths), settings, reextract=reextract,
+                                 progress=lambda n, total, p: bar.update(task, completed=n, total=total))
+    except (DatabaseError, KnowledgeError) as exc:
+        _fail(str(exc))
+    for e in summary.errors:
+        err.print(f"[red]failed:[/] {e.path}: {e.reason}", highlight=False)
+    table = Table(title=f"load run {summary.run_id} ({summary.backend} extraction)")
+    for col in ("articles new", "skipped", "replaced", "failed", "mentions", "events"):
+        table.add_column(col, justify="right")
+    table.add_row(*(str(v) for v in (summary.new, summary.skipped, summary.replaced, summary.failed,
+                                      summary.mentions, summary.events)))
+    out.print(table)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
+    out_file: Path = typer.Option(None, "--out", help="Write to this file instead of standard output."),
+) -> None:
+    """Export articles with their entities and events, one JSON object per line.
+
+    Example: loader export --format jsonl --out export.jsonl
+    """
+    from .export import write_jsonl
+
+    if format != "jsonl":
+        _fail(f"unknown format {format!r}; use jsonl")
+    settings = Settings.from_env()
+    try:
+        engine = _engine(settings)
+        migrate.ensure_schema(engine)
+        with engine.connect() as conn:
+            if out_file:
+                with out_file.open("w", encoding="utf-8") as fh:
+                    n = write_jsonl(conn, fh)
+                err.print(f"wrote {n} articles to {out_file}")
+            else:
+                write_jsonl(conn, sys.stdout)
+    except DatabaseError as exc:
+        _fail(str(exc))
+
+
+@db_app.command("status")
+def db_status() -> None:
+    """Say which database is used, whether it runs, and its schema revision.
+
+    Example: loader db status
+    """
+    settings = Settings.from_env()
+    if settings.database_url:
+        out.print(f"database: DATABASE_URL {mask(settings.database_url)}")
+    else:
+        state = "running" if dbmod.is_running(settings) else "stopped"
+        out.print(f"database: embedded PostgreSQL in {settings.pgdata} ({state})")
+        if state == "stopped":
+            return
+    try:
+        engine = _engine(settings)
+        out.print(f"schema revision: {migrate.current(engine) or 'none'} (this loader: {migrate.head()})")
+    except Exception as exc:  # noqa: BLE001 - status reports, never fails on a bad server
+        _fail(f"cannot reach the database: {exc}")
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Start the embedded PostgreSQL (it keeps running between commands).
+
+    Example: loader db start
+    """
+    try:
+        url = dbmod.start(Settings.from_env())
+    except DatabaseError as exc:
+        _fail(str(exc))
+    out.print(f"embedded PostgreSQL running: {url}")
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL.
+
+    Example: loader db stop
+    """
+    stopped = dbmod.stop(Settings.from_env())
+    out.print("stopped" if stopped else "not running")
+
+
+@db_app.command("url")
+def db_url(show_password: bool = typer.Option(False, "--show-password", help="Print the password too.")) -> None:
+    """Print the connection URL for psql, DBeaver or a BI tool (starts the embedded server).
+
+    Example: psql "$(loader db url)"
+    """
+    try:
+        url = dbmod.libpq_url(dbmod.database_url(Settings.from_env()))
+    except DatabaseError as exc:
+        _fail(str(exc))
+    print(url if show_password else mask(url))
+
+
+@db_app.command("psql")
+def db_psql(args: list[str] = typer.Argument(None, help="Extra arguments passed to psql.")) -> None:
+    """Open psql on the database (the embedded server ships its own psql).
+
+    Example: loader db psql -- -c "select count(*) from articles"
+    """
+    try:
+        url = dbmod.libpq_url(dbmod.database_url(Settings.from_env()))
+    except DatabaseError as exc:
+        _fail(str(exc))
+    raise typer.Exit(subprocess.call([dbmod.psql_path(), url, *(args or [])], env=os.environ.copy()))
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Upgrade the schema to this loader's newest migration.
+
+    Example: loader db upgrade
+    """
+    try:
+        engine = _engine(Settings.from_env())
+        rev = migrate.ensure_schema(engine)
+    except DatabaseError as exc:
+        _fail(str(exc))
+    out.print(f"schema at revision {rev}")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

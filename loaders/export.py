@@ -1,0 +1,73 @@
+"""Export: the database → one JSON object per article (the scorer's JSONL contract).
+
+Adds the interchange format: canonical English names, dates cut to their precision, and
+`section` telling the article proper from its "read also" blocks and page furniture.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterator, TextIO
+
+from sqlalchemy import Connection, func, select
+
+from models import Article, Entity, Event, EventParticipant, Mention, Segment
+
+from .records import iso_cut
+
+RELATED_KINDS = ("related", "boilerplate")
+
+
+def _section(kind: str) -> str:
+    return "related" if kind in RELATED_KINDS else "main"
+
+
+def _cut(value, precision):
+    return iso_cut(value, precision) if value is not None and precision else None
+
+
+def rows(conn: Connection) -> Iterator[dict]:
+    mention_counts: dict[int, list[dict]] = defaultdict(list)
+    q = (select(Mention.article_id, Entity.name, Segment.kind, func.count())
+         .join(Entity, Entity.id == Mention.entity_id).join(Segment, Segment.id == Mention.segment_id)
+         .group_by(Mention.article_id, Entity.name, Segment.kind))
+    per: dict[tuple[int, str, str], int] = defaultdict(int)
+    for article_id, name, kind, n in conn.execute(q):
+        per[(article_id, name, _section(kind))] += n
+    for (article_id, name, section), n in sorted(per.items()):
+        mention_counts[article_id].append({"name": name, "section": section, "mentions": n})
+    names: dict[int, list[str]] = defaultdict(list)
+    for event_id, name in conn.execute(
+            select(EventParticipant.event_id, Entity.name).join(Entity, Entity.id == EventParticipant.entity_id)
+            .order_by(EventParticipant.event_id, EventParticipant.id)):
+        names[event_id].append(name)
+    events: dict[int, list[dict]] = defaultdict(list)
+    cols = (Event.id, Event.article_id, Event.type, Event.date_start, Event.date_end, Event.date_precision,
+            Event.negated, Event.modality, Event.evidence, Segment.kind)
+    for ev in conn.execute(select(*cols).join(Segment, Segment.id == Event.segment_id)
+                           .order_by(Event.article_id, Event.id)):
+        kind = ev.kind
+        events[ev.article_id].append({
+            "type": ev.type, "participants": names[ev.id],
+            "date_start": _cut(ev.date_start, ev.date_precision), "date_end": _cut(ev.date_end, ev.date_precision),
+            "negated": ev.negated, "modality": ev.modality, "section": _section(kind), "evidence": ev.evidence,
+        })
+    cols = (Article.id, Article.file_name, Article.published_on, Article.published_precision,
+            Article.published_origin, Article.title)
+    for a in conn.execute(select(*cols).order_by(Article.file_name, Article.id)):
+        yield {
+            "file": a.file_name,
+            "published": _cut(a.published_on, a.published_precision),
+            "published_origin": a.published_origin,
+            "title": a.title,
+            "entities": mention_counts[a.id],
+            "events": events[a.id],
+        }
+
+
+def write_jsonl(conn: Connection, out: TextIO) -> int:
+    n = 0
+    for row in rows(conn):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n

@@ -1,0 +1,1 @@
+"""Extraction stages: dates, mentions and events found in segmented article text."""

@@ -1,0 +1,188 @@
+"""Entity mentions: gazetteer matching on folded text, through Arabic clitics, back to offsets.
+
+Adds `Mention`s for every alias of the registry found in a segment: full names and spelling
+variants, roles ("الرئيس الروسي", resolved later at a date), government bodies and metonyms
+(الكرملين, بيونغ يانغ), surname-only back-references once the full name has appeared, and
+people the registry does not know when a cue introduces them ("الخبير ...", "الكاتب الروسي ...").
+Attached clitics (و ف ب ل ك and ال/لل with them) are stripped while matching; the mention's
+offsets still cover the whole written word minus the clitics.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..knowledge import DATA_DIR, load_yaml
+from ..normalize import Folded, fold, norm
+from ..records import Mention, Segment
+from ..registry import Alias, Registry
+
+_WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str]}
+
+
+@dataclass
+class Token:
+    norm: str
+    start: int  # folded offsets
+    end: int
+
+
+@dataclass
+class Cues:
+    person: tuple[tuple[str, ...], ...]
+    not_names: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Cues":
+        data = load_yaml(DATA_DIR / "ar" / "cues.yaml", CUES_SCHEMA)
+        cues = sorted({tuple(norm(c).split()) for c in data["person_cues"]}, key=len, reverse=True)
+        return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]))
+
+
+def tokenize(folded: Folded) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.text)]
+
+
+def strip_variants(word: str) -> list[tuple[str, int]]:
+    """The word and its forms without proclitics, with how many characters were stripped."""
+    out = [(word, 0)]
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p):]
+            out.append((rest, len(p)))
+            if p.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
+                out.append(("ا" + rest, len(p) - 1))
+    if word.startswith("لل") and len(word) >= 4:
+        out.append(("ا" + word[1:], 1))
+    return out
+
+
+@dataclass
+class Gazetteer:
+    """Aliases indexed by their first word, longest first."""
+
+    registry: Registry
+    index: dict[str, list[tuple[tuple[str, ...], Alias]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, registry: Registry) -> "Gazetteer":
+        g = cls(registry)
+        for alias in registry.aliases:
+            words = tuple(_WORD.findall(alias.norm))
+            if words:
+                g.index.setdefault(words[0], []).append((words, alias))
+        for entries in g.index.values():
+            entries.sort(key=lambda e: (-len(e[0]), e[1].kind == "short"))
+        return g
+
+    def match_at(self, toks: list[Token], i: int) -> tuple[int, int, Alias] | None:
+        """(number of tokens, characters stripped from the first, alias) of the longest match at i."""
+        best: tuple[int, int, Alias] | None = None
+        for form, stripped in strip_variants(toks[i].norm):
+            for words, alias in self.index.get(form, ()):
+                n = len(words)
+                if best is not None and n <= best[0]:
+                    break
+                if i + n > len(toks):
+                    continue
+                if all(toks[i + k].norm == words[k] for k in range(1, n)) and _adjacent(toks, i, n):
+                    best = (n, stripped, alias)
+                    break
+        return best
+
+
+def _adjacent(toks: list[Token], i: int, n: int) -> bool:
+    """Multi-word aliases must not run across a sentence break or a long gap."""
+    return all(toks[i + k + 1].start - toks[i + k].end <= 3 for k in range(n - 1))
+
+
+class EntityMatcher:
+    def __init__(self, gazetteer: Gazetteer, cues: Cues):
+        self.gaz = gazetteer
+        self.cues = cues
+
+    def find(self, text: str, segments: list[Segment]) -> list[Mention]:
+        """Mentions in all segments, in text order; back-references need an earlier full name."""
+        seen_full: list[str] = []
+        mentions: list[Mention] = []
+        for seg in segments:
+            if seg.kind == "dateline":
+                continue
+            mentions += self._segment(text, seg, seen_full)
+        return mentions
+
+    def _segment(self, text: str, seg: Segment, seen_full: list[str]) -> list[Mention]:
+        folded = fold(seg.text)
+        toks = tokenize(folded)
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            hit = self.gaz.match_at(toks, i)
+            if hit is not None:
+                n, stripped, alias = hit
+                entity = alias.entity
+                if alias.kind == "short":
+                    entity = self._back_reference(alias, seen_full)
+                if alias.kind != "short" or entity is not None:
+                    out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
+                                             entity, alias))
+                    if alias.kind == "name" and entity is not None and seg.section == "main":
+                        seen_full.append(entity)
+                    i += n
+                    continue
+            cue_len = self._cue_at(toks, i)
+            if cue_len:
+                person = self._unknown_person(toks, i + cue_len)
+                if person:
+                    s, e = person
+                    out.append(self._mention(text, seg, folded, toks[s].start, toks[e - 1].end, None, None))
+                    i = e
+                    continue
+            i += 1
+        return out
+
+    def _back_reference(self, alias: Alias, seen_full: list[str]) -> str | None:
+        """A short name alone names the entity most recently named in full that it can stand for."""
+        words = tuple(_WORD.findall(alias.norm))
+        owners = {a.entity for w, a in self.gaz.index.get(words[0], ()) if w == words and a.kind == "short"}
+        for entity in reversed(seen_full):
+            if entity in owners:
+                return entity
+        return None
+
+    def _cue_at(self, toks: list[Token], i: int) -> int:
+        for cue in self.cues.person:
+            n = len(cue)
+            if i + n <= len(toks) and all(
+                any(form == cue[k] for form, _ in strip_variants(toks[i + k].norm)) for k in range(n)
+            ):
+                return n
+        return 0
+
+    def _unknown_person(self, toks: list[Token], j: int) -> tuple[int, int] | None:
+        """Two or three name-like words after a cue (skipping a nationality adjective)."""
+        while j < len(toks) and (toks[j].norm.startswith("ال") or toks[j].norm in self.cues.not_names):
+            j += 1
+        k = j
+        while k < len(toks) and k - j < 3 and not toks[k].norm.startswith("ال") \
+                and toks[k].norm not in self.cues.not_names and not toks[k].norm.isdigit() \
+                and self.gaz.match_at(toks, k) is None and (k == j or toks[k].start - toks[k - 1].end <= 1):
+            k += 1
+        return (j, k) if k - j >= 2 else None
+
+    def _mention(self, text: str, seg: Segment, folded: Folded, fs: int, fe: int,
+                 entity: str | None, alias: Alias | None) -> Mention:
+        s, e = folded.span(fs, fe)
+        start, end = seg.start + s, seg.start + e
+        reg = self.gaz.registry
+        if alias is None:
+            return Mention(start, end, text[start:end], seg.order, None, "person", "cue", confidence=0.5)
+        kind = reg.entities[entity].kind if entity else "person"
+        actor = reg.state_of(entity) if alias.kind == "metonym" and entity else None
+        m = Mention(start, end, text[start:end], seg.order, entity, kind, alias.kind,
+                    confidence=0.95 if alias.kind == "name" else 0.8, actor=actor)
+        if alias.kind == "role":
+            m.holders = alias.holders
+        return m

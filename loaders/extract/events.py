@@ -1,0 +1,378 @@
+"""Events: trigger words → typed events with participants, roles, a date and a modality.
+
+Adds the rows a timeline is made of. Arabic news is often verb–subject–object and chains
+clauses with و; so participants come from the trigger's neighbourhood: the subject chain
+before it (or just after a verb), the party after "مع / بين / with", a visit's destination
+after "إلى / لـ / to", "the two countries" as the article's two main states. A complement
+("قال ... إن", "بأن") or a time clause ("خلال", "بعد") closes the neighbourhood. The nearest
+date in the sentence dates the event; none leaves it undated. Negation and plans come from
+words just before the trigger. Trigger words live in `data/<lang>/triggers.yaml`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..knowledge import DATA_DIR, load_yaml
+from ..normalize import Folded, fold, norm
+from ..records import DateExpr, Event, Mention, Participant, Segment
+from ..registry import Registry
+from .entities import Token, strip_variants, tokenize
+
+EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
+_TYPE_SPEC = {"words!": [str], "exclude": [str]}
+TRIGGERS_SCHEMA = {
+    **{t: _TYPE_SPEC for t in EVENT_TYPES},
+    "negation!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
+    "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str],
+}
+WINDOW = 9
+SPEECH = "statement"
+
+
+@dataclass
+class Pattern:
+    words: tuple[str, ...]
+    prefix: bool
+
+    def match(self, toks: list[Token], i: int) -> int:
+        """Tokens matched at i (0 when none); clitics are allowed on the first word."""
+        n = len(self.words)
+        if i + n > len(toks):
+            return 0
+        for k, w in enumerate(self.words):
+            forms = [f for f, _ in strip_variants(toks[i + k].norm)] if k == 0 else [toks[i + k].norm]
+            last = k == n - 1
+            if not any(f == w or (last and self.prefix and f.startswith(w) and len(f) - len(w) <= 4) for f in forms):
+                return 0
+        return n
+
+
+@dataclass
+class TriggerSet:
+    triggers: list[tuple[str, Pattern]]
+    exclude: set[str]
+    negation: list[Pattern]
+    planned: list[Pattern]
+    dual: set[str]
+    dual_leaders: set[str]
+    boundaries: set[str]
+    to: set[str]
+    with_: set[str]
+    from_: set[str]
+
+    @classmethod
+    def load(cls, lang: str) -> "TriggerSet":
+        data = load_yaml(DATA_DIR / lang / "triggers.yaml", TRIGGERS_SCHEMA)
+        pats = lambda ws: [Pattern(tuple(norm(w.rstrip("*")).split()), w.endswith("*")) for w in ws]  # noqa: E731
+        triggers = [(t, p) for t in EVENT_TYPES for p in pats(data.get(t, {}).get("words", []))]
+        triggers.sort(key=lambda tp: -len(tp[1].words))
+        exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
+        words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
+        return cls(triggers, exclude, pats(data["negation"]), pats(data["planned"]), words("dual"),
+                   words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"))
+
+
+@dataclass
+class Actor:
+    first: int  # token index range [first, last]
+    last: int
+    entity: str
+    kind: str
+    mention: Mention
+    clitic: str = ""  # proclitic stripped from the first word (ل, ب, و ...)
+
+    @property
+    def prepositional(self) -> bool:
+        return any(c in self.clitic for c in "لبك")
+
+    @property
+    def conjoined(self) -> bool:
+        return self.clitic.startswith(("و", "ف"))
+
+
+@dataclass
+class Context:
+    """What one article contributes to every sentence's events."""
+
+    registry: Registry
+    anchor: dt.date | None
+    main_states: list[str] = field(default_factory=list)
+
+
+class EventExtractor:
+    def __init__(self, registry: Registry, triggers: dict[str, TriggerSet]):
+        self.registry = registry
+        self.triggers = triggers
+
+    def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
+                dates: list[DateExpr], anchor: dt.date | None) -> list[Event]:
+        ctx = Context(self.registry, anchor, self._main_states(segments, mentions))
+        events: list[Event] = []
+        by_seg: dict[int, list[Mention]] = {}
+        for m in mentions:
+            by_seg.setdefault(m.segment_order, []).append(m)
+        for seg in segments:
+            if seg.section != "main" or seg.kind == "dateline":
+                continue
+            seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
+            events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx)
+        return merge(events)
+
+    def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
+        main = {s.order for s in segments if s.section == "main"}
+        counts = Counter(
+            self.registry.state_of(m.actor_name) for m in mentions
+            if m.segment_order in main and m.actor_name and self.registry.state_of(m.actor_name)
+        )
+        return [s for s, _ in counts.most_common(2)]
+
+    def _segment(self, seg: Segment, mentions: list[Mention], dates: list[DateExpr], ctx: Context) -> list[Event]:
+        ts = self.triggers.get(seg.language) or self.triggers["ar"]
+        folded = fold(seg.text)
+        toks = tokenize(folded)
+        if not toks:
+            return []
+        actors = self._actors(seg, folded, toks, mentions)
+        found: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(toks):
+            if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude):
+                i += 1
+                continue
+            for etype, pat in ts.triggers:
+                n = pat.match(toks, i)
+                if n:
+                    found.append((etype, i, n))
+                    i += n - 1
+                    break
+            i += 1
+        out: list[Event] = []
+        accusation_at = min((i for t, i, _ in found if t == "accusation"), default=None)
+        for etype, i, n in found:
+            if accusation_at is not None and etype in ("cooperation", "agreement") and i > accusation_at:
+                continue
+            parts = self._participants(etype, i, n, toks, actors, ts, ctx)
+            if parts is None:
+                continue
+            ev = self._event(seg, folded, toks, etype, i, n, parts, dates, ts)
+            out.append(ev)
+        sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
+        return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources]
+
+    def _actors(self, seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention]) -> list[Actor]:
+        spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
+        out: list[Actor] = []
+        for m in mentions:
+            name = m.actor_name
+            if not name:
+                continue
+            idx = [k for k, (s, e) in enumerate(spans) if s < m.end and m.start < e]
+            if not idx:
+                continue
+            first = idx[0]
+            clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
+            ent = self.registry.entities.get(name)
+            out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
+        return out
+
+    def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
+                      ts: TriggerSet, ctx: Context) -> list[Participant] | None:
+        j = i + n - 1
+        dual = self._dual(toks, i, j, ts, ctx)
+        before = self._before(i, toks, actors, ts)
+        after = self._after(j, toks, actors, ts)
+        if etype == SPEECH:
+            speaker = next((a for a in after[:1] + before[:1] if a.kind == "person"), None)
+            return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
+        if etype == "visit":
+            return self._visit(i, j, toks, before, after, ts)
+        pair = self._pair(j, toks, actors, ts)
+        if pair:
+            src = before[:1] if etype in ("accusation", "invitation") else []
+            return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
+        if dual and etype in ("agreement", "cooperation", "meeting"):
+            return _dedupe([Participant(e, "other", None) for e in dual])
+        if etype == "accusation":
+            src = self._speaker(i, toks, actors, ts) or before[:2]
+            tgt = [a for a in after if a.entity not in {s.entity for s in src}][:1]
+            if not tgt:
+                tgt = [a for a in self._complement(i, toks, actors, ts) if a.entity not in {s.entity for s in src}][:1]
+            parts = [Participant(a.entity, "source", a.mention) for a in src] + \
+                    [Participant(a.entity, "target", a.mention) for a in tgt]
+        elif etype == "invitation":
+            origin = [a for a in after if _follows(toks, a, ts.from_)]
+            if origin:
+                parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
+                        [Participant(a.entity, "target", a.mention) for a in before[:1]]
+            else:
+                src = before[:1] or after[:1]
+                rest = [a for a in after if a not in src][:1]
+                parts = [Participant(a.entity, "source", a.mention) for a in src] + \
+                        [Participant(a.entity, "target", a.mention) for a in rest]
+        else:
+            with_ = [a for a in after if _follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
+            subj = before or [a for a in after if a not in with_][:2]
+            obj = with_[:1] or [a for a in after if a not in subj][:2 if not before else 1]
+            parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
+                    [Participant(a.entity, "target", a.mention) for a in obj]
+        parts = _dedupe(parts)
+        return parts if len(parts) >= 2 else None
+
+    def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
+               ts: TriggerSet) -> list[Participant] | None:
+        people = [a for a in before if a.kind == "person"][:1] or [a for a in after if a.kind == "person"][:1]
+        visitor = people[0] if people else (before[:1] or [a for a in after if not _follows(toks, a, ts.to)][:1] or [None])[0]
+        if visitor is None:
+            return None
+        home = self.registry.state_of(visitor.entity) or (self.registry.entities.get(visitor.entity).country
+                                                           if visitor.entity in self.registry.entities else None)
+        places = [a for a in after if a is not visitor]
+        marked = [a for a in places if _follows(toks, a, ts.to)] + \
+                 [a for a in places if a.clitic.endswith("ل")] + [a for a in places if a.kind != "person"]
+        for a in marked:
+            dest = self._state(a.entity)
+            if dest and dest != home and dest != visitor.entity:
+                return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
+        return None
+
+    def _state(self, name: str) -> str | None:
+        ent = self.registry.entities.get(name)
+        if ent is None:
+            return None
+        return self.registry.state_of(name) or (ent.country if ent.kind == "place" else None)
+
+    def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
+        stop = _boundary_before(toks, i, ts)
+        cands = [a for a in actors if stop <= a.first and a.last < i and i - a.last <= WINDOW
+                 and not a.prepositional and not _follows(toks, a, ts.to | ts.with_ | ts.from_)]
+        if not cands:
+            return []
+        chain = [cands[-1]]
+        for a in reversed(cands[:-1]):
+            if chain[0].conjoined or chain[0].first - a.last <= 1:
+                chain.insert(0, a)
+            else:
+                break
+        return chain
+
+    def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        stop = _boundary_after(toks, j, ts)
+        return [a for a in actors if j < a.first < stop and a.first - j <= WINDOW]
+
+    def _speaker(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """For a reported accusation: who said it (actors before the complementizer)."""
+        comp = next((k for k in range(i - 1, -1, -1) if toks[k].norm in ts.boundaries), None)
+        if comp is None:
+            return []
+        cands = [a for a in actors if a.last < comp and comp - a.last <= WINDOW and not a.prepositional]
+        chain: list[Actor] = []
+        for a in reversed(cands):
+            if not chain or chain[0].conjoined or chain[0].first - a.last <= 1:
+                chain.insert(0, a)
+            else:
+                break
+        return chain[-2:]
+
+    def _complement(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        comp = next((k for k in range(i - 1, -1, -1) if toks[k].norm in ts.boundaries), None)
+        return [a for a in actors if comp is not None and comp < a.first < i]
+
+    def _pair(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """"بين A و B" / "between A and B" shortly after the trigger."""
+        for k in range(j + 1, min(j + 5, len(toks))):
+            if toks[k].norm in ("بين", "between"):
+                after = [a for a in actors if a.first > k][:2]
+                if len(after) == 2 and after[0].first - k <= 3:
+                    return after
+        return []
+
+    def _dual(self, toks: list[Token], i: int, j: int, ts: TriggerSet, ctx: Context) -> list[str]:
+        if len(ctx.main_states) < 2:
+            return []
+        for k in range(max(0, i - 3), min(len(toks), j + 7)):
+            forms = {f for f, _ in strip_variants(toks[k].norm)}
+            if forms & ts.dual:
+                lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
+                if lead:
+                    heads = [self.registry.holder("head_of_state", s, ctx.anchor) for s in ctx.main_states]
+                    return [h for h in heads if h]
+                return list(ctx.main_states)
+        return []
+
+    def _event(self, seg: Segment, folded: Folded, toks: list[Token], etype: str, i: int, n: int,
+               parts: list[Participant], dates: list[DateExpr], ts: TriggerSet) -> Event:
+        ts_, te_ = folded.span(toks[i].start, toks[i + n - 1].end)
+        t_start, t_end = seg.start + ts_, seg.start + te_
+        date = min(dates, key=lambda d: abs(d.start - t_start)) if dates else None
+        return Event(
+            type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
+            trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
+            participants=parts, date=date, modality=self._modality(toks, i, n, ts),
+            confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
+        )
+
+    def _modality(self, toks: list[Token], i: int, n: int, ts: TriggerSet) -> str:
+        for k in range(max(0, i - 3), i):
+            if any(p.match(toks, k) for p in ts.negation):
+                return "negated"
+        first = toks[i].norm
+        if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
+            p.match(toks, k) for k in range(max(0, i - 4), min(len(toks), i + n + 4)) for p in ts.planned
+        ):
+            return "planned"
+        return "asserted"
+
+
+def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
+    return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
+
+
+def _follows(toks: list[Token], a: Actor, words: set[str]) -> bool:
+    return a.first > 0 and toks[a.first - 1].norm in words
+
+
+def _boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
+    for k in range(i - 1, -1, -1):
+        if toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق"):
+            return k + 1
+    return 0
+
+
+def _boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
+    for k in range(j + 1, len(toks)):
+        if toks[k].norm in ts.boundaries:
+            return k
+    return len(toks)
+
+
+def _dedupe(parts: list[Participant]) -> list[Participant]:
+    out: list[Participant] = []
+    for p in parts:
+        if all(q.entity != p.entity for q in out):
+            out.append(p)
+    return out
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One happening told twice in an article is one event with two evidence spans."""
+    out: list[Event] = []
+    for ev in events:
+        key = (ev.type, frozenset(ev.names()), ev.modality == "negated")
+        twin = next((o for o in out if (o.type, frozenset(o.names()), o.negated) == key and _same_date(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if ev.evidence_spans[0] not in twin.evidence_spans:
+            twin.evidence_spans.append(ev.evidence_spans[0])
+        if twin.date is None and ev.date is not None:
+            twin.date = ev.date
+    return out
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.iso()[:7] == b.date.iso()[:7]

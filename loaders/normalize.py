@@ -1,0 +1,80 @@
+"""Normalisation for matching, with a map back to the original character offsets.
+
+Matching happens on a folded copy of the text (hamza forms, alef maqsura, ta marbuta,
+diacritics, tatweel, digits, quotes, dashes, case), but every match must point at the
+original article text. pyarabic supplies the character classes; its strip/normalise
+functions do not keep offsets, so the folding itself is a per-character table here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyarabic import araby
+
+_DROP = set(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c"}
+
+_FOLD: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه",
+    "ک": "ك", "ی": "ي", "ھ": "ه", "ۀ": "ه",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "،": ",", "؛": ";", "؟": "?",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and, for each of its characters, the offset it came from."""
+
+    text: str
+    origin: tuple[int, ...]
+    source_len: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for a folded [start, end)."""
+        if start >= len(self.origin):
+            return self.source_len, self.source_len
+        o_start = self.origin[start]
+        o_end = self.origin[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def fold_char(ch: str) -> str:
+    if ch in _DROP:
+        return ""
+    return _FOLD.get(ch, ch).lower()
+
+
+def fold(text: str) -> Folded:
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        for c in f:
+            out.append(c)
+            origin.append(i)
+    return Folded("".join(out), tuple(origin), len(text))
+
+
+def norm(text: str) -> str:
+    """Folded form of a short string (an alias, a trigger word), spaces collapsed."""
+    return " ".join(fold(text).text.replace("-", " ").split())
+
+
+def is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+
+
+def script_of(text: str) -> str:
+    """'ar', 'en' or 'none' by the majority of letters."""
+    ar = sum(1 for c in text if is_arabic(c) and c.isalpha())
+    la = sum(1 for c in text if c.isascii() and c.isalpha())
+    if not ar and not la:
+        return "none"
+    return "ar" if ar >= la else "en"

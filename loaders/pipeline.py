@@ -1,0 +1,139 @@
+"""Pipeline: runs read → segment → extract → resolve → store over a set of paths.
+
+Adds the run around the stages: one `load_runs` row per invocation, one transaction per
+article (a failure never leaves half an article), per-file errors recorded and reported
+while the other files still load, and a summary for the CLI. The knowledge files are read
+once per process into an `Extractor`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from . import migrate
+from .db import DatabaseError, mask
+from .extract.dates import DateFinder
+from .extract.entities import Cues, EntityMatcher, Gazetteer
+from .extract.events import EventExtractor, TriggerSet
+from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
+from .records import Article, Extraction
+from .registry import Registry, load_registry
+from .resolve import anchor_date, redate_roles, resolve_roles
+from .segment import Markers, Segmenter
+from .settings import Settings
+from .store import finish_run, known_hashes, record_error, start_run, store_article, sync_registry
+
+
+class Extractor:
+    """All extraction stages with their knowledge loaded; pure (no database)."""
+
+    def __init__(self, registry: Registry | None = None):
+        self.registry = registry or load_registry()
+        self.segmenter = Segmenter(Markers.load())
+        self.dates = {lang: DateFinder.load(lang) for lang in ("ar", "en")}
+        self.matcher = EntityMatcher(Gazetteer.build(self.registry), Cues.load())
+        self.events = EventExtractor(self.registry, {lang: TriggerSet.load(lang) for lang in ("ar", "en")})
+
+    def extract(self, article: Article) -> Extraction:
+        segments = self.segmenter.segment(article)
+        text = article.text
+        dates = []
+        for seg in segments:
+            if seg.kind in ("dateline",):
+                continue
+            finder = self.dates.get(seg.language, self.dates["ar"])
+            for d in finder.find(seg.text, article.published_on):
+                d.start += seg.start
+                d.end += seg.start
+                dates.append(d)
+        anchor = anchor_date(article.published_on, dates, segments)
+        mentions = self.matcher.find(text, segments)
+        resolve_roles(text, mentions, anchor)
+        events = self.events.extract(text, segments, mentions, dates, anchor)
+        redate_roles(events)
+        return Extraction(article, segments, mentions, events, dates)
+
+
+@dataclass
+class Summary:
+    run_id: int | None = None
+    new: int = 0
+    skipped: int = 0
+    replaced: int = 0
+    failed: int = 0
+    segments: int = 0
+    mentions: int = 0
+    events: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    backend: str = "rules"
+
+    def counts(self) -> dict:
+        return {"new": self.new, "skipped": self.skipped, "replaced": self.replaced, "failed": self.failed,
+                "segments": self.segments, "mentions": self.mentions, "events": self.events}
+
+
+def load_paths(engine: Engine, paths: list[str | Path], settings: Settings, reextract: bool = False,
+               extractor: Extractor | None = None, progress: Callable[[int, int, str], None] | None = None) -> Summary:
+    """Load every article under `paths`; the run is recorded in load_runs with its errors."""
+    try:
+        migrate.ensure_schema(engine)
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseError(f"cannot reach the database at {mask(str(engine.url))}: {exc.orig or exc}") from exc
+    extractor = extractor or Extractor()
+    summary = Summary()
+    files, errors = discover(paths)
+    with engine.begin() as conn:
+        cache = sync_registry(conn, extractor.registry)
+        summary.run_id = start_run(conn, [str(p) for p in paths], summary.backend)
+    manifests: dict[Path, dict[str, ManifestEntry]] = {}
+    for err in errors:
+        _fail(engine, summary, err)
+    for n, path in enumerate(files, 1):
+        if progress:
+            progress(n, len(files), str(path))
+        if path.parent not in manifests:
+            try:
+                manifests[path.parent] = load_manifest(path.parent)
+            except ReadError as err:
+                manifests[path.parent] = {}
+                _fail(engine, summary, err)
+        try:
+            article = read_article(path, settings.max_file_bytes, manifests[path.parent])
+        except ReadError as err:
+            _fail(engine, summary, err)
+            continue
+        with engine.connect() as conn:
+            exists = bool(known_hashes(conn, [article.sha256]))
+        if exists and not reextract:
+            summary.skipped += 1
+            continue
+        try:
+            ex = extractor.extract(article)
+        except Exception as exc:  # an extractor bug must not stop the run
+            _fail(engine, summary, ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        with engine.begin() as conn:
+            stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
+        if stored is None:
+            summary.skipped += 1
+            continue
+        summary.replaced += exists
+        summary.new += not exists
+        summary.segments += stored["segments"]
+        summary.mentions += stored["mentions"]
+        summary.events += stored["events"]
+    status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
+    with engine.begin() as conn:
+        finish_run(conn, summary.run_id, status, summary.counts())
+    return summary
+
+
+def _fail(engine: Engine, summary: Summary, err: ReadError) -> None:
+    summary.failed += 1
+    summary.errors.append(err)
+    with engine.begin() as conn:
+        record_error(conn, summary.run_id, err.path, err.reason)

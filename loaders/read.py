@@ -1,0 +1,199 @@
+"""Read: paths → decoded article texts with content hashes, manifest metadata, clear refusals.
+
+Adds what the later stages trust without checking again: the text is real, decoded text
+(UTF-8, UTF-8/16 with BOM, or Windows-1256 Arabic when that decoding is unambiguous),
+within the size limit, with letters in it; HTML pages are reduced to their text.
+Every refusal is a `ReadError` naming the file and the problem.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import html.parser
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .normalize import is_arabic
+from .records import Article
+
+MANIFEST_NAMES = ("manifest.csv", "manifest.json", "manifest.jsonl")
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
+_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive", b"\x7fELF": "an executable",
+}
+
+
+class ReadError(ValueError):
+    """A file that cannot be loaded as an article; str() names the file and the reason."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass
+class ManifestEntry:
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+def discover(paths: list[str | Path]) -> tuple[list[Path], list[ReadError]]:
+    """Article files under the given files and folders (recursive, sorted, no manifests)."""
+    found: list[Path] = []
+    errors: list[ReadError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists() and not p.is_symlink():
+            errors.append(ReadError(p, "no such file or folder"))
+            continue
+        if p.is_file() or p.is_symlink() and not p.is_dir():
+            candidates = [p]
+        else:
+            candidates = []
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs.sort()
+                candidates += [Path(root) / f for f in sorted(files)
+                               if Path(f).suffix.lower() in ARTICLE_SUFFIXES and not f.startswith(".")]
+        for c in candidates:
+            if c.name in MANIFEST_NAMES:
+                continue
+            try:
+                key = c.resolve(strict=True)
+            except (OSError, RuntimeError):
+                errors.append(ReadError(c, "broken or looping symbolic link"))
+                continue
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return found, errors
+
+
+def load_manifest(folder: Path) -> dict[str, ManifestEntry]:
+    """Manifest beside the articles (CSV or JSON: file, url, outlet, published), keyed by file name."""
+    out: dict[str, ManifestEntry] = {}
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if not path.exists():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ReadError(path, f"manifest cannot be read: {exc}") from exc
+        if name.endswith(".csv"):
+            rows = list(csv.DictReader(text.splitlines()))
+        elif name.endswith(".jsonl"):
+            rows = []
+            for n, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise ReadError(path, f"manifest line {n} is not JSON: {exc.msg}") from exc
+        else:
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ReadError(path, f"manifest is not JSON: {exc.msg} (line {exc.lineno})") from exc
+            rows = data if isinstance(data, list) else data.get("articles", [])
+        for n, row in enumerate(rows, 1):
+            if not isinstance(row, dict) or not row.get("file"):
+                raise ReadError(path, f"manifest entry {n} has no 'file'")
+            out[Path(str(row["file"])).name] = ManifestEntry(
+                row.get("url") or None, row.get("outlet") or None, row.get("published") or None)
+    return out
+
+
+class _TextOnly(html.parser.HTMLParser):
+    SKIP = {"script", "style", "noscript", "head", "nav", "footer"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+        elif tag in ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextOnly()
+    parser.feed(markup)
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """(text, encoding) or ReadError; refuses what it cannot decode with confidence."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise ReadError(path, f"binary file ({what}), not a text article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ReadError(path, f"UTF-16 byte order mark but invalid UTF-16: {exc.reason}") from exc
+    if b"\x00" in data:
+        raise ReadError(path, "binary file (contains NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, "not UTF-8 and not Windows-1256 text; convert it to UTF-8") from exc
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if is_arabic(c))
+    if letters and arabic / len(letters) >= 0.6:
+        return text, "cp1256"
+    raise ReadError(path, "not UTF-8, and decoding as Windows-1256 is not confident; convert it to UTF-8")
+
+
+def read_article(path: Path, max_bytes: int, manifest: dict[str, ManifestEntry] | None = None) -> Article:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise ReadError(path, f"too large ({size:,} bytes; the limit is {max_bytes:,}, LOADER_MAX_FILE_BYTES)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise ReadError(path, "empty file" if not data else "only whitespace")
+    text, encoding = decode(path, data)
+    head = text.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        text = html_to_text(text)
+        encoding += "+html"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError(path, "only whitespace")
+    if not any(c.isalpha() and (is_arabic(c) or c.isascii()) for c in text):
+        raise ReadError(path, "no Arabic or English letters")
+    entry = (manifest or {}).get(path.name) or ManifestEntry()
+    return Article(
+        path=str(path), file_name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest(),
+        outlet=entry.outlet, url=entry.url, encoding=encoding,
+        published_text=entry.published,
+    )

@@ -1,0 +1,62 @@
+"""Resolve: mentions of roles → the person holding the role at the right date.
+
+Adds identity where the text names an office instead of a person: "الرئيس الروسي" is Putin
+in 2023; "وزير الدفاع الروسي" is Shoigu before May 2024 and Belousov after. A role written
+next to a name ("وزير الخارجية الروسي سيرغي لافروف") is that name, whatever the table says.
+The date is the event's own when it has one, else the article's anchor: its publication
+date, or failing that the latest date the article itself states.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .records import DateExpr, Event, Mention, Segment
+from .registry import Alias
+
+_APPOSITION_GAP = 4
+
+
+def anchor_date(published: dt.date | None, dates: list[DateExpr], segments: list[Segment]) -> dt.date | None:
+    if published is not None:
+        return published
+    main = [(s.start, s.end) for s in segments if s.section == "main"]
+    stated = [d.value_end or d.value for d in dates
+              if not d.relative and any(s <= d.start < e for s, e in main)]
+    return max(stated) if stated else None
+
+
+def _holder(m: Mention, day: dt.date | None) -> str | None:
+    return Alias("", "", "", "role", None, m.holders).resolve(day)
+
+
+def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> None:
+    """Give each role mention its person: the adjacent name, else the holder at `day`."""
+    for k, m in enumerate(mentions):
+        if m.alias_kind != "role":
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        prv = mentions[k - 1] if k else None
+        if nxt and nxt.kind == "person" and nxt.alias_kind == "name" and nxt.segment_order == m.segment_order \
+                and nxt.start - m.end <= _APPOSITION_GAP and nxt.entity:
+            m.entity, m.alias_kind = nxt.entity, "role"
+            m.holders = ()
+        elif prv and prv.kind == "person" and prv.alias_kind == "name" and prv.entity \
+                and prv.segment_order == m.segment_order and 0 <= m.start - prv.end <= 2:
+            m.entity = prv.entity
+            m.holders = ()
+        else:
+            m.entity = _holder(m, day)
+        m.kind = "person"
+
+
+def redate_roles(events: list[Event]) -> None:
+    """A role participant of a dated event is whoever held the role on that date."""
+    for ev in events:
+        if ev.date is None:
+            continue
+        for p in ev.participants:
+            m = p.mention
+            if m is not None and m.alias_kind == "role" and m.holders:
+                who = _holder(m, ev.date.value)
+                if who and all(q.entity != who for q in ev.participants):
+                    p.entity = who

@@ -1,0 +1,14 @@
+"""SQLAlchemy 2.0 typed models of the event-and-entity database.
+
+Import from here: the table groups live in their own modules (runs and articles,
+entities and mentions, events), all on one `Base` whose metadata Alembic compares against.
+"""
+from .base import Base
+from .articles import Article, LoadError, LoadRun, Segment
+from .entities import Entity, EntityAlias, Mention
+from .events import Event, EventEvidence, EventParticipant, EventType
+
+__all__ = [
+    "Base", "Article", "LoadError", "LoadRun", "Segment", "Entity", "EntityAlias", "Mention",
+    "Event", "EventEvidence", "EventParticipant", "EventType",
+]
