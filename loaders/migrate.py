@@ -11,22 +11,24 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from .db import DatabaseError
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["configure_logger"] = False
     return cfg
 
 
-def current(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+def current(bind: Engine | Connection) -> str | None:
+    if isinstance(bind, Connection):
+        return MigrationContext.configure(bind).get_current_revision()
+    with bind.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -34,22 +36,26 @@ def head() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def _run(engine: Engine, fn, *args) -> None:
+def _run(bind: Engine | Connection, fn, *args) -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    if isinstance(bind, Connection):
+        cfg.attributes["connection"] = bind
+        fn(cfg, *args)
+        return
+    with bind.begin() as conn:
         cfg.attributes["connection"] = conn
         fn(cfg, *args)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine | Connection, revision: str = "head") -> None:
     _run(engine, command.upgrade, revision)
 
 
-def downgrade(engine: Engine, revision: str = "base") -> None:
+def downgrade(engine: Engine | Connection, revision: str = "base") -> None:
     _run(engine, command.downgrade, revision)
 
 
-def ensure_schema(engine: Engine) -> str:
+def ensure_schema(engine: Engine | Connection) -> str:
     """Upgrade to head when behind; refuse a schema this loader does not know."""
     rev = current(engine)
     script = ScriptDirectory.from_config(alembic_config())

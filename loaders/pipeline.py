@@ -7,11 +7,12 @@ once per process into an `Extractor`.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from . import migrate
@@ -76,17 +77,31 @@ class Summary:
                 "segments": self.segments, "mentions": self.mentions, "events": self.events}
 
 
-def load_paths(engine: Engine, paths: list[str | Path], settings: Settings, reextract: bool = False,
+Bind = Engine | Connection
+
+
+@contextmanager
+def transaction(bind: Bind) -> Iterator[Connection]:
+    """A transaction on an engine, or a savepoint on a connection already in one (tests, callers' own)."""
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            yield conn
+    else:
+        with bind.begin_nested():
+            yield bind
+
+
+def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextract: bool = False,
                extractor: Extractor | None = None, progress: Callable[[int, int, str], None] | None = None) -> Summary:
     """Load every article under `paths`; the run is recorded in load_runs with its errors."""
     try:
         migrate.ensure_schema(engine)
     except (OperationalError, DBAPIError) as exc:
-        raise DatabaseError(f"cannot reach the database at {mask(str(engine.url))}: {exc.orig or exc}") from exc
+        raise DatabaseError(f"cannot reach the database at {mask(str(engine.engine.url))}: {exc.orig or exc}") from exc
     extractor = extractor or Extractor()
     summary = Summary()
     files, errors = discover(paths)
-    with engine.begin() as conn:
+    with transaction(engine) as conn:
         cache = sync_registry(conn, extractor.registry)
         summary.run_id = start_run(conn, [str(p) for p in paths], summary.backend)
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
@@ -106,7 +121,7 @@ def load_paths(engine: Engine, paths: list[str | Path], settings: Settings, reex
         except ReadError as err:
             _fail(engine, summary, err)
             continue
-        with engine.connect() as conn:
+        with transaction(engine) as conn:
             exists = bool(known_hashes(conn, [article.sha256]))
         if exists and not reextract:
             summary.skipped += 1
@@ -116,7 +131,7 @@ def load_paths(engine: Engine, paths: list[str | Path], settings: Settings, reex
         except Exception as exc:  # an extractor bug must not stop the run
             _fail(engine, summary, ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        with engine.begin() as conn:
+        with transaction(engine) as conn:
             stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
         if stored is None:
             summary.skipped += 1
@@ -127,13 +142,13 @@ def load_paths(engine: Engine, paths: list[str | Path], settings: Settings, reex
         summary.mentions += stored["mentions"]
         summary.events += stored["events"]
     status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
-    with engine.begin() as conn:
+    with transaction(engine) as conn:
         finish_run(conn, summary.run_id, status, summary.counts())
     return summary
 
 
-def _fail(engine: Engine, summary: Summary, err: ReadError) -> None:
+def _fail(engine: Bind, summary: Summary, err: ReadError) -> None:
     summary.failed += 1
     summary.errors.append(err)
-    with engine.begin() as conn:
+    with transaction(engine) as conn:
         record_error(conn, summary.run_id, err.path, err.reason)

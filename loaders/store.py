@@ -39,7 +39,7 @@ def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
         index_elements=[Entity.name],
         set_={"name_ar": stmt.excluded.name_ar, "kind": stmt.excluded.kind, "wikidata_qid": stmt.excluded.wikidata_qid},
     ))
-    ids = dict(conn.execute(select(Entity.name, Entity.id)).tuples().all())
+    ids = dict(conn.execute(select(Entity.name, Entity.id)).all())
     country_rows = [{"i": ids[e.name], "c": ids[e.country]} for e in registry.entities.values()
                     if e.country and e.country in ids]
     if country_rows:

@@ -1,0 +1,83 @@
+"""Test fixtures: a real PostgreSQL (the embedded one), a fresh database per test session,
+and a connection per test whose outer transaction is rolled back at teardown.
+
+Code under test that opens its own transactions gets the test's connection and works in
+savepoints (SQLAlchemy's "joining a Session into an external transaction" recipe).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from loaders import db, migrate
+from loaders.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TEST_DB = "loader_test"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory) -> Settings:
+    """Settings for tests: DATABASE_URL if given (a throwaway server!), else an embedded server."""
+    home = Path(os.environ.get("LOADER_TEST_HOME", f"/tmp/loader-test-{os.getuid()}"))
+    base = Settings.from_env()
+    return replace(base, home=home, database_url=os.environ.get("LOADER_TEST_DATABASE_URL") or None)
+
+
+@pytest.fixture(scope="session")
+def server_url(settings) -> str:
+    return db.database_url(settings)
+
+
+@pytest.fixture(scope="session")
+def db_url(server_url) -> str:
+    """URL of a freshly created database `loader_test` migrated to head."""
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{TEST_DB}"'))
+    admin.dispose()
+    url = make_url(server_url).set(database=TEST_DB).render_as_string(hide_password=False)
+    engine = create_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(db_url):
+    eng = create_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture()
+def conn(engine):
+    """A connection in a transaction that is rolled back after the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    yield connection
+    outer.rollback()
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from loaders.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture()
+def seeded(conn, settings, extractor):
+    """The four seed articles loaded into the test's transaction."""
+    from loaders.pipeline import load_paths
+
+    summary = load_paths(conn, [SEEDS], settings, extractor=extractor)
+    assert summary.new == 4, summary.errors
+    return conn
