@@ -25,8 +25,9 @@ _TYPE_SPEC = {"words!": [str], "exclude": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
     "negation!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
-    "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str],
+    "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
 }
+PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
 SPEECH = "statement"
 
@@ -43,6 +44,7 @@ class Pattern:
             return 0
         for k, w in enumerate(self.words):
             forms = [f for f, _ in strip_variants(toks[i + k].norm)] if k == 0 else [toks[i + k].norm]
+            forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
             last = k == n - 1
             if not any(f == w or (last and self.prefix and f.startswith(w) and len(f) - len(w) <= 4) for f in forms):
                 return 0
@@ -51,6 +53,7 @@ class Pattern:
 
 @dataclass
 class TriggerSet:
+    lang: str
     triggers: list[tuple[str, Pattern]]
     exclude: set[str]
     negation: list[Pattern]
@@ -61,6 +64,7 @@ class TriggerSet:
     to: set[str]
     with_: set[str]
     from_: set[str]
+    preps: set[str]
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -70,8 +74,9 @@ class TriggerSet:
         triggers.sort(key=lambda tp: -len(tp[1].words))
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
-        return cls(triggers, exclude, pats(data["negation"]), pats(data["planned"]), words("dual"),
-                   words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"))
+        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["planned"]), words("dual"),
+                   words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
+                   words("prepositions"))
 
 
 @dataclass
@@ -144,19 +149,25 @@ class EventExtractor:
             for etype, pat in ts.triggers:
                 n = pat.match(toks, i)
                 if n:
-                    found.append((etype, i, n))
+                    if not any(t == etype and i - (k + m) < 5 for t, k, m in found):
+                        found.append((etype, i, n))
                     i += n - 1
                     break
             i += 1
         out: list[Event] = []
-        accusation_at = min((i for t, i, _ in found if t == "accusation"), default=None)
-        for etype, i, n in found:
-            if accusation_at is not None and etype in ("cooperation", "agreement") and i > accusation_at:
+        accused = any(t == "accusation" for t, _, _ in found)
+        speech = [i for t, i, _ in found if t == SPEECH]
+        met = min((i for t, i, _ in found if t == "meeting"), default=len(toks))
+        when = self._dates_by_trigger(seg, folded, toks, found, dates)
+        for (etype, i, n), date in zip(found, when):
+            if accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met:
                 continue
-            parts = self._participants(etype, i, n, toks, actors, ts, ctx)
+            parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech)
             if parts is None:
                 continue
-            ev = self._event(seg, folded, toks, etype, i, n, parts, dates, ts)
+            ev = self._event(seg, folded, toks, etype, i, n, parts, date, ts)
+            if ev.type == "accusation" and ev.negated:
+                continue
             out.append(ev)
         sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
         return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources]
@@ -175,30 +186,39 @@ class EventExtractor:
             clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
             ent = self.registry.entities.get(name)
             out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-        return out
+        return _merge_adjacent(out)
 
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
-                      ts: TriggerSet, ctx: Context) -> list[Participant] | None:
+                      ts: TriggerSet, ctx: Context, speech: list[int]) -> list[Participant] | None:
         j = i + n - 1
-        dual = self._dual(toks, i, j, ts, ctx)
+        dual = self._dual(toks, i, j, ts, ctx, etype)
+        if etype != SPEECH:
+            actors = [a for a in actors if a.kind in PARTY_KINDS]
         before = self._before(i, toks, actors, ts)
         after = self._after(j, toks, actors, ts)
         if etype == SPEECH:
-            speaker = next((a for a in after[:1] + before[:1] if a.kind == "person"), None)
+            order = before[-1:] + after[:1] if ts.lang == "en" else after[:1] + before[-1:]
+            speaker = next((a for a in order if a.kind == "person"), None)
             return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
         if etype == "visit":
-            return self._visit(i, j, toks, before, after, ts)
+            return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
-        if pair:
+        if len({a.entity for a in pair}) == 2:
             src = before[:1] if etype in ("accusation", "invitation") else []
             return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return _dedupe([Participant(e, "other", None) for e in dual])
         if etype == "accusation":
-            src = self._speaker(i, toks, actors, ts) or before[:2]
-            tgt = [a for a in after if a.entity not in {s.entity for s in src}][:1]
-            if not tgt:
-                tgt = [a for a in self._complement(i, toks, actors, ts) if a.entity not in {s.entity for s in src}][:1]
+            said = max((k for k in speech if k < i), default=None)
+            complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
+            if complement and (said is None or _nominal(toks[i].norm)):
+                content = [a for a in actors if a.first > j + 1][:3]
+                return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
+            src = self._speaker(said, toks, actors, ts) if said is not None else before[:2]
+            taken = {a.entity for a in src}
+            later = [a for a in actors if a.first > j and a.entity not in taken]
+            comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
+            tgt = later[:1] if complement else (comp[:1] or later[:1])
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                     [Participant(a.entity, "target", a.mention) for a in tgt]
         elif etype == "invitation":
@@ -214,7 +234,11 @@ class EventExtractor:
         else:
             with_ = [a for a in after if _follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
             subj = before or [a for a in after if a not in with_][:2]
-            obj = with_[:1] or [a for a in after if a not in subj][:2 if not before else 1]
+            if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
+                subj = before + after[:1]
+            named = {a.entity for a in subj}
+            obj = [a for a in with_ if a.entity not in named][:1] or \
+                [a for a in after if a not in subj and a.entity not in named][:2 if not before else 1]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = _dedupe(parts)
@@ -222,15 +246,17 @@ class EventExtractor:
 
     def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
                ts: TriggerSet) -> list[Participant] | None:
-        people = [a for a in before if a.kind == "person"][:1] or [a for a in after if a.kind == "person"][:1]
-        visitor = people[0] if people else (before[:1] or [a for a in after if not _follows(toks, a, ts.to)][:1] or [None])[0]
+        people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
+        visitor = people[0] if people else (before[-1:] or [None])[0]
         if visitor is None:
             return None
-        home = self.registry.state_of(visitor.entity) or (self.registry.entities.get(visitor.entity).country
-                                                           if visitor.entity in self.registry.entities else None)
-        places = [a for a in after if a is not visitor]
+        ent = self.registry.entities.get(visitor.entity)
+        home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
+        places = [a for a in after if a is not visitor and a.kind != "person"]
+        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
+                  and not a.prepositional and not _follows(toks, a, ts.preps)]
         marked = [a for a in places if _follows(toks, a, ts.to)] + \
-                 [a for a in places if a.clitic.endswith("ل")] + [a for a in places if a.kind != "person"]
+                 [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
             dest = self._state(a.entity)
             if dest and dest != home and dest != visitor.entity:
@@ -246,8 +272,8 @@ class EventExtractor:
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
         stop = _boundary_before(toks, i, ts)
-        cands = [a for a in actors if stop <= a.first and a.last < i and i - a.last <= WINDOW
-                 and not a.prepositional and not _follows(toks, a, ts.to | ts.with_ | ts.from_)]
+        cands = [a for a in actors if stop <= a.first and a.last < i
+                 and not a.prepositional and not _follows(toks, a, ts.preps)]
         if not cands:
             return []
         chain = [cands[-1]]
@@ -258,41 +284,42 @@ class EventExtractor:
                 break
         return chain
 
-    def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+    def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
+               window: int = WINDOW) -> list[Actor]:
         stop = _boundary_after(toks, j, ts)
-        return [a for a in actors if j < a.first < stop and a.first - j <= WINDOW]
+        return [a for a in actors if j < a.first < stop and a.first - j <= window]
 
-    def _speaker(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
-        """For a reported accusation: who said it (actors before the complementizer)."""
-        comp = next((k for k in range(i - 1, -1, -1) if toks[k].norm in ts.boundaries), None)
-        if comp is None:
-            return []
-        cands = [a for a in actors if a.last < comp and comp - a.last <= WINDOW and not a.prepositional]
-        chain: list[Actor] = []
-        for a in reversed(cands):
-            if not chain or chain[0].conjoined or chain[0].first - a.last <= 1:
-                chain.insert(0, a)
-            else:
-                break
-        return chain[-2:]
-
-    def _complement(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
-        comp = next((k for k in range(i - 1, -1, -1) if toks[k].norm in ts.boundaries), None)
-        return [a for a in actors if comp is not None and comp < a.first < i]
+    def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
+        if ts.lang == "en":
+            return self._before(said, toks, actors, ts)[-2:]
+        comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
+        after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
+        if after:
+            chain = [after[0]]
+            for a in after[1:]:
+                if a.conjoined or a.first - chain[-1].last <= 1:
+                    chain.append(a)
+                else:
+                    break
+            return chain[:2]
+        return self._before(said, toks, actors, ts)[-2:]
 
     def _pair(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """"بين A و B" / "between A and B" shortly after the trigger."""
-        for k in range(j + 1, min(j + 5, len(toks))):
+        for k in range(j + 1, min(j + 8, len(toks))):
             if toks[k].norm in ("بين", "between"):
                 after = [a for a in actors if a.first > k][:2]
                 if len(after) == 2 and after[0].first - k <= 3:
                     return after
         return []
 
-    def _dual(self, toks: list[Token], i: int, j: int, ts: TriggerSet, ctx: Context) -> list[str]:
+    def _dual(self, toks: list[Token], i: int, j: int, ts: TriggerSet, ctx: Context, etype: str) -> list[str]:
+        """"The two countries" near the trigger (before it only as the subject of an agreement)."""
         if len(ctx.main_states) < 2:
             return []
-        for k in range(max(0, i - 3), min(len(toks), j + 7)):
+        start = i - 3 if etype in ("agreement", "cooperation") else j + 1
+        for k in range(max(0, start), min(len(toks), j + 7)):
             forms = {f for f, _ in strip_variants(toks[k].norm)}
             if forms & ts.dual:
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
@@ -302,11 +329,29 @@ class EventExtractor:
                 return list(ctx.main_states)
         return []
 
+    def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
+                          found: list[tuple[str, int, int]], dates: list[DateExpr]) -> list[DateExpr | None]:
+        """Each date goes to its nearest trigger; a trigger without one takes the previous trigger's
+        (clauses chained with و share their time), else stays undated."""
+        spans = [(seg.start + a, seg.start + b) for a, b in
+                 (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
+        own: list[list[DateExpr]] = [[] for _ in found]
+        for d in dates:
+            if spans:
+                k = min(range(len(spans)), key=lambda k: min(abs(d.start - spans[k][1]), abs(spans[k][0] - d.end)))
+                own[k].append(d)
+        out: list[DateExpr | None] = []
+        for k, ds in enumerate(own):
+            if ds:
+                out.append(min(ds, key=lambda d: min(abs(d.start - spans[k][1]), abs(spans[k][0] - d.end))))
+            else:
+                out.append(out[-1] if out else None)
+        return out
+
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], etype: str, i: int, n: int,
-               parts: list[Participant], dates: list[DateExpr], ts: TriggerSet) -> Event:
+               parts: list[Participant], date: DateExpr | None, ts: TriggerSet) -> Event:
         ts_, te_ = folded.span(toks[i].start, toks[i + n - 1].end)
         t_start, t_end = seg.start + ts_, seg.start + te_
-        date = min(dates, key=lambda d: abs(d.start - t_start)) if dates else None
         return Event(
             type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
             trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
@@ -324,6 +369,28 @@ class EventExtractor:
         ):
             return "planned"
         return "asserted"
+
+
+def _merge_adjacent(actors: list[Actor]) -> list[Actor]:
+    """A role next to its name is one actor; a nationality adjective next to a person is that person."""
+    out: list[Actor] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if prev is not None and a.first - prev.last <= 1:
+            if prev.entity == a.entity:
+                prev.last = a.last
+                continue
+            if prev.mention.alias_kind == "adj" and a.kind == "person":
+                a.first, a.clitic = prev.first, prev.clitic
+                out[-1] = a
+                continue
+        out.append(a)
+    return out
+
+
+def _nominal(word: str) -> bool:
+    """A verbal noun or plural (الاتهام, اتهامات) rather than a finite verb."""
+    return word.startswith("ال") or word.endswith(("ات", "ه"))
 
 
 def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
