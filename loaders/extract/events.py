@@ -158,13 +158,23 @@ class EventExtractor:
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t == "meeting"), default=len(toks))
-        when = self._dates_by_trigger(seg, folded, toks, found, dates)
-        for (etype, i, n), date in zip(found, when):
-            if accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met:
-                continue
-            parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech)
+        own = self._dates_by_trigger(seg, folded, toks, found, dates)
+        kept: list[tuple[str, int, int, list[Participant]]] = []
+        for k, (etype, i, n) in enumerate(found):
+            parts = None
+            if not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
+                parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech)
             if parts is None:
+                twin = next((q for q in range(k - 1, -1, -1) if found[q][0] == etype), None)
+                if twin is not None and own[twin] is None:
+                    own[twin], own[k] = own[k], None
                 continue
+            kept.append((etype, i, n, parts))
+        dated = {i: own[k] for k, (_, i, _) in enumerate(found)}
+        previous: DateExpr | None = None
+        for etype, i, n, parts in kept:
+            date = dated[i] or previous
+            previous = date
             ev = self._event(seg, folded, toks, etype, i, n, parts, date, ts)
             if ev.type == "accusation" and ev.negated:
                 continue
@@ -331,22 +341,18 @@ class EventExtractor:
 
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
                           found: list[tuple[str, int, int]], dates: list[DateExpr]) -> list[DateExpr | None]:
-        """Each date goes to its nearest trigger; a trigger without one takes the previous trigger's
-        (clauses chained with و share their time), else stays undated."""
+        """Each date goes to the nearest trigger before it (Arabic dates follow what they date),
+        or to the first trigger after it when none precedes it."""
         spans = [(seg.start + a, seg.start + b) for a, b in
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
-        own: list[list[DateExpr]] = [[] for _ in found]
-        for d in dates:
-            if spans:
-                k = min(range(len(spans)), key=lambda k: min(abs(d.start - spans[k][1]), abs(spans[k][0] - d.end)))
-                own[k].append(d)
-        out: list[DateExpr | None] = []
-        for k, ds in enumerate(own):
-            if ds:
-                out.append(min(ds, key=lambda d: min(abs(d.start - spans[k][1]), abs(spans[k][0] - d.end))))
-            else:
-                out.append(out[-1] if out else None)
-        return out
+        own: list[DateExpr | None] = [None] * len(found)
+        for d in sorted(dates, key=lambda d: d.start):
+            before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
+            after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
+            k = before[-1] if before else (after[0] if after else None)
+            if k is not None and own[k] is None:
+                own[k] = d
+        return own
 
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], etype: str, i: int, n: int,
                parts: list[Participant], date: DateExpr | None, ts: TriggerSet) -> Event:
@@ -434,12 +440,11 @@ def merge(events: list[Event]) -> list[Event]:
             continue
         if ev.evidence_spans[0] not in twin.evidence_spans:
             twin.evidence_spans.append(ev.evidence_spans[0])
-        if twin.date is None and ev.date is not None:
-            twin.date = ev.date
     return out
 
 
 def _same_date(a: Event, b: Event) -> bool:
+    """Undated and dated tellings stay apart: an undated one may be another happening."""
     if a.date is None or b.date is None:
-        return True
+        return a.date is None and b.date is None
     return a.date.iso()[:7] == b.date.iso()[:7]
