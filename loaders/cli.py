@@ -12,8 +12,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from . import db as dbmod
 from . import migrate
@@ -30,7 +32,8 @@ out = Console()
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    one_line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())  # server DETAIL/HINT lines
+    err.print(f"[bold red]error:[/] {escape(one_line)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -58,8 +61,11 @@ def load(
                                  progress=lambda n, total, p: bar.update(task, completed=n, total=total))
     except (DatabaseError, KnowledgeError) as exc:
         _fail(str(exc))
+    except (OperationalError, InterfaceError) as exc:  # the server went away mid-run; loaded articles are kept
+        _fail(f"lost the database connection during the load: {exc.orig or exc}; "
+              "articles stored so far are complete, run the same command again to finish")
     for e in summary.errors:
-        err.print(f"[red]failed:[/] {e.path}: {e.reason}", highlight=False)
+        err.print(f"[red]failed:[/] {escape(f'{e.path}: {e.reason}')}", highlight=False, soft_wrap=True)
     table = Table(title=f"load run {summary.run_id} ({summary.backend} extraction)")
     for col in ("articles new", "skipped", "replaced", "failed", "mentions", "events"):
         table.add_column(col, justify="right")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from . import migrate
@@ -23,7 +23,7 @@ from .extract.events import EventExtractor, TriggerSet
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import anchor_date, redate_roles, resolve_roles
+from .resolve import anchor_date, redate_roles, resolve_counterparts, resolve_roles
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import finish_run, known_hashes, record_error, start_run, store_article, sync_registry
@@ -54,6 +54,7 @@ class Extractor:
         anchor = anchor_date(article.published_on, dates, segments)
         mentions = self.matcher.find(text, segments)
         resolve_roles(text, mentions, anchor)
+        resolve_counterparts(mentions, self.registry, anchor)
         events = self.events.extract(text, segments, mentions, dates, anchor)
         redate_roles(events)
         return Extraction(article, segments, mentions, events, dates)
@@ -78,6 +79,7 @@ class Summary:
 
 
 Bind = Engine | Connection
+SCHEMA_LOCK = 0x6C6F61646572  # pg_advisory_xact_lock key held while checking/upgrading the schema
 
 
 @contextmanager
@@ -95,9 +97,13 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                extractor: Extractor | None = None, progress: Callable[[int, int, str], None] | None = None) -> Summary:
     """Load every article under `paths`; the run is recorded in load_runs with its errors."""
     try:
-        migrate.ensure_schema(engine)
-    except (OperationalError, DBAPIError) as exc:
+        with transaction(engine) as conn:  # loaders started together on a new database migrate once
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+            migrate.ensure_schema(conn)
+    except OperationalError as exc:
         raise DatabaseError(f"cannot reach the database at {mask(str(engine.engine.url))}: {exc.orig or exc}") from exc
+    except DBAPIError as exc:
+        raise DatabaseError(f"cannot upgrade the schema at {mask(str(engine.engine.url))}: {exc.orig or exc}") from exc
     extractor = extractor or Extractor()
     summary = Summary()
     files, errors = discover(paths)
@@ -111,10 +117,13 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
         if progress:
             progress(n, len(files), str(path))
         if path.parent not in manifests:
+            problems: list[ReadError] = []  # a malformed manifest line is reported, the others still apply
             try:
-                manifests[path.parent] = load_manifest(path.parent)
+                manifests[path.parent] = load_manifest(path.parent, problems)
             except ReadError as err:
                 manifests[path.parent] = {}
+                problems.append(err)
+            for err in problems:
                 _fail(engine, summary, err)
         try:
             article = read_article(path, settings.max_file_bytes, manifests[path.parent])

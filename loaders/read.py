@@ -56,7 +56,11 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[ReadError]]:
             candidates = [p]
         else:
             candidates = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+
+            def unreadable(exc: OSError) -> None:  # os.walk skips such folders silently otherwise
+                errors.append(ReadError(exc.filename or p, f"folder cannot be read: {exc.strerror or exc}"))
+
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs.sort()
                 candidates += [Path(root) / f for f in sorted(files)
                                if Path(f).suffix.lower() in ARTICLE_SUFFIXES and not f.startswith(".")]
@@ -74,8 +78,13 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[ReadError]]:
     return found, errors
 
 
-def load_manifest(folder: Path) -> dict[str, ManifestEntry]:
-    """Manifest beside the articles (CSV or JSON: file, url, outlet, published), keyed by file name."""
+def load_manifest(folder: Path, problems: list[ReadError] | None = None) -> dict[str, ManifestEntry]:
+    """Manifest beside the articles (CSV or JSON: file, url, outlet, published), keyed by file name.
+
+    A manifest that cannot be parsed at all raises ReadError. A malformed line or entry raises
+    too, unless `problems` is given: then it is appended there and the other entries are kept,
+    so one bad line does not cost the metadata of every other article.
+    """
     out: dict[str, ManifestEntry] = {}
     for name in MANIFEST_NAMES:
         path = folder / name
@@ -85,27 +94,45 @@ def load_manifest(folder: Path) -> dict[str, ManifestEntry]:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise ReadError(path, f"manifest cannot be read: {exc}") from exc
+        rows: list[tuple[str, object]] = []  # (where, entry)
         if name.endswith(".csv"):
-            rows = list(csv.DictReader(text.splitlines()))
+            reader = csv.DictReader(text.splitlines())
+            try:
+                rows = [(f"line {reader.line_num}", row) for row in reader]
+            except csv.Error as exc:
+                raise ReadError(path, f"manifest is not CSV: {exc} (line {reader.line_num})") from exc
+            if "file" not in (reader.fieldnames or []):
+                raise ReadError(path, "manifest has no 'file' column")
         elif name.endswith(".jsonl"):
-            rows = []
             for n, line in enumerate(text.splitlines(), 1):
                 if line.strip():
                     try:
-                        rows.append(json.loads(line))
+                        rows.append((f"line {n}", json.loads(line)))
                     except json.JSONDecodeError as exc:
-                        raise ReadError(path, f"manifest line {n} is not JSON: {exc.msg}") from exc
+                        rows.append((f"line {n}", ReadError(path, f"manifest line {n} is not JSON: {exc.msg}")))
         else:
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise ReadError(path, f"manifest is not JSON: {exc.msg} (line {exc.lineno})") from exc
-            rows = data if isinstance(data, list) else data.get("articles", [])
-        for n, row in enumerate(rows, 1):
-            if not isinstance(row, dict) or not row.get("file"):
-                raise ReadError(path, f"manifest entry {n} has no 'file'")
-            out[Path(str(row["file"])).name] = ManifestEntry(
-                row.get("url") or None, row.get("outlet") or None, row.get("published") or None)
+            if not isinstance(data, (list, dict)):
+                raise ReadError(path, "manifest is neither a list of entries nor an object with 'articles'")
+            entries = data if isinstance(data, list) else data.get("articles", [])
+            rows = [(f"entry {n}", row) for n, row in enumerate(entries if isinstance(entries, list) else [], 1)]
+        for where, row in rows:
+            if isinstance(row, ReadError):
+                problem = row
+            elif not isinstance(row, dict) or not row.get("file"):
+                problem = ReadError(path, f"manifest {where} has no 'file'")
+            elif None in row:  # csv.DictReader puts surplus fields under the key None
+                problem = ReadError(path, f"manifest {where} has more fields than the header")
+            else:
+                out[Path(str(row["file"])).name] = ManifestEntry(
+                    row.get("url") or None, row.get("outlet") or None, row.get("published") or None)
+                continue
+            if problems is None:
+                raise problem
+            problems.append(problem)
     return out
 
 

@@ -92,6 +92,14 @@ class Registry:
         holders = self.offices.get((office, country), ())
         return Alias("", "", "", "role", None, holders).resolve(day)
 
+    def office_of(self, person: str, day: dt.date | None) -> str | None:
+        """The office a person held at a date (the latest when no date)."""
+        for (office, _), holders in self.offices.items():
+            for h in holders:
+                if h.entity == person and (h.holds_at(day) if day else h.end is None):
+                    return office
+        return None
+
     def entity(self, name: str) -> Entity:
         return self.entities[name]
 

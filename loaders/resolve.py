@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .records import DateExpr, Event, Mention, Segment
-from .registry import Alias
+from .registry import Alias, Registry
 
 _APPOSITION_GAP = 4
 
@@ -47,6 +47,22 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> No
         else:
             m.entity = _holder(m, day)
         m.kind = "person"
+
+
+def resolve_counterparts(mentions: list[Mention], registry: Registry, day: dt.date | None) -> None:
+    """"نظيره الكوري الشمالي": whoever holds, in that state, the office of the person last named."""
+    for k, m in enumerate(mentions):
+        if m.alias_kind != "counterpart" or m.entity is None:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt and nxt.kind == "person" and nxt.entity and 0 <= nxt.start - m.end <= _APPOSITION_GAP:
+            m.entity, m.kind = nxt.entity, "person"
+            continue
+        person = next((p.entity for p in reversed(mentions[:k]) if p.kind == "person" and p.entity), None)
+        office = registry.office_of(person, day) if person else None
+        who = registry.holder(office, m.entity, day) if office else None
+        if who:
+            m.entity, m.kind = who, "person"
 
 
 def redate_roles(events: list[Event]) -> None:

@@ -19,7 +19,7 @@ from ..registry import Alias, Registry
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str]}
+CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str]}
 
 
 @dataclass
@@ -33,12 +33,14 @@ class Token:
 class Cues:
     person: tuple[tuple[str, ...], ...]
     not_names: frozenset[str]
+    counterpart: frozenset[str]
 
     @classmethod
     def load(cls) -> "Cues":
         data = load_yaml(DATA_DIR / "ar" / "cues.yaml", CUES_SCHEMA)
         cues = sorted({tuple(norm(c).split()) for c in data["person_cues"]}, key=len, reverse=True)
-        return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]))
+        return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]),
+                   frozenset(norm(w) for w in data["counterpart"]))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -128,6 +130,8 @@ class EntityMatcher:
                 if alias.kind != "short" or entity is not None:
                     out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
                                              entity, alias))
+                    if alias.kind == "adj" and i and toks[i - 1].norm in self.cues.counterpart:
+                        out[-1].alias_kind = "counterpart"
                     if alias.kind == "name" and entity is not None and seg.section == "main":
                         seen_full.append(entity)
                     i += n

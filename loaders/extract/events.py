@@ -149,7 +149,7 @@ class EventExtractor:
             for etype, pat in ts.triggers:
                 n = pat.match(toks, i)
                 if n:
-                    if not any(t == etype and i - (k + m) < 5 for t, k, m in found):
+                    if not any(t == etype and (i - (k + m) < 5 or t == "accusation") for t, k, m in found):
                         found.append((etype, i, n))
                     i += n - 1
                     break
