@@ -41,7 +41,8 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> No
             m.entity, m.alias_kind = nxt.entity, "role"
             m.holders = ()
         elif prv and prv.kind == "person" and prv.alias_kind == "name" and prv.entity \
-                and prv.segment_order == m.segment_order and 0 <= m.start - prv.end <= 2:
+                and prv.segment_order == m.segment_order and 0 <= m.start - prv.end <= 3 \
+                and any(c in text[prv.end:m.start] for c in "،,"):
             m.entity = prv.entity
             m.holders = ()
         else:

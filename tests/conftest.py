@@ -18,7 +18,7 @@ from loaders.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-TEST_DB = "loader_test"
+TEST_DB = f"loader_test_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,7 @@ def server_url(settings) -> str:
 
 @pytest.fixture(scope="session")
 def db_url(server_url) -> str:
-    """URL of a freshly created database `loader_test` migrated to head."""
+    """URL of a fresh database for this test session (its own name: sessions may run at once)."""
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
@@ -46,7 +46,11 @@ def db_url(server_url) -> str:
     engine = create_engine(url)
     migrate.upgrade(engine)
     engine.dispose()
-    return url
+    yield url
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _TYPE_SPEC = {"words!": [str], "exclude": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
-    "negation!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
+    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
     "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
 }
 PARTY_KINDS = ("person", "state", "organisation")
@@ -34,8 +34,16 @@ SPEECH = "statement"
 
 @dataclass
 class Pattern:
+    """Trigger words; `*` at the end matches any ending, `+مع` requires a "with" word after."""
+
     words: tuple[str, ...]
     prefix: bool
+    needs: str | None = None
+
+    @classmethod
+    def parse(cls, entry: str) -> "Pattern":
+        entry, _, needs = entry.partition("+")
+        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), norm(needs) or None)
 
     def match(self, toks: list[Token], i: int) -> int:
         """Tokens matched at i (0 when none); clitics are allowed on the first word."""
@@ -57,6 +65,7 @@ class TriggerSet:
     triggers: list[tuple[str, Pattern]]
     exclude: set[str]
     negation: list[Pattern]
+    denial: list[Pattern]
     planned: list[Pattern]
     dual: set[str]
     dual_leaders: set[str]
@@ -69,12 +78,12 @@ class TriggerSet:
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
         data = load_yaml(DATA_DIR / lang / "triggers.yaml", TRIGGERS_SCHEMA)
-        pats = lambda ws: [Pattern(tuple(norm(w.rstrip("*")).split()), w.endswith("*")) for w in ws]  # noqa: E731
+        pats = lambda ws: [Pattern.parse(w) for w in ws]  # noqa: E731
         triggers = [(t, p) for t in EVENT_TYPES for p in pats(data.get(t, {}).get("words", []))]
         triggers.sort(key=lambda tp: -len(tp[1].words))
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
-        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["planned"]), words("dual"),
+        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
                    words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
                    words("prepositions"))
 
@@ -148,6 +157,8 @@ class EventExtractor:
                 continue
             for etype, pat in ts.triggers:
                 n = pat.match(toks, i)
+                if n and pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW]):
+                    n = 0
                 if n:
                     if not any(t == etype and (i - (k + m) < 5 or t == "accusation") for t, k, m in found):
                         found.append((etype, i, n))
@@ -157,7 +168,7 @@ class EventExtractor:
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
-        met = min((i for t, i, _ in found if t == "meeting"), default=len(toks))
+        met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
         own = self._dates_by_trigger(seg, folded, toks, found, dates)
         kept: list[tuple[str, int, int, list[Participant]]] = []
         for k, (etype, i, n) in enumerate(found):
@@ -207,7 +218,8 @@ class EventExtractor:
         before = self._before(i, toks, actors, ts)
         after = self._after(j, toks, actors, ts)
         if etype == SPEECH:
-            order = before[-1:] + after[:1] if ts.lang == "en" else after[:1] + before[-1:]
+            people_after = [a for a in after if a.kind == "person"][:1]
+            order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
             speaker = next((a for a in order if a.kind == "person"), None)
             return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
         if etype == "visit":
@@ -224,7 +236,7 @@ class EventExtractor:
             if complement and (said is None or _nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
                 return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
-            src = self._speaker(said, toks, actors, ts) if said is not None else before[:2]
+            src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or after[:1])
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > j and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
@@ -288,7 +300,7 @@ class EventExtractor:
             return []
         chain = [cands[-1]]
         for a in reversed(cands[:-1]):
-            if chain[0].conjoined or chain[0].first - a.last <= 1:
+            if _joined(toks, a, chain[0]):
                 chain.insert(0, a)
             else:
                 break
@@ -308,7 +320,7 @@ class EventExtractor:
         if after:
             chain = [after[0]]
             for a in after[1:]:
-                if a.conjoined or a.first - chain[-1].last <= 1:
+                if _joined(toks, chain[-1], a):
                     chain.append(a)
                 else:
                     break
@@ -369,9 +381,12 @@ class EventExtractor:
         for k in range(max(0, i - 3), i):
             if any(p.match(toks, k) for p in ts.negation):
                 return "negated"
+        if any(p.match(toks, k) for k in range(i) for p in ts.denial):
+            return "negated"
         first = toks[i].norm
+        around = [*range(max(0, i - 4), i), *range(i + n, min(len(toks), i + n + 4))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
-            p.match(toks, k) for k in range(max(0, i - 4), min(len(toks), i + n + 4)) for p in ts.planned
+            p.match(toks, k) for k in around for p in ts.planned
         ):
             return "planned"
         return "asserted"
@@ -392,6 +407,12 @@ def _merge_adjacent(actors: list[Actor]) -> list[Actor]:
                 continue
         out.append(a)
     return out
+
+
+def _joined(toks: list[Token], a: Actor, b: Actor) -> bool:
+    """Two actors in one chain: adjacent, or joined by و / and."""
+    gap = [t.norm for t in toks[a.last + 1:b.first]]
+    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"])
 
 
 def _nominal(word: str) -> bool:
