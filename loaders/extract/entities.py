@@ -19,7 +19,8 @@ from ..registry import Alias, Registry
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str]}
+CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
+               "role_former!": [str]}
 
 
 @dataclass
@@ -34,13 +35,16 @@ class Cues:
     person: tuple[tuple[str, ...], ...]
     not_names: frozenset[str]
     counterpart: frozenset[str]
+    role_blockers: frozenset[str]
+    role_former: frozenset[str]
 
     @classmethod
     def load(cls) -> "Cues":
         data = load_yaml(DATA_DIR / "ar" / "cues.yaml", CUES_SCHEMA)
         cues = sorted({tuple(norm(c).split()) for c in data["person_cues"]}, key=len, reverse=True)
         return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]),
-                   frozenset(norm(w) for w in data["counterpart"]))
+                   frozenset(norm(w) for w in data["counterpart"]), frozenset(norm(w) for w in data["role_blockers"]),
+                   frozenset(norm(w) for w in data["role_former"]))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -85,6 +89,8 @@ class Gazetteer:
         for form, stripped in strip_variants(toks[i].norm):
             for words, alias in self.index.get(form, ()):
                 n = len(words)
+                if alias.kind == "short" and stripped and len(form) < 3:
+                    continue
                 if best is not None and n <= best[0]:
                     break
                 if i + n > len(toks):
@@ -122,6 +128,9 @@ class EntityMatcher:
         i = 0
         while i < len(toks):
             hit = self.gaz.match_at(toks, i)
+            if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
+                i += hit[0]
+                continue
             if hit is not None:
                 n, stripped, alias = hit
                 entity = alias.entity
@@ -146,6 +155,12 @@ class EntityMatcher:
                     continue
             i += 1
         return out
+
+    def _blocked_role(self, toks: list[Token], i: int, n: int) -> bool:
+        """"نائب وزير الخارجية" is the deputy; "الرئيس ... السابق" a former holder: not the office's holder."""
+        before = i > 0 and any(f in self.cues.role_blockers for f, _ in strip_variants(toks[i - 1].norm))
+        after = i + n < len(toks) and toks[i + n].norm in self.cues.role_former
+        return before or after
 
     def _back_reference(self, alias: Alias, seen_full: list[str]) -> str | None:
         """A short name alone names the entity most recently named in full that it can stand for."""

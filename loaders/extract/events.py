@@ -187,6 +187,8 @@ class EventExtractor:
             date = dated[i] or previous
             previous = date
             ev = self._event(seg, folded, toks, etype, i, n, parts, date, ts)
+            if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
+                ev.modality = "planned"
             if ev.type == "accusation" and ev.negated:
                 continue
             out.append(ev)
@@ -259,8 +261,9 @@ class EventExtractor:
             if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
                 subj = before + after[:1]
             named = {a.entity for a in subj}
-            obj = [a for a in with_ if a.entity not in named][:1] or \
-                [a for a in after if a not in subj and a.entity not in named][:2 if not before else 1]
+            bare = [a for a in after if a not in subj and a.entity not in named
+                    and not a.prepositional and not _follows(toks, a, ts.preps)]
+            obj = [a for a in with_ if a.entity not in named][:1] or bare[:2 if not before else 1]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = _dedupe(parts)

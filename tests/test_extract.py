@@ -1,0 +1,213 @@
+"""Extraction stages on our own sentences, as tables grouped by language.
+
+These run without a database: segment → dates → entities → resolve → events are pure.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.records import Article
+
+
+def extract(extractor, body: str, published: str | None = "2024-01-10", title: str = "عنوان الخبر"):
+    article = Article(path="t.txt", file_name="t.txt", text=f"{title}\n{body}", sha256="0" * 64,
+                      published_text=published)
+    return extractor.extract(article)
+
+
+def events(extractor, body: str, published: str | None = "2024-01-10"):
+    return [(e.type, sorted(e.names()), e.modality, e.date.iso() if e.date else None)
+            for e in extract(extractor, body, published).events]
+
+
+# ------------------------------------------------------------------------------ entities
+ENTITIES_AR = [
+    ("التقى كيم جونغ أون وفلاديمير بوتين.", {"Kim Jong Un", "Vladimir Putin"}),
+    ("التقى كيم جونج أون بالرئيس الروسي.", {"Kim Jong Un", "Vladimir Putin"}),
+    ("وصل كيم جونغ-أون إلى بيونغيانغ.", {"Kim Jong Un", "Pyongyang"}),
+    ("قال سيرجي لافروف ثم قال لافروف.", {"Sergey Lavrov"}),
+    ("وقالت وزيرة الخارجية تشوي سونغهوي للصحفيين.", {"Choe Son Hui"}),
+    ("التقى لافروف بتشوي سون هوي في بيونج يانج.", {"Sergey Lavrov", "Choe Son Hui", "Pyongyang"}),
+    ("وأكد الكرملين ذلك للصحفيين.", {"Moscow Kremlin"}),
+    ("ودعت الولايات المتحدة والأمم المتحدة إلى التهدئة.", {"United States", "United Nations"}),
+    ("وفي موسكو وواشنطن وسول ردود فعل.", {"Moscow", "Washington, D.C.", "Seoul"}),
+    ("وكان وزير الدفاع الروسي في المؤتمر.", {"Sergei Shoigu"}),
+    ("واجتمع مجلس الأمن الدولي وحلف الناتو.", {"United Nations Security Council", "NATO"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTITIES_AR)
+def test_entities_ar(extractor, text, expected):
+    ex = extract(extractor, text, "2023-09-13")
+    found = {m.entity for m in ex.mentions if m.entity and m.segment_order > 0}
+    assert expected <= found, found
+
+
+def test_offsets_survive_clitics_and_diacritics(extractor):
+    body = "وَبِالرَّئِيسِ الرُّوسِيِّ فلاديمير بوتين، ولِلكرملين موقفٌ."
+    ex = extract(extractor, body)
+    for m in ex.mentions:
+        assert ex.article.text[m.start:m.end] == m.surface
+    surfaces = {m.surface for m in ex.mentions}
+    assert "فلاديمير بوتين" in surfaces
+    assert any(s.endswith("كرملين") and not s.startswith("و") for s in surfaces)
+
+
+SHORT_BACKREFERENCE = [
+    ("قال كيم للصحفيين.", set()),
+    ("وصل كيم جونغ أون. ثم قال كيم للصحفيين.", {"Kim Jong Un"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHORT_BACKREFERENCE)
+def test_surname_only_needs_full_name_first(extractor, text, expected):
+    ex = extract(extractor, text)
+    shorts = {m.entity for m in ex.mentions if m.alias_kind == "short"}
+    assert shorts == expected
+
+
+ROLES_AT_DATE = [
+    ("وقال وزير الدفاع الروسي إن الجيش مستعد.", "2023-09-13", "Sergei Shoigu"),
+    ("وقال وزير الدفاع الروسي إن الجيش مستعد.", "2024-06-20", "Andrey Belousov"),
+    ("وقال الرئيس الأمريكي إن بلاده مستعدة.", "2022-03-01", "Joe Biden"),
+    ("وقال الرئيس الأمريكي إن بلاده مستعدة.", "2019-03-01", "Donald Trump"),
+    ("وقال وزير الخارجية الكوري الشمالي إن بلاده مستعدة.", "2021-03-01", "Ri Son Gwon"),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", ROLES_AT_DATE)
+def test_role_resolves_at_publication_date(extractor, text, published, expected):
+    ex = extract(extractor, text, published)
+    roles = [m.entity for m in ex.mentions if m.alias_kind == "role"]
+    assert roles == [expected]
+
+
+def test_role_next_to_name_is_that_name(extractor):
+    ex = extract(extractor, "وقال وزير الدفاع الروسي سيرغي شويغو إن الجيش مستعد.", "2024-06-20")
+    assert {m.entity for m in ex.mentions if m.kind == "person"} == {"Sergei Shoigu"}
+
+
+def test_deputy_is_not_the_minister(extractor):
+    ex = extract(extractor, "وقال نائب وزير الخارجية الروسي أندريه رودينكو إن موسكو مستعدة.", "2023-09-13")
+    people = {m.entity for m in ex.mentions if m.kind == "person"}
+    assert "Andrey Rudenko" in people and "Sergey Lavrov" not in people
+
+
+def test_unknown_person_after_cue_is_kept_unlinked(extractor):
+    ex = extract(extractor, "وقال الخبير الاقتصادي سامر حدادين إن الأسعار سترتفع.")
+    unlinked = [m for m in ex.mentions if m.entity is None]
+    assert [m.surface for m in unlinked] == ["سامر حدادين"]
+
+
+# ------------------------------------------------------------------------------ segments
+def test_read_also_block_is_related_and_yields_nothing(extractor):
+    body = ("التقى لافروف بنظيره الصيني في موسكو.\nالمصدر: وكالات\nإقرأ أيضاً:\n"
+            "وزير خارجية الصين يلتقي الرئيس الروسي فلاديمير بوتين\n"
+            "قال وزير الخارجية الصيني وانغ يي بعد لقائه بوتين إن التعاون سيتواصل.")
+    ex = extract(extractor, body, "2023-03-01")
+    related = {s.order for s in ex.segments if s.section == "related"}
+    assert related
+    assert all(e.segment_order not in related for e in ex.events)
+    assert "Wang Yi" not in {m.entity for m in ex.mentions if m.segment_order not in related}
+
+
+def test_widget_lines_do_not_end_the_article(extractor):
+    body = "وصل كيم جونغ أون إلى روسيا.\nاظهار أخبار متعلقة\nوالتقى كيم بالرئيس الروسي في فوستوشني."
+    ex = extract(extractor, body, "2023-09-13")
+    assert [s.kind for s in ex.segments] == ["title", "body", "boilerplate", "body"]
+    assert {e.type for e in ex.events} == {"visit", "meeting"}
+
+
+def test_dateline_gives_the_publication_date(extractor):
+    article = Article(path="t", file_name="t", sha256="0" * 64,
+                      text="عنوان\nتاريخ النشر: 17th, November 2023 GMT\nالتقى لافروف بنظيره الصيني الجمعة.")
+    ex = extractor.extract(article)
+    assert (article.published_on.isoformat(), article.published_origin) == ("2023-11-17", "text")
+    assert ex.events[0].date.iso() == "2023-11-17"
+
+
+def test_embedded_english_tweet_is_a_quote_segment(extractor):
+    body = ("وأكد الكرملين الخبر.\nUS Secretary of State Antony Blinken met Wang Yi in Beijing on Monday.\n"
+            "— Reuters (@Reuters) June 19, 2023وقالت بكين إن المحادثات بناءة.")
+    ex = extract(extractor, body, "2023-06-21")
+    quotes = [s for s in ex.segments if s.kind == "quote"]
+    assert quotes and all(s.language == "en" for s in quotes)
+    assert any(s.text.startswith("وقالت بكين") for s in ex.segments)
+    assert ("meeting", ["Antony Blinken", "Wang Yi"], "asserted", "2023-06-19") in events(
+        extractor, body, "2023-06-21")
+
+
+# ------------------------------------------------------------------------------ events, Arabic
+EVENTS_AR = [
+    ("التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره الصيني وانغ يي في بكين يوم الاثنين.", "2023-06-21",
+     ("meeting", ["Antony Blinken", "Wang Yi"], "asserted", "2023-06-19")),
+    ("وصل الرئيس التركي رجب طيب أردوغان إلى طهران في زيارة رسمية.", "2024-03-10",
+     ("visit", ["Iran", "Recep Tayyip Erdoğan"], "asserted", None)),
+    ("ووقعت مصر والسعودية اتفاقية في مجال الطاقة.", "2024-02-01",
+     ("agreement", ["Egypt", "Saudi Arabia"], "asserted", None)),
+    ("اتهمت الخارجية الإيرانية الولايات المتحدة بالتدخل في شؤونها الداخلية.", "2024-02-01",
+     ("accusation", ["Iran", "United States"], "asserted", None)),
+    ("نفت الرئاسة الأوكرانية أن يكون زيلينسكي قد التقى بوتين.", "2024-02-01",
+     ("meeting", ["Vladimir Putin", "Volodymyr Zelenskyy"], "negated", None)),
+    ("ومن المقرر أن يزور رئيس الوزراء الياباني فوميو كيشيدا سيول الشهر المقبل.", "2023-04-15",
+     ("visit", ["Fumio Kishida", "South Korea"], "planned", "2023-05")),
+    ("دعا الرئيس الصيني شي جين بينغ نظيره الروسي إلى زيارة بكين.", "2023-03-01",
+     ("invitation", ["Vladimir Putin", "Xi Jinping"], "asserted", None)),
+    ("وأجرى وزير الدفاع الروسي محادثات مع نظيره الصيني في موسكو أمس.", "2024-06-05",
+     ("meeting", ["Andrey Belousov", "Dong Jun"], "asserted", "2024-06-04")),
+    ("أكد الكرملين أن بوتين لن يزور كوريا الشمالية هذا العام.", "2024-01-10",
+     ("visit", ["North Korea", "Vladimir Putin"], "negated", "2024")),
+    ("بحث ولي العهد السعودي الأمير محمد بن سلمان مع الرئيس الأمريكي جو بايدن العلاقات الثنائية.", "2022-07-16",
+     ("meeting", ["Joe Biden", "Mohammed bin Salman"], "asserted", None)),
+    ("وأعلن الكرملين عدم توقيع روسيا وكوريا الشمالية أي اتفاقيات.", "2023-09-15",
+     ("agreement", ["North Korea", "Russia"], "negated", None)),
+    ("زار سيرغي لافروف بيونغ يانغ في 18 أكتوبر الماضي.", "2023-11-17",
+     ("visit", ["North Korea", "Sergey Lavrov"], "asserted", "2023-10-18")),
+    ("والأربعاء، عقد كيم جونغ أون وبوتين قمة في قاعدة فوستوشني.", "2023-09-15",
+     ("meeting", ["Kim Jong Un", "Vladimir Putin"], "asserted", "2023-09-13")),
+    ("وكان الزعيم الكوري الشمالي قد زار روسيا في الفترة من 24 إلى 26 أبريل 2019.", "2023-09-15",
+     ("visit", ["Kim Jong Un", "Russia"], "asserted", "2019-04-24")),
+    ("وتعتزم موسكو وبيونغ يانغ تعزيز التعاون العسكري بين البلدين.", "2024-01-10",
+     ("cooperation", ["North Korea", "Russia"], "planned", None)),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", EVENTS_AR)
+def test_events_ar(extractor, text, published, expected):
+    assert expected in events(extractor, text, published)
+
+
+def test_dual_leaders_are_the_two_heads_of_state(extractor):
+    body = ("تعززت العلاقات بين روسيا وكوريا الشمالية. وقالت روسيا إن كوريا الشمالية شريك.\n"
+            "وجاء ذلك تنفيذا لما اتفق عليه في الاجتماع التاريخي لرؤساء البلدين في سبتمبر 2023.")
+    assert ("meeting", ["Kim Jong Un", "Vladimir Putin"], "asserted", "2023-09") in events(extractor, body, None)
+
+
+def test_undated_event_stays_undated(extractor):
+    found = events(extractor, "والأربعاء، عقد كيم جونغ أون وبوتين قمة.", None)
+    assert found == [("meeting", ["Kim Jong Un", "Vladimir Putin"], "asserted", None)]
+
+
+def test_same_happening_twice_is_one_event_with_two_evidence_spans(extractor):
+    body = "زار لافروف كوريا الشمالية في أكتوبر 2023.\nوكان لافروف قد زار كوريا الشمالية في أكتوبر 2023 أيضا."
+    ex = extract(extractor, body)
+    visits = [e for e in ex.events if e.type == "visit"]
+    assert len(visits) == 1 and len(visits[0].evidence_spans) == 2
+
+
+# ------------------------------------------------------------------------------ events, English
+EVENTS_EN = [
+    ("President Joe Biden met Chinese President Xi Jinping in San Francisco on Wednesday.", "2023-11-17",
+     ("meeting", ["Joe Biden", "Xi Jinping"], "asserted", "2023-11-15")),
+    ("Russia and North Korea signed a comprehensive strategic partnership treaty in Pyongyang.", "2024-06-20",
+     ("agreement", ["North Korea", "Russia"], "asserted", None)),
+    ("Alexander Kozlov departed Pyongyang on Nov. 17 after an official visit.", "2023-11-18",
+     ("visit", ["Alexander Kozlov", "North Korea"], "asserted", "2023-11-17")),
+    ("Lloyd Austin said allies are concerned that Russia is helping North Korea.", "2023-11-14",
+     ("accusation", ["Lloyd Austin", "Russia"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", EVENTS_EN)
+def test_events_en(extractor, text, published, expected):
+    assert expected in events(extractor, f"وقال الكرملين ذلك.\n{text}", published)
