@@ -136,7 +136,7 @@ class Segmenter:
         if not cue and len(key) > 60:
             return False
         found = parse_dateline(line)
-        if found is None or not cue and len(found.text) < 0.6 * len(line.strip()):
+        if found is None or not cue and (found.precision != "day" or len(found.text) < 0.6 * len(line.strip())):
             return False
         article.published_on = found.value
         article.published_precision = found.precision

@@ -8,14 +8,15 @@ with RETURNING, so an article costs a handful of round trips, not one per row.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from models import (
     Article, Entity, EntityAlias, Event, EventEvidence, EventParticipant, LoadError, LoadRun, Mention,
-    Segment,
+    RegistrySync, Segment,
 )
 
 from . import EXTRACTOR_VERSION
@@ -30,21 +31,52 @@ class EntityCache:
     ids: dict[str, int] = field(default_factory=dict)
 
 
+def registry_fingerprint(registry: Registry) -> str:
+    """A digest of the registry: equal digests mean nothing to write."""
+    h = hashlib.sha256()
+    for e in sorted(registry.entities.values(), key=lambda e: e.name):
+        h.update(repr((e.name, e.kind, e.country, e.qid, e.ar_name)).encode())
+    for a in registry.aliases:
+        h.update(repr((a.text, a.lang, a.kind, a.entity, a.holders)).encode())
+    return h.hexdigest()
+
+
+REGISTRY_LOCK = 0x6C6F616465725F72  # pg_advisory_xact_lock key: one registry sync at a time per database
+
+
 def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
-    """Upsert the registry's entities and aliases (idempotent, safe to run concurrently)."""
-    rows = [{"name": e.name, "name_ar": e.ar_name, "kind": e.kind, "wikidata_qid": e.qid}
-            for e in registry.entities.values()]
-    stmt = pg_insert(Entity).values(rows)
-    conn.execute(stmt.on_conflict_do_update(
-        index_elements=[Entity.name],
-        set_={"name_ar": stmt.excluded.name_ar, "kind": stmt.excluded.kind, "wikidata_qid": stmt.excluded.wikidata_qid},
-    ))
+    """Bring entities and aliases up to the registry, writing only what differs.
+
+    Loaders started together take turns on a transaction-level advisory lock: concurrent
+    upserts of the same rows in different orders can deadlock, and after the first loader's
+    sync the others find nothing to write. Writing only the differences (compared in Python,
+    written with executemany) keeps a sync of an unchanged registry to two reads, and takes no
+    row locks that would make concurrent loaders wait for each other.
+    """
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGISTRY_LOCK})
+    fingerprint = registry_fingerprint(registry)
+    if conn.execute(select(RegistrySync.fingerprint).where(RegistrySync.fingerprint == fingerprint)).first():
+        return EntityCache(dict(conn.execute(select(Entity.name, Entity.id)).all()))
+    have = {name: (name_ar, kind, qid, country) for name, name_ar, kind, qid, country in conn.execute(
+        select(Entity.name, Entity.name_ar, Entity.kind, Entity.wikidata_qid, Entity.country_id))}
+    fresh, changed = [], []
+    for e in registry.entities.values():
+        row = {"name": e.name, "name_ar": e.ar_name, "kind": e.kind, "wikidata_qid": e.qid}
+        if e.name not in have:
+            fresh.append(row)
+        elif have[e.name][:3] != (e.ar_name, e.kind, e.qid):
+            changed.append({"b_name": e.name, "b_ar": e.ar_name, "b_kind": e.kind, "b_qid": e.qid})
+    if fresh:
+        conn.execute(pg_insert(Entity).on_conflict_do_nothing(index_elements=[Entity.name]), fresh)
+    if changed:
+        conn.execute(update(Entity).where(Entity.name == bindparam("b_name")).values(
+            name_ar=bindparam("b_ar"), kind=bindparam("b_kind"), wikidata_qid=bindparam("b_qid")), changed)
     ids = dict(conn.execute(select(Entity.name, Entity.id)).all())
-    country_rows = [{"i": ids[e.name], "c": ids[e.country]} for e in registry.entities.values()
-                    if e.country and e.country in ids]
+    country_rows = [{"b_id": ids[e.name], "b_country": ids[e.country]} for e in registry.entities.values()
+                    if e.country and e.country in ids and (have.get(e.name) or (None,) * 4)[3] != ids[e.country]]
     if country_rows:
-        for r in country_rows:
-            conn.execute(update(Entity).where(Entity.id == r["i"]).values(country_id=r["c"]))
+        conn.execute(update(Entity).where(Entity.id == bindparam("b_id")).values(country_id=bindparam("b_country")),
+                     country_rows)
     alias_rows = []
     for a in registry.aliases:
         if a.kind == "role":
@@ -53,15 +85,19 @@ def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
         elif a.entity:
             alias_rows.append({"entity_id": ids[a.entity], "alias": a.text, "normalised": a.norm,
                                "language": a.lang, "kind": a.kind, "valid_from": None, "valid_to": None})
-    seen: set[tuple] = set()
-    unique = []
+    seen: set[tuple] = set(conn.execute(select(
+        EntityAlias.entity_id, EntityAlias.normalised, EntityAlias.language, EntityAlias.kind, EntityAlias.valid_from,
+    )).all())
+    missing = []
     for r in alias_rows:
         key = (r["entity_id"], r["normalised"], r["language"], r["kind"], r["valid_from"])
         if key not in seen:
             seen.add(key)
-            unique.append(r)
-    for chunk in range(0, len(unique), 5000):
-        conn.execute(pg_insert(EntityAlias).values(unique[chunk:chunk + 5000]).on_conflict_do_nothing())
+            missing.append(r)
+    if missing:
+        conn.execute(pg_insert(EntityAlias).on_conflict_do_nothing(), missing)
+    conn.execute(pg_insert(RegistrySync).values(fingerprint=fingerprint, entities=len(ids), aliases=len(seen))
+                 .on_conflict_do_nothing())
     return EntityCache(ids)
 
 

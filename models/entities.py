@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    BigInteger, CheckConstraint, Date, Float, ForeignKey, Index, Integer, Text, UniqueConstraint,
+    BigInteger, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, Text, UniqueConstraint, func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,6 +24,15 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(Text)
     country_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     wikidata_qid: Mapped[str | None] = mapped_column(Text)
+
+
+class RegistrySync(Base):
+    __tablename__ = "registry_syncs"
+    __table_args__ = ({"comment": "Which version of the knowledge files' registry has been written to entities and aliases."},)
+    fingerprint: Mapped[str] = mapped_column(Text, primary_key=True, comment="SHA-256 of the registry's entities and aliases")
+    entities: Mapped[int] = mapped_column(Integer)
+    aliases: Mapped[int] = mapped_column(Integer)
+    synced_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class EntityAlias(Base):

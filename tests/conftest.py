@@ -34,23 +34,31 @@ def server_url(settings) -> str:
     return db.database_url(settings)
 
 
-@pytest.fixture(scope="session")
-def db_url(server_url) -> str:
-    """URL of a fresh database for this test session (its own name: sessions may run at once)."""
+def _fresh_database(server_url: str, name: str) -> str:
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{TEST_DB}"'))
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    url = make_url(server_url).set(database=TEST_DB).render_as_string(hide_password=False)
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
     engine = create_engine(url)
     migrate.upgrade(engine)
     engine.dispose()
-    yield url
+    return url
+
+
+def _drop_database(server_url: str, name: str) -> None:
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{TEST_DB}" WITH (FORCE)'))
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def db_url(server_url) -> str:
+    """URL of a fresh database for this test session (its own name: sessions may run at once)."""
+    yield _fresh_database(server_url, TEST_DB)
+    _drop_database(server_url, TEST_DB)
 
 
 @pytest.fixture(scope="session")
@@ -77,11 +85,25 @@ def extractor():
     return Extractor()
 
 
-@pytest.fixture()
-def seeded(conn, settings, extractor):
-    """The four seed articles loaded into the test's transaction."""
+@pytest.fixture(scope="session")
+def seeded_engine(server_url, settings, extractor):
+    """A database holding the four seed articles, loaded once per session and committed."""
     from loaders.pipeline import load_paths
 
-    summary = load_paths(conn, [SEEDS], settings, extractor=extractor)
+    name = f"{TEST_DB}_seeded"
+    eng = create_engine(_fresh_database(server_url, name))
+    summary = load_paths(eng, [SEEDS], settings, extractor=extractor)
     assert summary.new == 4, summary.errors
-    return conn
+    yield eng
+    eng.dispose()
+    _drop_database(server_url, name)
+
+
+@pytest.fixture()
+def seeded(seeded_engine):
+    """A connection to the seeded database in a transaction rolled back after the test."""
+    connection = seeded_engine.connect()
+    outer = connection.begin()
+    yield connection
+    outer.rollback()
+    connection.close()

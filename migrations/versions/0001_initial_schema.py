@@ -44,6 +44,14 @@ def upgrade() -> None:
     sa.UniqueConstraint('name', name=op.f('uq_entities_name')),
     comment='A person, state, organisation or place, named by its English Wikipedia title.'
     )
+    op.create_table('registry_syncs',
+    sa.Column('fingerprint', sa.Text(), nullable=False, comment="SHA-256 of the registry's entities and aliases"),
+    sa.Column('entities', sa.Integer(), nullable=False),
+    sa.Column('aliases', sa.Integer(), nullable=False),
+    sa.Column('synced_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.PrimaryKeyConstraint('fingerprint', name=op.f('pk_registry_syncs')),
+    comment="Which version of the knowledge files' registry has been written to entities and aliases."
+    )
     op.create_table('event_types',
     sa.Column('code', sa.Text(), nullable=False),
     sa.Column('label', sa.Text(), nullable=False),
@@ -262,3 +270,4 @@ def downgrade() -> None:
     op.drop_table('load_runs')
     op.drop_table('event_types')
     op.drop_table('entities')
+    op.drop_table('registry_syncs')
