@@ -38,6 +38,10 @@ class Cues:
     role_blockers: frozenset[str]
     role_former: frozenset[str]
 
+    def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
+        """Cues whose first word is one of the forms, longest first."""
+        return [c for c in self.person if c[0] in forms]
+
     @classmethod
     def load(cls) -> "Cues":
         data = load_yaml(DATA_DIR / "ar" / "cues.yaml", CUES_SCHEMA)
@@ -172,11 +176,10 @@ class EntityMatcher:
         return None
 
     def _cue_at(self, toks: list[Token], i: int) -> int:
-        for cue in self.cues.person:
+        first = {form for form, _ in strip_variants(toks[i].norm)}
+        for cue in self.cues.candidates(first):
             n = len(cue)
-            if i + n <= len(toks) and all(
-                any(form == cue[k] for form, _ in strip_variants(toks[i + k].norm)) for k in range(n)
-            ):
+            if i + n <= len(toks) and all(toks[i + k].norm == cue[k] for k in range(1, n)):
                 return n
         return 0
 

@@ -45,28 +45,59 @@ class Pattern:
         entry, _, needs = entry.partition("+")
         return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), norm(needs) or None)
 
-    def match(self, toks: list[Token], i: int) -> int:
-        """Tokens matched at i (0 when none); clitics are allowed on the first word."""
+    def match(self, toks: list[Token], i: int, first_forms: tuple[str, ...]) -> int:
+        """Tokens matched at i (0 when none); clitics and the article are allowed on the first word."""
         n = len(self.words)
         if i + n > len(toks):
             return 0
         for k, w in enumerate(self.words):
-            forms = [f for f, _ in strip_variants(toks[i + k].norm)] if k == 0 else [toks[i + k].norm]
-            forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+            forms = first_forms if k == 0 else (toks[i + k].norm,)
             last = k == n - 1
             if not any(f == w or (last and self.prefix and f.startswith(w) and len(f) - len(w) <= 4) for f in forms):
                 return 0
         return n
 
 
+def word_forms(word: str) -> tuple[str, ...]:
+    """A word as written, without proclitics, and without the article: what a trigger may match."""
+    forms = [f for f, _ in strip_variants(word)]
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    return tuple(dict.fromkeys(forms))
+
+
+class Patterns:
+    """Patterns indexed by their first word (exactly, or by prefix for `*` words)."""
+
+    def __init__(self, items: list[tuple[str, Pattern]]):
+        self.exact: dict[str, list[tuple[str, Pattern]]] = {}
+        self.prefix: dict[str, list[tuple[str, Pattern]]] = {}
+        for payload, p in items:
+            table = self.prefix if p.prefix and len(p.words) == 1 else self.exact
+            table.setdefault(p.words[0], []).append((payload, p))
+
+    def at(self, toks: list[Token], i: int, forms: tuple[str, ...]) -> tuple[str, Pattern, int] | None:
+        """The longest pattern matching at token i, in file order among equals."""
+        cands: list[tuple[str, Pattern]] = []
+        for f in forms:
+            cands += self.exact.get(f, ())
+            for k in range(max(1, len(f) - 4), len(f) + 1):
+                cands += self.prefix.get(f[:k], ())
+        best = None
+        for payload, p in cands:
+            n = p.match(toks, i, forms)
+            if n and (best is None or n > best[2]):
+                best = (payload, p, n)
+        return best
+
+
 @dataclass
 class TriggerSet:
     lang: str
-    triggers: list[tuple[str, Pattern]]
+    triggers: Patterns
     exclude: set[str]
-    negation: list[Pattern]
-    denial: list[Pattern]
-    planned: list[Pattern]
+    negation: Patterns
+    denial: Patterns
+    planned: Patterns
     dual: set[str]
     dual_leaders: set[str]
     boundaries: set[str]
@@ -78,9 +109,8 @@ class TriggerSet:
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
         data = load_yaml(DATA_DIR / lang / "triggers.yaml", TRIGGERS_SCHEMA)
-        pats = lambda ws: [Pattern.parse(w) for w in ws]  # noqa: E731
-        triggers = [(t, p) for t in EVENT_TYPES for p in pats(data.get(t, {}).get("words", []))]
-        triggers.sort(key=lambda tp: -len(tp[1].words))
+        pats = lambda ws: Patterns([("", Pattern.parse(w)) for w in ws])  # noqa: E731
+        triggers = Patterns([(t, Pattern.parse(w)) for t in EVENT_TYPES for w in data.get(t, {}).get("words", [])])
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
@@ -149,21 +179,17 @@ class EventExtractor:
         if not toks:
             return []
         actors = self._actors(seg, folded, toks, mentions)
+        forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
         i = 0
         while i < len(toks):
-            if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude):
-                i += 1
-                continue
-            for etype, pat in ts.triggers:
-                n = pat.match(toks, i)
-                if n and pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW]):
-                    n = 0
-                if n:
+            hit = None if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
+            if hit is not None:
+                etype, pat, n = hit
+                if not (pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW])):
                     if not any(t == etype and (i - (k + m) < 5 or t == "accusation") for t, k, m in found):
                         found.append((etype, i, n))
                     i += n - 1
-                    break
             i += 1
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
@@ -186,7 +212,7 @@ class EventExtractor:
         for etype, i, n, parts in kept:
             date = dated[i] or previous
             previous = date
-            ev = self._event(seg, folded, toks, etype, i, n, parts, date, ts)
+            ev = self._event(seg, folded, toks, forms, etype, i, n, parts, date, ts)
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"
             if ev.type == "accusation" and ev.negated:
@@ -369,27 +395,27 @@ class EventExtractor:
                 own[k] = d
         return own
 
-    def _event(self, seg: Segment, folded: Folded, toks: list[Token], etype: str, i: int, n: int,
+    def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
+               i: int, n: int,
                parts: list[Participant], date: DateExpr | None, ts: TriggerSet) -> Event:
         ts_, te_ = folded.span(toks[i].start, toks[i + n - 1].end)
         t_start, t_end = seg.start + ts_, seg.start + te_
         return Event(
             type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
             trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
-            participants=parts, date=date, modality=self._modality(toks, i, n, ts),
+            participants=parts, date=date, modality=self._modality(toks, forms, i, n, ts),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
 
-    def _modality(self, toks: list[Token], i: int, n: int, ts: TriggerSet) -> str:
-        for k in range(max(0, i - 3), i):
-            if any(p.match(toks, k) for p in ts.negation):
-                return "negated"
-        if any(p.match(toks, k) for k in range(i) for p in ts.denial):
+    def _modality(self, toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
+        if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)):
+            return "negated"
+        if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
             return "negated"
         first = toks[i].norm
         around = [*range(max(0, i - 4), i), *range(i + n, min(len(toks), i + n + 4))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
-            p.match(toks, k) for k in around for p in ts.planned
+            ts.planned.at(toks, k, forms[k]) for k in around
         ):
             return "planned"
         return "asserted"
