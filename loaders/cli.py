@@ -18,6 +18,7 @@ from rich.table import Table
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from . import db as dbmod
+from .cli_analyst import register as register_analyst
 from . import migrate
 from .db import DatabaseError, mask
 from .knowledge import KnowledgeError
@@ -186,6 +187,9 @@ def db_upgrade() -> None:
     except DatabaseError as exc:
         _fail(str(exc))
     out.print(f"schema at revision {rev}")
+
+
+register_analyst(app, db_app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

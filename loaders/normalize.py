@@ -7,6 +7,7 @@ functions do not keep offsets, so the folding itself is a per-character table he
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pyarabic import araby
@@ -33,7 +34,7 @@ class Folded:
     """A folded text and, for each of its characters, the offset it came from."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
     source_len: int
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +52,22 @@ def fold_char(ch: str) -> str:
     return _FOLD.get(ch, ch).lower()
 
 
+_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
+
+
 def fold(text: str) -> Folded:
+    """Fold a text; every folding is one character to one (or none), so offsets map back."""
+    folded = text.translate(_TABLE).lower()
+    if len(folded) == len(text):
+        return Folded(folded, range(len(text)), len(text))
+    origin = tuple(i for i, ch in enumerate(text) if ch not in _DROP)
+    if len(origin) == len(folded):
+        return Folded(folded, origin, len(text))
+    return _fold_slow(text)
+
+
+def _fold_slow(text: str) -> Folded:
+    """Character by character, for the rare letters whose lower case is longer."""
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):

@@ -25,7 +25,6 @@ from sqlalchemy import Connection, Engine, bindparam, text
 
 from .db import DatabaseError
 
-QUERIES = Path(__file__).resolve().parent.parent / "queries"
 FORMATS = ("table", "csv", "json", "parquet")
 ANALYST_GROUP = "loader_analyst"
 
@@ -146,7 +145,7 @@ def parse_query(path: Path) -> SavedQuery:
             key = None
             if body or stripped:
                 body.append(line)
-    missing = [k for k in ("title", "description", "params") if k not in header or not (header[k] or k == "params")]
+    missing = [k for k in ("title", "description", "params") if k not in header or (k != "params" and not header[k])]
     if missing:
         raise QueryError(f"{path.name}: header lacks {', '.join(missing)}")
     params = _split_params(header["params"], path)
@@ -154,20 +153,28 @@ def parse_query(path: Path) -> SavedQuery:
     if prelude != declared:
         raise QueryError(f"{path.name}: the \\set defaults {prelude} differ from the header's params {declared}")
     converted, used = _convert("\n".join(body), path)
-    if used - set(declared):
-        raise QueryError(f"{path.name}: uses variables not in params: {', '.join(sorted(used - set(declared)))}")
+    if used != set(declared):
+        raise QueryError(f"{path.name}: the variables used ({', '.join(sorted(used)) or 'none'}) differ from "
+                         f"the header's params ({', '.join(declared) or 'none'})")
     return SavedQuery(path.stem, path, header["title"], header["description"], params, converted)
 
 
-def list_queries(folder: Path = QUERIES) -> list[SavedQuery]:
-    return [parse_query(p) for p in sorted(folder.glob("*.sql"))]
+def queries_folder() -> Path:
+    """queries/ beside the source tree (a checkout), else in the working directory (/app in the image)."""
+    beside = Path(__file__).resolve().parent.parent / "queries"
+    return beside if beside.is_dir() else Path.cwd() / "queries"
 
 
-def load_query(name: str, folder: Path = QUERIES) -> SavedQuery:
+def list_queries(folder: Path | None = None) -> list[SavedQuery]:
+    return [parse_query(p) for p in sorted((folder or queries_folder()).glob("*.sql"))]
+
+
+def load_query(name: str, folder: Path | None = None) -> SavedQuery:
     """A saved query by name (`actor_timeline`) or by the path of any .sql file."""
     path = Path(name)
     if path.suffix == ".sql" and path.is_file():
         return parse_query(path)
+    folder = folder or queries_folder()
     path = folder / f"{name}.sql"
     if not re.fullmatch(r"\w+", name) or not path.is_file():
         known = ", ".join(q.name for q in list_queries(folder))

@@ -3,7 +3,7 @@
 Adds the picture an analyst pastes into a report. Dates are drawn at their precision: a day
 is a point, a month or a year (or a stated range) is a bar over the whole period with its
 point in the middle, so a coarse date does not pretend to be the 1st. Denied events are
-hollow, planned ones dashed. Undated events cannot be placed and are counted in the caption.
+hollow, planned ones diamonds with dashed bars. Undated events cannot be placed and are counted in the caption.
 PNG comes from matplotlib (Agg, no display needed); HTML is interactive with plotly when it
 is installed, else a self-contained page holding matplotlib's SVG.
 """
@@ -71,7 +71,7 @@ class Timeline:
 
     @property
     def caption(self) -> str:
-        note = "filled: happened · hollow: denied · dashed: planned · bars: month, year or range"
+        note = "filled: happened · hollow: denied · diamond, dashed bar: planned · bar: a month, year or range"
         return note + (f" · {self.undated} undated events not shown" if self.undated else "")
 
 
@@ -133,8 +133,8 @@ def _figure(tl: Timeline):
         if p.end > p.start:
             ax.barh(y, (p.end - p.start).days + 1, left=p.start, height=0.32, color=colour,
                     alpha=0.25 if not hollow else 1, fill=not hollow, edgecolor=colour, linestyle=style, linewidth=1.2)
-        ax.scatter([p.middle], [y], s=80, zorder=3, facecolors="none" if hollow else colour,
-                   edgecolors=colour, linewidths=1.8, linestyle=style)
+        ax.scatter([p.middle], [y], s=80, zorder=3, marker="D" if p.modality == "planned" else "o",
+                   facecolors="none" if hollow else colour, edgecolors=colour, linewidths=1.8)
         lane = placed.setdefault(p.other, [])
         taken = {level for x, level in lane if abs(x - p.middle) < near}
         level = min(set(range(len(taken) + 1)) - taken)
@@ -142,7 +142,7 @@ def _figure(tl: Timeline):
         ax.annotate(p.label, (p.middle, y), xytext=(0, 10 + 10 * level), textcoords="offset points",
                     ha="center", fontsize=8, color="#222222")
     ax.set_xlim(first - pad, last + pad)
-    ax.set_ylim(-0.6, len(lanes) - 0.1)
+    ax.set_ylim(len(lanes) - 0.5, -0.9)  # busiest lane on top, room for labels above it
     ax.set_yticks(range(len(lanes)), lanes)
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)

@@ -35,7 +35,8 @@ def test_command_has_help_with_example(path, cmd):
 
 def test_all_expected_commands_exist():
     names = {" ".join(p) for p, _ in COMMANDS}
-    assert {"load", "export", "db status", "db start", "db stop", "db url", "db psql", "db upgrade"} <= names
+    assert {"load", "export", "db status", "db start", "db stop", "db url", "db psql", "db upgrade",
+            "query", "timeline", "db grant-analyst"} <= names
 
 
 def test_compose_has_pinned_postgres_with_volume_and_healthcheck():
@@ -49,6 +50,9 @@ def test_compose_has_pinned_postgres_with_volume_and_healthcheck():
     assert loader["build"] == "." and (ROOT / "Dockerfile").exists()
     assert loader["depends_on"]["db"]["condition"] == "service_healthy"
     assert loader["environment"]["DATABASE_URL"].startswith("postgresql://")
+    bi = spec["services"]["metabase"]
+    assert re.match(r"^metabase/metabase:v\d+\.\d+\.\d+$", bi["image"]), "dashboard image must be pinned"
+    assert bi["depends_on"]["db"]["condition"] == "service_healthy"
 
 
 def test_readme_quick_start_has_two_commands_and_ci_runs_the_test_one():
