@@ -46,21 +46,24 @@ def _engine(settings: Settings):
 def load(
     paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
     reextract: bool = typer.Option(False, "--reextract", help="Extract again articles already loaded."),
+    nlp: str = typer.Option("auto", "--nlp", help="auto (stanza when its models are installed), stanza or rules."),
 ) -> None:
     """Load articles: read, segment, extract entities and events, store them.
 
     Example: loader load seeds/
     """
-    from .pipeline import load_paths
+    from .extract.nlp.base import NlpUnavailable
+    from .pipeline import load_paths, make_extractor
 
     settings = Settings.from_env()
     try:
+        extractor = make_extractor(nlp)
         engine = _engine(settings)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("loading", total=None)
-            summary = load_paths(engine, list(paths), settings, reextract=reextract,
+            summary = load_paths(engine, list(paths), settings, reextract=reextract, extractor=extractor,
                                  progress=lambda n, total, p: bar.update(task, completed=n, total=total))
-    except (DatabaseError, KnowledgeError) as exc:
+    except (DatabaseError, KnowledgeError, NlpUnavailable, ValueError) as exc:
         _fail(str(exc))
     except (OperationalError, InterfaceError) as exc:  # the server went away mid-run; loaded articles are kept
         _fail(f"lost the database connection during the load: {exc.orig or exc}; "
@@ -190,6 +193,52 @@ def db_upgrade() -> None:
 
 
 register_analyst(app, db_app)
+models_app = typer.Typer(help="NLP models for the stanza backend.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("download")
+def models_download(
+    lang: str = typer.Option("ar,en", "--lang", help="Comma-separated languages."),
+    dir: Path = typer.Option(None, "--dir", help="Models folder (default: STANZA_RESOURCES_DIR, LOADER_STANZA_DIR "
+                                                 "or stanza's own)."),
+) -> None:
+    """Download stanza's models (needs the model host; says how to copy them by hand otherwise).
+
+    Example: loader models download --lang ar
+    """
+    from .extract.nlp.stanza_backend import models_dir
+    from .nlp_models import ModelsUnavailable, download_models
+
+    where = dir or models_dir()
+    try:
+        files = download_models([x.strip() for x in lang.split(",") if x.strip()], where)
+    except ModelsUnavailable as exc:
+        _fail(str(exc))
+    out.print(f"{len(files)} model files in {where}")
+
+
+@models_app.command("status")
+def models_status_cmd(dir: Path = typer.Option(None, "--dir", help="Models folder.")) -> None:
+    """Show which stanza models are installed, where, and their sizes.
+
+    Example: loader models status
+    """
+    from .extract.nlp.stanza_backend import available, models_dir, stanza_installed
+    from .nlp_models import models_status
+
+    where = dir or models_dir()
+    out.print(f"stanza installed: {'yes' if stanza_installed() else 'no'}; models folder: {where}")
+    rows = models_status(where) if where.exists() else []
+    table = Table(title="stanza models")
+    for col in ("language", "processor", "package", "size", "path"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.language, r.processor, r.package, f"{r.size / 1e6:.1f} MB", str(r.path))
+    out.print(table)
+    for lang in ("ar", "en"):
+        out.print(f"{lang}: {'ready' if available(where, lang) else 'not installed'} "
+                  f"(`loader load --nlp auto` uses {'stanza' if available(where, lang) else 'rules'})")
 
 
 def main() -> None:  # pragma: no cover - console entry point

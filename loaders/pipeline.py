@@ -7,6 +7,7 @@ once per process into an `Extractor`.
 """
 from __future__ import annotations
 
+import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer
 from .extract.events import EventExtractor, TriggerSet
+from .extract.nlp.base import NlpUnavailable
+from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
@@ -30,10 +33,16 @@ from .store import finish_run, known_hashes, record_error, start_run, store_arti
 
 
 class Extractor:
-    """All extraction stages with their knowledge loaded; pure (no database)."""
+    """All extraction stages with their knowledge loaded; pure (no database).
 
-    def __init__(self, registry: Registry | None = None):
+    With an `NlpStage` (stanza), its analysis is combined with the rules; without one the
+    rules alone run. `backend` names what ran, for the summary and `load_runs`.
+    """
+
+    def __init__(self, registry: Registry | None = None, nlp: NlpStage | None = None):
         self.registry = registry or load_registry()
+        self.nlp = nlp
+        self.backend = nlp.backend.name if nlp else "rules"
         self.segmenter = Segmenter(Markers.load())
         self.dates = {lang: DateFinder.load(lang) for lang in ("ar", "en")}
         self.matcher = EntityMatcher(Gazetteer.build(self.registry), Cues.load())
@@ -53,11 +62,32 @@ class Extractor:
                 dates.append(d)
         anchor = anchor_date(article.published_on, dates, segments)
         mentions = self.matcher.find(text, segments)
+        analyses = self.nlp.analyse(segments) if self.nlp else None
+        if analyses:
+            mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
         resolve_roles(text, mentions, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
-        events = self.events.extract(text, segments, mentions, dates, anchor)
+        events = self.events.extract(text, segments, mentions, dates, anchor, analyses)
         redate_roles(events)
-        return Extraction(article, segments, mentions, events, dates)
+        return Extraction(article, segments, mentions, events, dates, backend=self.backend)
+
+
+def make_extractor(nlp: str = "auto", models: Path | None = None) -> Extractor:
+    """`rules`, `stanza` (fails when its models are missing) or `auto` (stanza when installed)."""
+    if nlp not in ("auto", "stanza", "rules"):
+        raise ValueError(f"unknown NLP backend {nlp!r}; use auto, stanza or rules")
+    if nlp == "rules":
+        return Extractor()
+    from .extract.nlp.stanza_backend import StanzaBackend, available, models_dir, stanza_installed
+
+    where = models or models_dir()
+    langs = tuple(lang for lang in ("ar", "en") if stanza_installed() and available(where, lang))
+    if "ar" not in langs:
+        if nlp == "stanza":
+            raise NlpUnavailable(f"stanza or its Arabic models are not installed in {where}; "
+                                 "run `loader models download` or use --nlp rules")
+        return Extractor()
+    return Extractor(nlp=NlpStage(StanzaBackend(where, langs), langs))
 
 
 @dataclass
@@ -105,17 +135,21 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
     except DBAPIError as exc:
         raise DatabaseError(f"cannot upgrade the schema at {mask(str(engine.engine.url))}: {exc.orig or exc}") from exc
     extractor = extractor or Extractor()
-    summary = Summary()
+    summary = Summary(backend=extractor.backend)
     files, errors = discover(paths)
     with transaction(engine) as conn:
-        cache = sync_registry(conn, extractor.registry)
         summary.run_id = start_run(conn, [str(p) for p in paths], summary.backend)
+    cache = None  # the registry is synced before the first store: a reload of unchanged files skips it
+    digests: dict[Path, str] = {}
+    known: set[str] = set()  # stored hashes, checked a batch of files ahead (one query per batch)
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for err in errors:
         _fail(engine, summary, err)
     for n, path in enumerate(files, 1):
         if progress:
             progress(n, len(files), str(path))
+        if (n - 1) % HASH_BATCH == 0:
+            digests, known = _stored_hashes(engine, files[n - 1:n - 1 + HASH_BATCH], settings.max_file_bytes)
         if path.parent not in manifests:
             problems: list[ReadError] = []  # a malformed manifest line is reported, the others still apply
             try:
@@ -125,13 +159,15 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 problems.append(err)
             for err in problems:
                 _fail(engine, summary, err)
+        if digests.get(path) in known and not reextract:
+            summary.skipped += 1
+            continue
         try:
             article = read_article(path, settings.max_file_bytes, manifests[path.parent])
         except ReadError as err:
             _fail(engine, summary, err)
             continue
-        with transaction(engine) as conn:
-            exists = bool(known_hashes(conn, [article.sha256]))
+        exists = article.sha256 in known
         if exists and not reextract:
             summary.skipped += 1
             continue
@@ -140,11 +176,15 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
         except Exception as exc:  # an extractor bug must not stop the run
             _fail(engine, summary, ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
+        if cache is None:
+            with transaction(engine) as conn:
+                cache = sync_registry(conn, extractor.registry)
         with transaction(engine) as conn:
             stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
         if stored is None:
             summary.skipped += 1
             continue
+        known.add(article.sha256)
         summary.replaced += exists
         summary.new += not exists
         summary.segments += stored["segments"]
@@ -154,6 +194,22 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
     with transaction(engine) as conn:
         finish_run(conn, summary.run_id, status, summary.counts())
     return summary
+
+
+HASH_BATCH = 500
+
+
+def _stored_hashes(engine: Bind, paths: list[Path], max_bytes: int) -> tuple[dict[Path, str], set[str]]:
+    """SHA-256 of each readable file in `paths`, and which of them are already stored (one query)."""
+    digests: dict[Path, str] = {}
+    for p in paths:
+        try:
+            if p.stat().st_size <= max_bytes:
+                digests[p] = hashlib.sha256(p.read_bytes()).hexdigest()
+        except OSError:
+            pass  # read_article reports it
+    with transaction(engine) as conn:
+        return digests, known_hashes(conn, sorted(set(digests.values())))
 
 
 def _fail(engine: Bind, summary: Summary, err: ReadError) -> None:

@@ -36,7 +36,7 @@ def test_command_has_help_with_example(path, cmd):
 def test_all_expected_commands_exist():
     names = {" ".join(p) for p, _ in COMMANDS}
     assert {"load", "export", "db status", "db start", "db stop", "db url", "db psql", "db upgrade",
-            "query", "timeline", "db grant-analyst"} <= names
+            "query", "timeline", "db grant-analyst", "models download", "models status"} <= names
 
 
 def test_compose_has_pinned_postgres_with_volume_and_healthcheck():

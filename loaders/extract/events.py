@@ -19,6 +19,8 @@ from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .entities import Token, strip_variants, tokenize
+from .nlp.base import Analysis
+from .nlp.combine import apply_parse, lemma_forms
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
 _TYPE_SPEC = {"words!": [str], "exclude": [str]}
@@ -151,7 +153,8 @@ class EventExtractor:
         self.triggers = triggers
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
-                dates: list[DateExpr], anchor: dt.date | None) -> list[Event]:
+                dates: list[DateExpr], anchor: dt.date | None,
+                analyses: dict[int, Analysis] | None = None) -> list[Event]:
         ctx = Context(self.registry, anchor, self._main_states(segments, mentions))
         events: list[Event] = []
         by_seg: dict[int, list[Mention]] = {}
@@ -161,7 +164,7 @@ class EventExtractor:
             if seg.section != "main" or seg.kind == "dateline":
                 continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
-            events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx)
+            events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order))
         return merge(events)
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
@@ -172,7 +175,8 @@ class EventExtractor:
         )
         return [s for s, _ in counts.most_common(2)]
 
-    def _segment(self, seg: Segment, mentions: list[Mention], dates: list[DateExpr], ctx: Context) -> list[Event]:
+    def _segment(self, seg: Segment, mentions: list[Mention], dates: list[DateExpr], ctx: Context,
+                 analysis: Analysis | None = None) -> list[Event]:
         ts = self.triggers.get(seg.language) or self.triggers["ar"]
         folded = fold(seg.text)
         toks = tokenize(folded)
@@ -191,6 +195,8 @@ class EventExtractor:
                         found.append((etype, i, n))
                     i += n - 1
             i += 1
+        by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
+        found.sort(key=lambda f: f[1])
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
@@ -201,6 +207,8 @@ class EventExtractor:
             parts = None
             if not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech)
+            if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
+                parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is None:
                 twin = next((q for q in range(k - 1, -1, -1) if found[q][0] == etype), None)
                 if twin is not None and own[twin] is None:
@@ -215,11 +223,40 @@ class EventExtractor:
             ev = self._event(seg, folded, toks, forms, etype, i, n, parts, date, ts)
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"
+            if analysis is not None:
+                apply_parse(ev, seg, analysis, mentions)
+                if i in by_lemma:
+                    ev.method = "stanza"
             if ev.type == "accusation" and ev.negated:
                 continue
             out.append(ev)
         sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
         return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources]
+
+    def _lemma_triggers(self, seg: Segment, folded: Folded, toks: list[Token], found: list[tuple[str, int, int]],
+                        ts: TriggerSet, analysis: Analysis) -> set[int]:
+        """Triggers found through the backend's lemmas where the word lists saw none."""
+        taken = {k for _, i, n in found for k in range(i, i + n)}
+        spans = [folded.span(t.start, t.end) for t in toks]
+        added: set[int] = set()
+        for start, end, lemma in lemma_forms(analysis):
+            k = next((k for k, (a, b) in enumerate(spans) if a < end and start < b), None)
+            if k is None or k in taken or not lemma:
+                continue
+            hit = ts.triggers.at([Token(lemma, 0, len(lemma))], 0, word_forms(lemma))
+            if hit is not None and hit[2] == 1:
+                found.append((hit[0], k, 1))
+                taken.add(k)
+                added.add(k)
+        return added
+
+    def _parsed_participants(self, seg: Segment, folded: Folded, toks: list[Token], forms, etype: str, i: int,
+                             n: int, analysis: Analysis, mentions: list[Mention],
+                             ts: TriggerSet) -> list[Participant] | None:
+        """For a trigger only the lemmas found: its subject and object from the parse, if both are actors."""
+        probe = self._event(seg, folded, toks, forms, etype, i, n, [], None, ts)
+        apply_parse(probe, seg, analysis, [m for m in mentions if m.kind in PARTY_KINDS])
+        return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
     def _actors(self, seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention]) -> list[Actor]:
         spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
