@@ -107,3 +107,28 @@ def seeded(seeded_engine):
     yield connection
     outer.rollback()
     connection.close()
+
+
+def _build_tool():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_tiny_stanza", ROOT / "tools" / "build_tiny_stanza.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_tiny_stanza", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def tiny_models() -> Path:
+    """Tiny Arabic stanza models built by stanza's own trainers (cached in tests/.models)."""
+    pytest.importorskip("stanza")
+    return _build_tool().build(ROOT / "tests" / ".models" / "stanza")
+
+
+@pytest.fixture(scope="session")
+def backend(tiny_models):
+    from loaders.extract.nlp.stanza_backend import StanzaBackend
+
+    return StanzaBackend(tiny_models, langs=("ar",))

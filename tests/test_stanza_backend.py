@@ -5,10 +5,8 @@ tests/.models/stanza afterwards). Nothing here fakes stanza output.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -25,25 +23,7 @@ from loaders.nlp_models import ModelsUnavailable, download_models, models_status
 pytestmark = pytest.mark.stanza
 
 ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "tests" / ".models" / "stanza"
 
-
-def _build_tool():
-    spec = importlib.util.spec_from_file_location("build_tiny_stanza", ROOT / "tools" / "build_tiny_stanza.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_tiny_stanza", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def tiny_models() -> Path:
-    return _build_tool().build(CACHE)
-
-
-@pytest.fixture(scope="session")
-def backend(tiny_models: Path) -> StanzaBackend:
-    return StanzaBackend(tiny_models, langs=("ar",))
 
 
 def spans_match(analysis: Analysis) -> None:
