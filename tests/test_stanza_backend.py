@@ -22,7 +22,6 @@ from loaders.nlp_models import ModelsUnavailable, download_models, models_status
 
 pytestmark = pytest.mark.stanza
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 
