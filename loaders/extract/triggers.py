@@ -1,0 +1,107 @@
+"""Trigger words: the per-language data files of event triggers, negation, plans and
+function words, compiled into indexes that find the longest match at a token.
+
+Adds to the events stage its vocabulary, kept in `data/<lang>/triggers.yaml` so that a new
+trigger word is a data change, not a code change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import DATA_DIR, load_yaml
+from ..normalize import norm
+from .entities import Token, strip_variants
+
+EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
+_TYPE_SPEC = {"words!": [str], "exclude": [str]}
+TRIGGERS_SCHEMA = {
+    **{t: _TYPE_SPEC for t in EVENT_TYPES},
+    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
+    "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
+}
+
+
+@dataclass
+class Pattern:
+    """Trigger words; `*` at the end matches any ending, `+مع` requires a "with" word after."""
+
+    words: tuple[str, ...]
+    prefix: bool
+    needs: str | None = None
+
+    @classmethod
+    def parse(cls, entry: str) -> "Pattern":
+        entry, _, needs = entry.partition("+")
+        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), norm(needs) or None)
+
+    def match(self, toks: list[Token], i: int, first_forms: tuple[str, ...]) -> int:
+        """Tokens matched at i (0 when none); clitics and the article are allowed on the first word."""
+        n = len(self.words)
+        if i + n > len(toks):
+            return 0
+        for k, w in enumerate(self.words):
+            forms = first_forms if k == 0 else (toks[i + k].norm,)
+            last = k == n - 1
+            if not any(f == w or (last and self.prefix and f.startswith(w) and len(f) - len(w) <= 4) for f in forms):
+                return 0
+        return n
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """A word as written, without proclitics, and without the article: what a trigger may match."""
+    forms = [f for f, _ in strip_variants(word)]
+    forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    return tuple(dict.fromkeys(forms))
+
+
+class Patterns:
+    """Patterns indexed by their first word (exactly, or by prefix for `*` words)."""
+
+    def __init__(self, items: list[tuple[str, Pattern]]):
+        self.exact: dict[str, list[tuple[str, Pattern]]] = {}
+        self.prefix: dict[str, list[tuple[str, Pattern]]] = {}
+        for payload, p in items:
+            table = self.prefix if p.prefix and len(p.words) == 1 else self.exact
+            table.setdefault(p.words[0], []).append((payload, p))
+
+    def at(self, toks: list[Token], i: int, forms: tuple[str, ...]) -> tuple[str, Pattern, int] | None:
+        """The longest pattern matching at token i, in file order among equals."""
+        cands: list[tuple[str, Pattern]] = []
+        for f in forms:
+            cands += self.exact.get(f, ())
+            for k in range(max(1, len(f) - 4), len(f) + 1):
+                cands += self.prefix.get(f[:k], ())
+        best = None
+        for payload, p in cands:
+            n = p.match(toks, i, forms)
+            if n and (best is None or n > best[2]):
+                best = (payload, p, n)
+        return best
+
+
+@dataclass
+class TriggerSet:
+    lang: str
+    triggers: Patterns
+    exclude: set[str]
+    negation: Patterns
+    denial: Patterns
+    planned: Patterns
+    dual: set[str]
+    dual_leaders: set[str]
+    boundaries: set[str]
+    to: set[str]
+    with_: set[str]
+    from_: set[str]
+    preps: set[str]
+
+    @classmethod
+    def load(cls, lang: str) -> "TriggerSet":
+        data = load_yaml(DATA_DIR / lang / "triggers.yaml", TRIGGERS_SCHEMA)
+        pats = lambda ws: Patterns([("", Pattern.parse(w)) for w in ws])  # noqa: E731
+        triggers = Patterns([(t, Pattern.parse(w)) for t in EVENT_TYPES for w in data.get(t, {}).get("words", [])])
+        exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
+        words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
+        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
+                   words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
+                   words("prepositions"))
