@@ -98,8 +98,9 @@ class Segmenter:
             if kind == "boilerplate":
                 segs.append(self._seg(segs, "boilerplate", stripped_start, end, stripped))
                 continue
-            if in_related and not after_footer and len(stripped) > 160 and not _BULLET.match(line):
-                in_related = False
+            if in_related and not after_footer and not _BULLET.match(line) and (
+                    len(stripped) > 140 or stripped.endswith((".", "۔"))):
+                in_related = False  # a "read also" inside the article lists headlines; prose resumes
             if in_related:
                 segs.append(self._seg(segs, "related", stripped_start, end, stripped))
                 continue

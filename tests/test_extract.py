@@ -211,3 +211,34 @@ EVENTS_EN = [
 @pytest.mark.parametrize("text,published,expected", EVENTS_EN)
 def test_events_en(extractor, text, published, expected):
     assert expected in events(extractor, f"وقال الكرملين ذلك.\n{text}", published)
+
+
+HELD_AR = [
+    ("وكان وزير الخارجية الروسي سيرغي لافروف قد زار بيونغ يانغ في أكتوبر الماضي، والتقى نظيرته الكورية الشمالية "
+     "تشوي سون هوي.", "2024-06-19", ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", "2023-10")),
+    ("وصل الرئيس الروسي فلاديمير بوتين فجر الأربعاء إلى العاصمة الكورية الشمالية بيونغ يانغ.", "2024-06-19",
+     ("visit", ["North Korea", "Vladimir Putin"], "asserted", "2024-06-19")),
+    ("ومن المقرر أن يتوجه بوتين بعد ذلك إلى فيتنام.", "2024-06-19",
+     ("visit", ["Vietnam", "Vladimir Putin"], "planned", None)),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", HELD_AR)
+def test_joined_verbs_capitals_and_plans(extractor, text, published, expected):
+    assert expected in events(extractor, text, published)
+
+
+def test_the_two_leaders_are_the_heads_of_the_two_main_states(extractor):
+    body = ("وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ حيث استقبله كيم جونغ أون.\n"
+            "ووقع الزعيمان اتفاقية شراكة استراتيجية شاملة بين روسيا وكوريا الشمالية.")
+    found = events(extractor, body, "2024-06-19")
+    assert any(t == "agreement" and set(p) & {"Kim Jong Un", "North Korea"} and set(p) & {"Vladimir Putin", "Russia"}
+               for t, p, _, _ in found)
+
+
+def test_read_also_inside_the_article_takes_only_its_headlines(extractor):
+    body = ("وصل بوتين إلى بيونغ يانغ.\nاقرأ أيضا\nالصين تعلن مناورات عسكرية قرب تايوان\n"
+            "وقال بوتين خلال مؤتمر صحفي مشترك إن الاتفاقية وثيقة مهمة.")
+    ex = extract(extractor, body, "2024-06-19")
+    kinds = [(s.kind, s.text[:10]) for s in ex.segments]
+    assert [k for k, _ in kinds] == ["title", "body", "related", "related", "body"], kinds

@@ -75,11 +75,15 @@ class EventExtractor:
         return merge(events)
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
+        """The two states the article is most about: named directly, through a capital, or by their people."""
         main = {s.order for s in segments if s.section == "main"}
-        counts = Counter(
-            self.registry.state_of(m.actor_name) for m in mentions
-            if m.segment_order in main and m.actor_name and self.registry.state_of(m.actor_name)
-        )
+        counts: Counter[str] = Counter()
+        for m in mentions:
+            if m.segment_order in main and m.actor_name:
+                ent = self.registry.entities.get(m.actor_name)
+                state = self.registry.state_of(m.actor_name) or (ent.country if ent and ent.kind == "person" else None)
+                if state:
+                    counts[state] += 1
         return [s for s, _ in counts.most_common(2)]
 
     def _segment(self, seg: Segment, mentions: list[Mention], dates: list[DateExpr], ctx: Context,
@@ -113,7 +117,9 @@ class EventExtractor:
         for k, (etype, i, n) in enumerate(found):
             parts = None
             if not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
-                parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech)
+                floor = self._clause_floor(toks, found, k, ts)
+                carry = self._carried(kept[-1][3], actors) if floor and kept else None
+                parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry)
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is None:
@@ -181,13 +187,33 @@ class EventExtractor:
             out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
         return _merge_adjacent(out)
 
+    def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet) -> int:
+        """For a verb joined by و to an earlier trigger ("... زار بيونغ يانغ، والتقى ..."), the
+        token after that trigger (else 0): its own subject, if written, stands after it."""
+        i = found[k][1]
+        word = toks[i].norm
+        if k == 0 or not word.startswith("و") or ts.triggers.at(toks, i, (word,)) is not None:
+            return 0
+        _, p, m = found[k - 1]
+        return p + m
+
+    @staticmethod
+    def _carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
+        """The previous clause's source, which a joined verb without a subject shares."""
+        source = next((p for p in previous if p.role == "source" and p.mention is not None), None)
+        return next((a for a in actors if source and a.mention is source.mention), None)
+
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
-                      ts: TriggerSet, ctx: Context, speech: list[int]) -> list[Participant] | None:
+                      ts: TriggerSet, ctx: Context, speech: list[int], floor: int = 0,
+                      carry: Actor | None = None) -> list[Participant] | None:
         j = i + n - 1
         dual = self._dual(toks, i, j, ts, ctx, etype)
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
-        before = self._before(i, toks, actors, ts)
+        if floor:  # a joined verb: what stands between the two verbs is the first one's object
+            before = [carry] if carry else []
+        else:
+            before = self._before(i, toks, actors, ts)
         after = self._after(j, toks, actors, ts)
         if etype == SPEECH:
             people_after = [a for a in after if a.kind == "person"][:1]
@@ -250,7 +276,7 @@ class EventExtractor:
         places = [a for a in after if a is not visitor and a.kind != "person"]
         direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
                   and not a.prepositional and not _follows(toks, a, ts.preps)]
-        marked = [a for a in places if _follows(toks, a, ts.to)] + \
+        marked = [a for a in places if _follows(toks, a, ts.to, gap=3)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
             dest = self._state(a.entity)
@@ -313,15 +339,17 @@ class EventExtractor:
         """"The two countries" near the trigger (before it only as the subject of an agreement)."""
         if len(ctx.main_states) < 2:
             return []
+        heads = lambda: [h for h in (self.registry.holder("head_of_state", s, ctx.anchor)  # noqa: E731
+                                     for s in ctx.main_states) if h]
+        for k in range(max(0, i - 3), min(len(toks), j + 4)):
+            if k not in range(i, j + 1) and _phrase_at(toks, k, ts.dual_heads):
+                return heads()
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
             forms = {f for f, _ in strip_variants(toks[k].norm)}
             if forms & ts.dual:
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
-                if lead:
-                    heads = [self.registry.holder("head_of_state", s, ctx.anchor) for s in ctx.main_states]
-                    return [h for h in heads if h]
-                return list(ctx.main_states)
+                return heads() if lead else list(ctx.main_states)
         return []
 
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
@@ -397,20 +425,37 @@ def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
     return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
 
 
-def _follows(toks: list[Token], a: Actor, words: set[str]) -> bool:
-    return a.first > 0 and toks[a.first - 1].norm in words
+def _follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
+    """One of `words` stands right before the actor (or up to `gap` words before: "إلى العاصمة X")."""
+    return any(toks[k].norm in words for k in range(max(0, a.first - gap), a.first))
+
+
+def _phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
+    """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
+    for n in (1, 2, 3):
+        if k + n <= len(toks):
+            rest = " ".join(t.norm for t in toks[k + 1:k + n])
+            if any((f"{f} {rest}" if rest else f) in phrases for f, _ in strip_variants(toks[k].norm)):
+                return True
+    return False
+
+
+def _is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    """A complementizer or time clause starts here ("سبق أن" and "بعد ذلك" are not one)."""
+    return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
+        and not (k + 1 < len(toks) and toks[k + 1].norm in ("ذلك", "then"))
 
 
 def _boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
     for k in range(i - 1, -1, -1):
-        if toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق"):
+        if _is_boundary(toks, k, ts):
             return k + 1
     return 0
 
 
 def _boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
     for k in range(j + 1, len(toks)):
-        if toks[k].norm in ts.boundaries:
+        if _is_boundary(toks, k, ts):
             return k
     return len(toks)
 

@@ -16,7 +16,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _TYPE_SPEC = {"words!": [str], "exclude": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
-    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_leaders!": [str],
+    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_leaders!": [str],
     "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
 }
 
@@ -88,6 +88,7 @@ class TriggerSet:
     denial: Patterns
     planned: Patterns
     dual: set[str]
+    dual_heads: set[str]
     dual_leaders: set[str]
     boundaries: set[str]
     to: set[str]
@@ -103,5 +104,5 @@ class TriggerSet:
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
-                   words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
+                   words("dual_heads"), words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
                    words("prepositions"))
