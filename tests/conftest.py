@@ -68,14 +68,18 @@ def engine(db_url):
     eng.dispose()
 
 
-@pytest.fixture()
-def conn(engine):
-    """A connection in a transaction that is rolled back after the test."""
+def rolled_back(engine):
+    """A connection in a transaction that is rolled back when the test is done."""
     connection = engine.connect()
     outer = connection.begin()
     yield connection
     outer.rollback()
     connection.close()
+
+
+@pytest.fixture()
+def conn(engine):
+    yield from rolled_back(engine)
 
 
 @pytest.fixture(scope="session")
@@ -102,11 +106,7 @@ def seeded_engine(server_url, settings, extractor):
 @pytest.fixture()
 def seeded(seeded_engine):
     """A connection to the seeded database in a transaction rolled back after the test."""
-    connection = seeded_engine.connect()
-    outer = connection.begin()
-    yield connection
-    outer.rollback()
-    connection.close()
+    yield from rolled_back(seeded_engine)
 
 
 def _build_tool():
