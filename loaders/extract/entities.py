@@ -70,44 +70,55 @@ def strip_variants(word: str) -> list[tuple[str, int]]:
 
 
 @dataclass
+class _Node:
+    children: dict[str, "_Node"] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+
+
+@dataclass
 class Gazetteer:
-    """Aliases indexed by their first word, longest first."""
+    """Aliases in a word trie: the longest alias at a token is one walk, however many share its start."""
 
     registry: Registry
-    index: dict[str, list[tuple[tuple[str, ...], Alias]]] = field(default_factory=dict)
+    root: _Node = field(default_factory=_Node)
 
     @classmethod
     def build(cls, registry: Registry) -> "Gazetteer":
         g = cls(registry)
         for alias in registry.aliases:
-            words = tuple(_WORD.findall(alias.norm))
-            if words:
-                g.index.setdefault(words[0], []).append((words, alias))
-        for entries in g.index.values():
-            entries.sort(key=lambda e: (-len(e[0]), e[1].kind == "short"))
+            node = g.root
+            for w in _WORD.findall(alias.norm):
+                node = node.children.setdefault(w, _Node())
+            if node is not g.root:
+                node.aliases.append(alias)
+        stack = [g.root]
+        while stack:
+            node = stack.pop()
+            node.aliases.sort(key=lambda a: a.kind == "short")
+            stack.extend(node.children.values())
         return g
+
+    def aliases_for(self, words: tuple[str, ...]) -> list[Alias]:
+        node: _Node | None = self.root
+        for w in words:
+            node = node.children.get(w) if node else None
+        return node.aliases if node else []
 
     def match_at(self, toks: list[Token], i: int) -> tuple[int, int, Alias] | None:
         """(number of tokens, characters stripped from the first, alias) of the longest match at i."""
         best: tuple[int, int, Alias] | None = None
         for form, stripped in strip_variants(toks[i].norm):
-            for words, alias in self.index.get(form, ()):
-                n = len(words)
-                if alias.kind == "short" and stripped and len(form) < 3:
-                    continue
-                if best is not None and n <= best[0]:
+            node = self.root.children.get(form)
+            n = 1
+            while node is not None:
+                usable = [a for a in node.aliases if not (a.kind == "short" and stripped and len(form) < 3)]
+                if usable and (best is None or n > best[0]):
+                    best = (n, stripped, usable[0])
+                if i + n >= len(toks) or toks[i + n].start - toks[i + n - 1].end > 3:
                     break
-                if i + n > len(toks):
-                    continue
-                if all(toks[i + k].norm == words[k] for k in range(1, n)) and _adjacent(toks, i, n):
-                    best = (n, stripped, alias)
-                    break
+                node = node.children.get(toks[i + n].norm)
+                n += 1
         return best
-
-
-def _adjacent(toks: list[Token], i: int, n: int) -> bool:
-    """Multi-word aliases must not run across a sentence break or a long gap."""
-    return all(toks[i + k + 1].start - toks[i + k].end <= 3 for k in range(n - 1))
 
 
 class EntityMatcher:
@@ -168,8 +179,7 @@ class EntityMatcher:
 
     def _back_reference(self, alias: Alias, seen_full: list[str]) -> str | None:
         """A short name alone names the entity most recently named in full that it can stand for."""
-        words = tuple(_WORD.findall(alias.norm))
-        owners = {a.entity for w, a in self.gaz.index.get(words[0], ()) if w == words and a.kind == "short"}
+        owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
         for entity in reversed(seen_full):
             if entity in owners:
                 return entity
