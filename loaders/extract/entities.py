@@ -10,6 +10,7 @@ offsets still cover the whole written word minus the clitics.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..knowledge import DATA_DIR, load_yaml
@@ -55,8 +56,11 @@ def tokenize(folded: Folded) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.text)]
 
 
-def strip_variants(word: str) -> list[tuple[str, int]]:
-    """The word and its forms without proclitics, with how many characters were stripped."""
+@lru_cache(maxsize=1 << 16)
+def strip_variants(word: str) -> tuple[tuple[str, int], ...]:
+    """The word and its forms without proclitics, with how many characters were stripped.
+
+    A pure function of the word, memoised: news vocabulary repeats, and every stage asks."""
     out = [(word, 0)]
     for p in PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -66,7 +70,7 @@ def strip_variants(word: str) -> list[tuple[str, int]]:
                 out.append(("ا" + rest, len(p) - 1))
     if word.startswith("لل") and len(word) >= 4:
         out.append(("ا" + word[1:], 1))
-    return out
+    return tuple(out)
 
 
 @dataclass
