@@ -139,7 +139,7 @@ def db_start() -> None:
         url = dbmod.start(Settings.from_env())
     except DatabaseError as exc:
         _fail(str(exc))
-    out.print(f"embedded PostgreSQL running: {url}")
+    out.print(f"embedded PostgreSQL running: {mask(url)}", soft_wrap=True)
 
 
 @db_app.command("stop")

