@@ -15,8 +15,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from models import (
-    Article, Entity, EntityAlias, Event, EventEvidence, EventParticipant, LoadError, LoadRun, Mention,
-    RegistrySync, Segment,
+    Article, Entity, EntityAlias, LoadError, LoadRun, RegistrySync,
 )
 
 from . import EXTRACTOR_VERSION
@@ -124,8 +123,16 @@ def known_hashes(conn: Connection, hashes: list[str]) -> set[str]:
 
 def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: int | None,
                   replace: bool = False) -> dict[str, int] | None:
-    """Write one article's rows; None when the same content is already stored (and not replaced)."""
+    """Write one article's rows; None when the same content is already stored (and not replaced).
+
+    The article row goes in with ON CONFLICT (its identity); its segments, mentions, events,
+    participants and evidence go in with COPY, their ids drawn from the sequences first so
+    that the rows can point at each other without a round trip per row. The commit is
+    asynchronous (`synchronous_commit = off`): a crash can lose the last few articles'
+    commits, never half an article, and the next run loads them again.
+    """
     a = ex.article
+    conn.execute(text("SET LOCAL synchronous_commit = off"))
     if replace:
         conn.execute(delete(Article).where(Article.content_sha256 == a.sha256))
     article_id = conn.execute(pg_insert(Article).values(
@@ -138,46 +145,57 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
     if article_id is None:
         return None
     conn.execute(delete(Article).where(Article.source_path == a.path, Article.id != article_id))
-    seg_ids = _insert_many(conn, Segment, [
-        {"article_id": article_id, "ord": s.order, "kind": s.kind, "language": s.language,
-         "start_char": s.start, "end_char": s.end, "text": s.text} for s in ex.segments])
-    seg_by_order = {s.order: i for s, i in zip(ex.segments, seg_ids)}
-    mention_ids = _insert_many(conn, Mention, [
-        {"article_id": article_id, "segment_id": seg_by_order[m.segment_order], "entity_id": cache.ids.get(m.entity or ""),
-         "surface": m.surface, "start_char": m.start, "end_char": m.end, "kind": m.kind,
-         "alias_kind": m.alias_kind, "method": m.method, "confidence": m.confidence} for m in ex.mentions])
-    mention_id = {id(m): i for m, i in zip(ex.mentions, mention_ids)}
     events = [e for e in ex.events if all(p.entity in cache.ids for p in e.participants)]
-    event_ids = _insert_many(conn, Event, [_event_row(e, article_id, seg_by_order[e.segment_order]) for e in events])
+    seg_ids, mention_ids, event_ids = _reserve_ids(conn, len(ex.segments), len(ex.mentions), len(events))
+    seg_by_order = {s.order: i for s, i in zip(ex.segments, seg_ids)}
+    mention_id = {id(m): i for m, i in zip(ex.mentions, mention_ids)}
+    _copy(conn, "segments", ("id", "article_id", "ord", "kind", "language", "start_char", "end_char", "text"),
+          [(i, article_id, s.order, s.kind, s.language, s.start, s.end, s.text) for s, i in zip(ex.segments, seg_ids)])
+    _copy(conn, "mentions", ("id", "article_id", "segment_id", "entity_id", "surface", "start_char", "end_char",
+                             "kind", "alias_kind", "method", "confidence"),
+          [(i, article_id, seg_by_order[m.segment_order], cache.ids.get(m.entity or ""), m.surface, m.start, m.end,
+            m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(ex.mentions, mention_ids)])
+    _copy(conn, "events", ("id", *EVENT_COLUMNS),
+          [(i, *_event_row(e, article_id, seg_by_order[e.segment_order])) for e, i in zip(events, event_ids)])
     parts, evidence = [], []
     for e, eid in zip(events, event_ids):
         for p in e.participants:
-            parts.append({"event_id": eid, "entity_id": cache.ids[p.entity], "role": p.role,
-                          "mention_id": mention_id.get(id(p.mention)) if p.mention else None})
+            parts.append((eid, cache.ids[p.entity], p.role, mention_id.get(id(p.mention)) if p.mention else None))
         for s, t in e.evidence_spans:
-            evidence.append({"event_id": eid, "start_char": s, "end_char": t, "text": a.text[s:t]})
-    if parts:
-        conn.execute(insert(EventParticipant), parts)
-    if evidence:
-        conn.execute(insert(EventEvidence), evidence)
+            evidence.append((eid, s, t, a.text[s:t]))
+    _copy(conn, "event_participants", ("event_id", "entity_id", "role", "mention_id"), parts)
+    _copy(conn, "event_evidence", ("event_id", "start_char", "end_char", "text"), evidence)
     return {"segments": len(seg_ids), "mentions": len(mention_ids), "events": len(event_ids)}
 
 
-def _event_row(e, article_id: int, segment_id: int) -> dict:
-    d = e.date
-    return {
-        "article_id": article_id, "segment_id": segment_id, "type": e.type,
-        "date_start": d.value if d else None, "date_end": d.value_end if d else None,
-        "date_precision": d.precision if d else None, "date_text": d.text if d else None,
-        "modality": e.modality, "negated": e.negated, "trigger": e.trigger, "confidence": round(min(e.confidence, 1.0), 3),
-        "evidence": e.evidence, "evidence_start": e.sentence_start, "evidence_end": e.sentence_end,
-        "method": e.method, "extractor_version": EXTRACTOR_VERSION,
-    }
+def _reserve_ids(conn: Connection, *counts: int) -> list[list[int]]:
+    """Ids for the segments, mentions and events to write, from their sequences, in one query."""
+    row = conn.execute(text(
+        "SELECT (SELECT coalesce(array_agg(nextval('segments_id_seq')), '{}') FROM generate_series(1, :s)),"
+        " (SELECT coalesce(array_agg(nextval('mentions_id_seq')), '{}') FROM generate_series(1, :m)),"
+        " (SELECT coalesce(array_agg(nextval('events_id_seq')), '{}') FROM generate_series(1, :e))"
+    ), {"s": counts[0], "m": counts[1], "e": counts[2]}).one()
+    return [list(ids) for ids in row]
 
 
-def _insert_many(conn: Connection, table, rows: list[dict]) -> list[int]:
+def _copy(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """COPY rows into a table on the connection's own transaction (names are ours, never input)."""
     if not rows:
-        return []
-    stmt = insert(table).returning(table.id, sort_by_parameter_order=True)
-    return list(conn.execute(stmt, rows).scalars())
+        return
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
+
+EVENT_COLUMNS = ("article_id", "segment_id", "type", "date_start", "date_end", "date_precision", "date_text",
+                 "modality", "negated", "trigger", "confidence", "evidence", "evidence_start", "evidence_end",
+                 "method", "extractor_version")
+
+
+def _event_row(e, article_id: int, segment_id: int) -> tuple:
+    d = e.date
+    return (article_id, segment_id, e.type, d.value if d else None, d.value_end if d else None,
+            d.precision if d else None, d.text if d else None, e.modality, e.negated, e.trigger,
+            round(min(e.confidence, 1.0), 3), e.evidence, e.sentence_start, e.sentence_end, e.method,
+            EXTRACTOR_VERSION)
