@@ -47,6 +47,7 @@ def load(
     paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
     reextract: bool = typer.Option(False, "--reextract", help="Extract again articles already loaded."),
     nlp: str = typer.Option("auto", "--nlp", help="auto (stanza when its models are installed), stanza or rules."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes extracting in parallel (storing stays in one)."),
 ) -> None:
     """Load articles: read, segment, extract entities and events, store them.
 
@@ -61,7 +62,7 @@ def load(
         engine = _engine(settings)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("loading", total=None)
-            summary = load_paths(engine, list(paths), settings, reextract=reextract, extractor=extractor,
+            summary = load_paths(engine, list(paths), settings, reextract=reextract, extractor=extractor, workers=workers,
                                  progress=lambda n, total, p: bar.update(task, completed=n, total=total))
     except (DatabaseError, KnowledgeError, NlpUnavailable, ValueError) as exc:
         _fail(str(exc))

@@ -8,6 +8,7 @@ once per process into an `Extractor`.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,8 @@ def transaction(bind: Bind) -> Iterator[Connection]:
 
 
 def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextract: bool = False,
-               extractor: Extractor | None = None, progress: Callable[[int, int, str], None] | None = None) -> Summary:
+               extractor: Extractor | None = None, progress: Callable[[int, int, str], None] | None = None,
+               workers: int = 1) -> Summary:
     """Load every article under `paths`; the run is recorded in load_runs with its errors."""
     try:
         with transaction(engine) as conn:  # loaders started together on a new database migrate once
@@ -140,56 +142,49 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
     with transaction(engine) as conn:
         summary.run_id = start_run(conn, [str(p) for p in paths], summary.backend)
     cache = None  # the registry is synced before the first store: a reload of unchanged files skips it
-    digests: dict[Path, str] = {}
-    known: set[str] = set()  # stored hashes, checked a batch of files ahead (one query per batch)
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for err in errors:
         _fail(engine, summary, err)
-    for n, path in enumerate(files, 1):
-        if progress:
-            progress(n, len(files), str(path))
-        if (n - 1) % HASH_BATCH == 0:
-            digests, known = _stored_hashes(engine, files[n - 1:n - 1 + HASH_BATCH], settings.max_file_bytes)
-        if path.parent not in manifests:
-            problems: list[ReadError] = []  # a malformed manifest line is reported, the others still apply
-            try:
-                manifests[path.parent] = load_manifest(path.parent, problems)
-            except ReadError as err:
-                manifests[path.parent] = {}
-                problems.append(err)
-            for err in problems:
-                _fail(engine, summary, err)
-        if digests.get(path) in known and not reextract:
-            summary.skipped += 1
-            continue
-        try:
-            article = read_article(path, settings.max_file_bytes, manifests[path.parent])
-        except ReadError as err:
-            _fail(engine, summary, err)
-            continue
-        exists = article.sha256 in known
-        if exists and not reextract:
-            summary.skipped += 1
-            continue
-        try:
-            ex = extractor.extract(article)
-        except Exception as exc:  # an extractor bug must not stop the run
-            _fail(engine, summary, ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        if cache is None:
-            with transaction(engine) as conn:
-                cache = sync_registry(conn, extractor.registry)
-        with transaction(engine) as conn:
-            stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
-        if stored is None:
-            summary.skipped += 1
-            continue
-        known.add(article.sha256)
-        summary.replaced += exists
-        summary.new += not exists
-        summary.segments += stored["segments"]
-        summary.mentions += stored["mentions"]
-        summary.events += stored["events"]
+    done = 0
+    with _extraction_pool(extractor, workers) as run:
+        for first in range(0, len(files), HASH_BATCH):
+            batch = files[first:first + HASH_BATCH]
+            digests, known = _stored_hashes(engine, batch, settings.max_file_bytes)
+            todo = []
+            for path in batch:
+                if path.parent not in manifests:
+                    manifests[path.parent] = _manifest(engine, summary, path.parent)
+                if digests.get(path) in known and not reextract:
+                    summary.skipped += 1
+                    done += 1
+                    continue
+                todo.append((path, settings.max_file_bytes, manifests[path.parent]))
+            for path, outcome in zip((t[0] for t in todo), run(todo)):
+                done += 1
+                if progress:
+                    progress(done, len(files), str(path))
+                if isinstance(outcome, ReadError):
+                    _fail(engine, summary, outcome)
+                    continue
+                ex = outcome
+                exists = ex.article.sha256 in known
+                if exists and not reextract:
+                    summary.skipped += 1
+                    continue
+                if cache is None:
+                    with transaction(engine) as conn:
+                        cache = sync_registry(conn, extractor.registry)
+                with transaction(engine) as conn:
+                    stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
+                if stored is None:
+                    summary.skipped += 1
+                    continue
+                known.add(ex.article.sha256)
+                summary.replaced += exists
+                summary.new += not exists
+                summary.segments += stored["segments"]
+                summary.mentions += stored["mentions"]
+                summary.events += stored["events"]
     status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
     with transaction(engine) as conn:
         finish_run(conn, summary.run_id, status, summary.counts())
@@ -197,6 +192,56 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
 
 
 HASH_BATCH = 500
+
+
+def _manifest(engine: Bind, summary: Summary, folder: Path) -> dict[str, ManifestEntry]:
+    """A folder's manifest; a malformed line is reported and the other lines still apply."""
+    problems: list[ReadError] = []
+    try:
+        found = load_manifest(folder, problems)
+    except ReadError as err:
+        found = {}
+        problems.append(err)
+    for err in problems:
+        _fail(engine, summary, err)
+    return found
+
+
+def read_and_extract(extractor: Extractor, path: Path, max_bytes: int,
+                     manifest: dict[str, ManifestEntry]) -> Extraction | ReadError:
+    """One file's extraction, or the ReadError that says why it cannot be an article."""
+    try:
+        article = read_article(path, max_bytes, manifest)
+    except ReadError as err:
+        return err
+    try:
+        return extractor.extract(article)
+    except Exception as exc:  # an extractor bug must not stop the run
+        return ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+_worker_extractor: Extractor | None = None  # one per worker process, set by its initializer
+
+
+def _init_worker(extractor: Extractor) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+
+
+def _work(job: tuple) -> Extraction | ReadError:
+    return read_and_extract(_worker_extractor, *job)
+
+
+@contextmanager
+def _extraction_pool(extractor: Extractor, workers: int) -> Iterator[Callable[[list[tuple]], Iterator]]:
+    """Extraction in this process, or in `workers` forked processes (results in file order);
+    storing stays in this process, one transaction per article, so ids and counts are as with one."""
+    if workers <= 1:
+        yield lambda jobs: (read_and_extract(extractor, *job) for job in jobs)
+        return
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
+        yield lambda jobs: pool.imap(_work, jobs, chunksize=4)
 
 
 def _stored_hashes(engine: Bind, paths: list[Path], max_bytes: int) -> tuple[dict[Path, str], set[str]]:

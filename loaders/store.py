@@ -157,13 +157,17 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
             m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(ex.mentions, mention_ids)])
     _copy(conn, "events", ("id", *EVENT_COLUMNS),
           [(i, *_event_row(e, article_id, seg_by_order[e.segment_order])) for e, i in zip(events, event_ids)])
-    parts, evidence = [], []
+    parts, dyads, evidence = [], [], []
     for e, eid in zip(events, event_ids):
-        for p in e.participants:
-            parts.append((eid, cache.ids[p.entity], p.role, mention_id.get(id(p.mention)) if p.mention else None))
+        day = e.date.value if e.date else None
+        who = [cache.ids[p.entity] for p in e.participants]
+        for p, ent in zip(e.participants, who):
+            parts.append((eid, ent, p.role, mention_id.get(id(p.mention)) if p.mention else None, day))
+        dyads += [(x, y, eid, day) for x in who for y in who if x != y]
         for s, t in e.evidence_spans:
             evidence.append((eid, s, t, a.text[s:t]))
-    _copy(conn, "event_participants", ("event_id", "entity_id", "role", "mention_id"), parts)
+    _copy(conn, "event_participants", ("event_id", "entity_id", "role", "mention_id", "date_start"), parts)
+    _copy(conn, "event_dyads", ("entity_a", "entity_b", "event_id", "date_start"), dyads)
     _copy(conn, "event_evidence", ("event_id", "start_char", "end_char", "text"), evidence)
     return {"segments": len(seg_ids), "mentions": len(mention_ids), "events": len(event_ids)}
 

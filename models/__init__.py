@@ -6,9 +6,9 @@ entities and mentions, events), all on one `Base` whose metadata Alembic compare
 from .base import Base
 from .articles import Article, LoadError, LoadRun, Segment
 from .entities import Entity, EntityAlias, Mention, RegistrySync
-from .events import Event, EventEvidence, EventParticipant, EventType
+from .events import Event, EventDyad, EventEvidence, EventParticipant, EventType
 
 __all__ = [
     "Base", "Article", "LoadError", "LoadRun", "Segment", "Entity", "EntityAlias", "Mention", "RegistrySync",
-    "Event", "EventEvidence", "EventParticipant", "EventType",
+    "Event", "EventDyad", "EventEvidence", "EventParticipant", "EventType",
 ]

@@ -5,7 +5,7 @@ import datetime as dt
 
 from sqlalchemy import (
     BigInteger, Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, Text,
-    UniqueConstraint,
+    UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -60,6 +60,7 @@ class EventParticipant(Base):
         UniqueConstraint("event_id", "entity_id"),
         CheckConstraint("role IN ('source', 'target', 'other')", name="role"),
         Index("ix_event_participants_entity", "entity_id", "event_id"),
+        Index("ix_event_participants_entity_date", "entity_id", text("date_start DESC"), text("event_id DESC")),
         {"comment": "Who took part in an event, and as source, target or other."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -67,6 +68,22 @@ class EventParticipant(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="RESTRICT"))
     role: Mapped[str] = mapped_column(Text)
     mention_id: Mapped[int | None] = mapped_column(ForeignKey("mentions.id", ondelete="SET NULL"))
+    date_start: Mapped[dt.date | None] = mapped_column(
+        Date, comment="The event's date_start, copied here so that an actor's timeline is one index scan")
+
+
+class EventDyad(Base):
+    __tablename__ = "event_dyads"
+    __table_args__ = (
+        CheckConstraint("entity_a <> entity_b", name="distinct"),
+        Index("ix_event_dyads_pair_date", "entity_a", "entity_b", text("date_start DESC"), text("event_id DESC")),
+        {"comment": "Every ordered pair of an event's participants (both orders), for A-and-B timelines."},
+    )
+    entity_a: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True, comment="One participant")
+    entity_b: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True,
+                                          comment="Another participant of the same event")
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True)
+    date_start: Mapped[dt.date | None] = mapped_column(Date, comment="The event's date_start")
 
 
 class EventEvidence(Base):

@@ -82,3 +82,20 @@ def test_export_follows_the_contract(seeded):
             assert ev["participants"] and all(isinstance(p, str) for p in ev["participants"])
             for key in ("date_start", "date_end"):
                 assert ev[key] is None or len(ev[key]) in (4, 7, 10)
+
+
+def test_models_match_the_migrations(conn):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from models import Base
+
+    diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_parallel_extraction_stores_the_same_rows(conn, settings, extractor, seeded):
+    summary = load_paths(conn, [SEEDS], settings, extractor=extractor, workers=2)
+    assert (summary.new, summary.failed) == (4, 0)
+    counts = [c.execute(select(func.count()).select_from(t)).scalar() for c in (conn, seeded) for t in (Mention, Event)]
+    assert counts[:2] == counts[2:]
