@@ -76,3 +76,26 @@ def test_combination_keeps_what_the_rules_find(stanza_extractor, text, published
     found = [(e.type, sorted(e.names()), e.modality, e.date.iso() if e.date else None)
              for e in _events(stanza_extractor, text, published).events]
     assert expected in found
+
+
+def test_lemmas_find_triggers_the_word_lists_miss(extractor, backend):
+    """With a vocabulary that knows only the lemma اتفاق, the inflected اتفاقا is found through stanza."""
+    import dataclasses
+
+    from loaders.extract.events import EventExtractor
+    from loaders.extract.triggers import Pattern, Patterns
+
+    narrow = {lang: dataclasses.replace(ts, triggers=Patterns([("agreement", Pattern.parse("اتفاق"))]))
+              for lang, ts in extractor.events.triggers.items()}
+    events = EventExtractor(extractor.registry, narrow)
+    article = Article(path="t", file_name="t", sha256="0" * 64, published_text="2024-06-19",
+                      text="عنوان الخبر\nووقعت روسيا وكوريا الشمالية اتفاقا.")
+    ex = extractor.extract(article)
+    seg = next(s for s in ex.segments if s.kind == "body")
+    [analysis] = backend.analyse([seg.text], "ar")
+    assert any(w.lemma == "اتفاق" and w.text != w.lemma for s in analysis.sentences for w in s.words)
+    without = events.extract(article.text, ex.segments, ex.mentions, ex.dates, None)
+    with_lemmas = events.extract(article.text, ex.segments, ex.mentions, ex.dates, None, {seg.order: analysis})
+    assert without == []
+    assert [(e.type, sorted(e.names()), e.method) for e in with_lemmas] == [
+        ("agreement", ["North Korea", "Russia"], "stanza")]
