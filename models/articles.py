@@ -50,7 +50,7 @@ class Article(Base):
         {"comment": "One news article as loaded: its text, where it came from and when it was published."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    source_path: Mapped[str] = mapped_column(Text, comment="Path the file was loaded from")
+    source_path: Mapped[str] = mapped_column(Text, index=True, comment="Path the file was loaded from")
     file_name: Mapped[str] = mapped_column(Text, index=True)
     content_sha256: Mapped[str] = mapped_column(Text, comment="SHA-256 of the file's bytes; identifies the article")
     title: Mapped[str | None] = mapped_column(Text)

@@ -1,5 +1,8 @@
-"""Timelines that stay fast at a million events: the event date beside each participant, and
-a table of participant pairs, each with an index that serves "one actor (or one pair), by date".
+"""Indexes for loading and for timelines.
+
+A stored article is looked up by its source path when a changed file replaces it. Timelines
+stay fast at a million events with the event date beside each participant, and a table of
+participant pairs, each with an index that serves "one actor (or one pair), by date".
 
 The date lives on `events` and the actors on `event_participants`; no index spans two tables,
 so an actor's page or month count had to join before it could filter. Copying the date next to
@@ -21,6 +24,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
+    op.create_index("ix_articles_source_path", "articles", ["source_path"])
     op.add_column("event_participants", sa.Column(
         "date_start", sa.Date(), nullable=True,
         comment="The event's date_start, copied here so that an actor's timeline is one index scan"))
@@ -52,6 +56,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_source_path", table_name="articles")
     op.drop_table("event_dyads")
     op.drop_index("ix_event_participants_entity_date", table_name="event_participants")
     op.drop_column("event_participants", "date_start")
