@@ -67,6 +67,7 @@ class Alias:
     kind: str
     entity: str | None = None
     holders: tuple[Holder, ...] = ()
+    country: str | None = None  # the state whose office a role alias names
 
     def resolve(self, day: dt.date | None) -> str | None:
         """The entity named; for a role, its holder at `day` (the latest holder when no date)."""
@@ -189,7 +190,7 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path) -> None:
             for lang, patterns in offices[office].items():
                 for pattern in patterns:
                     for phrase in _expand(pattern, adjectives.get(country, {}).get(lang, []), names[country][lang]):
-                        reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders)))
+                        reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders), country))
 
 
 def _expand(pattern: str, adjs: list[str], states: list[str]) -> list[str]:

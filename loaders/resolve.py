@@ -66,6 +66,20 @@ def resolve_counterparts(mentions: list[Mention], registry: Registry, day: dt.da
             m.entity, m.kind = who, "person"
 
 
+def resolve_titles(mentions: list[Mention], registry: Registry) -> None:
+    """"الوزير الروسي" after Shoigu was named: the person of that country named last."""
+    for k, m in enumerate(mentions):
+        if m.alias_kind != "title" or m.entity is None:
+            continue
+        state = m.entity
+        who = next((p.entity for p in reversed(mentions[:k]) if p.kind == "person" and p.entity
+                    and registry.entities[p.entity].country == state), None)
+        if who:
+            m.entity, m.kind = who, "person"
+        else:
+            m.alias_kind = "adj"
+
+
 def redate_roles(events: list[Event]) -> None:
     """A role participant of a dated event is whoever held the role on that date."""
     for ev in events:

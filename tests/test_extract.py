@@ -242,3 +242,27 @@ def test_read_also_inside_the_article_takes_only_its_headlines(extractor):
     ex = extract(extractor, body, "2024-06-19")
     kinds = [(s.kind, s.text[:10]) for s in ex.segments]
     assert [k for k, _ in kinds] == ["title", "body", "related", "related", "body"], kinds
+
+
+def test_generic_title_names_the_person_of_that_country_named_last(extractor):
+    body = ("وصل وزير الدفاع الروسي سيرغي شويغو إلى بيونغ يانغ.\n"
+            "واستقبل الزعيم الكوري الشمالي كيم جونغ أون الوزير الروسي.")
+    assert ("meeting", ["Kim Jong Un", "Sergei Shoigu"], "asserted", None) in events(extractor, body, "2023-07-27")
+
+
+def test_short_name_after_another_nationality_is_someone_else(extractor):
+    body = ("وزار كيم جونغ أون روسيا.\n"
+            "وقال نائب وزير الخارجية الكوري الجنوبي كيم هونغ كيون إن سول قلقة.")
+    ex = extract(extractor, body, "2024-06-21")
+    second = max(s.order for s in ex.segments)
+    assert not [m for m in ex.mentions if m.segment_order == second and m.entity == "Kim Jong Un"]
+
+
+def test_a_later_trigger_of_the_same_kind_can_carry_the_event(extractor):
+    body = ("احتجت سول على معاهدة الشراكة التي وقعها الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي "
+            "كيم جونغ أون في بيونغ يانغ.")
+    assert ("agreement", ["Kim Jong Un", "Vladimir Putin"], "asserted", None) in events(extractor, body, "2024-06-21")
+
+
+def test_ministry_is_not_a_visit(extractor):
+    assert not [e for e in events(extractor, "وقالت وزارة الخارجية الروسية إن موسكو مستعدة.") if e[0] == "visit"]

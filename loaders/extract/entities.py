@@ -21,7 +21,7 @@ from ..registry import Alias, Registry
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
-               "role_former!": [str]}
+               "role_former!": [str], "generic_titles!": [str]}
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Cues:
     counterpart: frozenset[str]
     role_blockers: frozenset[str]
     role_former: frozenset[str]
+    generic_titles: frozenset[str]
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -49,7 +50,7 @@ class Cues:
         cues = sorted({tuple(norm(c).split()) for c in data["person_cues"]}, key=len, reverse=True)
         return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]),
                    frozenset(norm(w) for w in data["counterpart"]), frozenset(norm(w) for w in data["role_blockers"]),
-                   frozenset(norm(w) for w in data["role_former"]))
+                   frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -144,10 +145,12 @@ class EntityMatcher:
         folded = fold(seg.text)
         toks = tokenize(folded)
         out: list[Mention] = []
+        nation: tuple[int, str | None] = (-1, None)  # token after the last nationality seen, and its state
         i = 0
         while i < len(toks):
             hit = self.gaz.match_at(toks, i)
             if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
+                nation = (i + hit[0], hit[2].country)
                 i += hit[0]
                 continue
             if hit is not None:
@@ -155,13 +158,21 @@ class EntityMatcher:
                 entity = alias.entity
                 if alias.kind == "short":
                     entity = self._back_reference(alias, seen_full)
+                    ent = self.gaz.registry.entities.get(entity) if entity else None
+                    if ent is not None and nation[0] == i and nation[1] not in (None, ent.country):
+                        entity = None  # "الكوري الجنوبي كيم ..." is not North Korea's Kim
                 if alias.kind != "short" or entity is not None:
                     out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
                                              entity, alias))
                     if alias.kind == "adj" and i and toks[i - 1].norm in self.cues.counterpart:
                         out[-1].alias_kind = "counterpart"
+                    elif alias.kind == "adj" and i and any(f in self.cues.generic_titles
+                                                           for f, _ in strip_variants(toks[i - 1].norm)):
+                        out[-1].alias_kind = "title"  # "الوزير الروسي": a person already named, see resolve
                     if alias.kind == "name" and entity is not None and seg.section == "main":
                         seen_full.append(entity)
+                    if alias.kind in ("adj", "role"):
+                        nation = (i + n, alias.entity if alias.kind == "adj" else alias.country)
                     i += n
                     continue
             cue_len = self._cue_at(toks, i)

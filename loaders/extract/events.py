@@ -96,14 +96,18 @@ class EventExtractor:
         actors = self._actors(seg, folded, toks, mentions)
         forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
+        alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
         i = 0
         while i < len(toks):
             hit = None if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
                 if not (pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW])):
-                    if not any(t == etype and (i - (k + m) < 5 or t == "accusation") for t, k, m in found):
+                    near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
+                    if near is None:
                         found.append((etype, i, n))
+                    else:
+                        alternates.setdefault(near, []).append((i, n))
                     i += n - 1
             i += 1
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
@@ -120,6 +124,10 @@ class EventExtractor:
                 floor = self._clause_floor(toks, found, k, ts)
                 carry = self._carried(kept[-1][3], actors) if floor and kept else None
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry)
+                for i2, n2 in alternates.get(i, ()) if parts is None else ():
+                    parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
+                    if parts is not None:
+                        break
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is None:
