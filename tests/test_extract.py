@@ -266,3 +266,24 @@ def test_a_later_trigger_of_the_same_kind_can_carry_the_event(extractor):
 
 def test_ministry_is_not_a_visit(extractor):
     assert not [e for e in events(extractor, "وقالت وزارة الخارجية الروسية إن موسكو مستعدة.") if e[0] == "visit"]
+
+
+MORE_AR = [
+    ("وأجرت تشوي سون هوي محادثات مع لافروف، تناولت تنفيذ معاهدة الشراكة التي وقعها البلدان في يونيو الماضي.",
+     "2024-11-04", ("agreement", ["North Korea", "Russia"], "asserted", "2024-06")),
+    ("واتهم الأمين العام لحلف الناتو مارك روته كوريا الشمالية بإرسال آلاف الجنود إلى روسيا.", "2024-11-04",
+     ("accusation", ["Mark Rutte", "North Korea"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", MORE_AR)
+def test_dates_go_to_event_triggers_and_verb_first_accusations(extractor, text, published, expected):
+    body = "التقى بوتين وكيم جونغ أون في روسيا. وقالت روسيا إن العلاقات مع كوريا الشمالية قوية.\n" + text
+    assert expected in events(extractor, body, published)
+
+
+def test_condemning_cooperation_between_the_two_countries_accuses_both(extractor):
+    body = ("Russia and North Korea signed a treaty. Russia said North Korea is a friend.\n"
+            "South Korea's President Yoon Suk Yeol condemned the military cooperation between the two countries.")
+    found = events(extractor, f"وقال الكرملين ذلك.\n{body}", "2024-06-21")
+    assert ("accusation", ["North Korea", "Russia", "Yoon Suk Yeol"], "asserted", None) in found

@@ -116,7 +116,6 @@ class EventExtractor:
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
-        own = self._dates_by_trigger(seg, folded, toks, found, dates)
         kept: list[tuple[str, int, int, list[Participant]]] = []
         for k, (etype, i, n) in enumerate(found):
             parts = None
@@ -130,16 +129,12 @@ class EventExtractor:
                         break
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
-            if parts is None:
-                twin = next((q for q in range(k - 1, -1, -1) if found[q][0] == etype), None)
-                if twin is not None and own[twin] is None:
-                    own[twin], own[k] = own[k], None
-                continue
-            kept.append((etype, i, n, parts))
-        dated = {i: own[k] for k, (_, i, _) in enumerate(found)}
+            if parts is not None:
+                kept.append((etype, i, n, parts))
+        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates)
         previous: DateExpr | None = None
-        for etype, i, n, parts in kept:
-            date = dated[i] or previous
+        for (etype, i, n, parts), mine in zip(kept, own):
+            date = mine or previous
             previous = date
             ev = self._event(seg, folded, toks, forms, etype, i, n, parts, date, ts)
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
@@ -242,13 +237,16 @@ class EventExtractor:
             if complement and (said is None or _nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
                 return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
-            src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or after[:1])
+            bare_after = [a for a in after if not a.prepositional and not _follows(toks, a, ts.preps)]
+            src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
             taken = {a.entity for a in src}
-            later = [a for a in actors if a.first > j and a.entity not in taken]
+            later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                     [Participant(a.entity, "target", a.mention) for a in tgt]
+            if not tgt and dual:  # "condemned the cooperation between the two countries"
+                parts += [Participant(e, "target", None) for e in dual if e not in taken]
         elif etype == "invitation":
             origin = [a for a in after if _follows(toks, a, ts.from_)]
             if origin:
@@ -354,16 +352,15 @@ class EventExtractor:
                 return heads()
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
-            forms = {f for f, _ in strip_variants(toks[k].norm)}
-            if forms & ts.dual:
+            if _phrase_at(toks, k, ts.dual):
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
                 return heads() if lead else list(ctx.main_states)
         return []
 
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
                           found: list[tuple[str, int, int]], dates: list[DateExpr]) -> list[DateExpr | None]:
-        """Each date goes to the nearest trigger before it (Arabic dates follow what they date),
-        or to the first trigger after it when none precedes it."""
+        """Each date goes to the nearest event trigger before it (Arabic dates follow what they
+        date), or to the first one after it when none precedes it."""
         spans = [(seg.start + a, seg.start + b) for a, b in
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
         own: list[DateExpr | None] = [None] * len(found)
