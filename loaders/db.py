@@ -66,7 +66,7 @@ def libpq_url(sqlalchemy_url: str) -> str:
 
 def mask(url: str) -> str:
     """The URL with its password replaced, for messages and logs."""
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+    return re.sub(r"(://[^:/@]*:)[^@]+@", r"\1***@", url)
 
 
 def make_engine(settings: Settings, url: str | None = None) -> Engine:
