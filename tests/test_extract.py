@@ -287,3 +287,25 @@ def test_condemning_cooperation_between_the_two_countries_accuses_both(extractor
             "South Korea's President Yoon Suk Yeol condemned the military cooperation between the two countries.")
     found = events(extractor, f"وقال الكرملين ذلك.\n{body}", "2024-06-21")
     assert ("accusation", ["North Korea", "Russia", "Yoon Suk Yeol"], "asserted", None) in found
+
+
+LATER_AR = [
+    ("وحذرت اليابان من أن التقارب بين موسكو وبيونغ يانغ يهدد أمن المنطقة.",
+     ("accusation", ["Japan", "North Korea", "Russia"], "asserted", None)),
+    ("ودعا بوتين كيم جونغ أون إلى زيارة موسكو.", ("visit", ["Kim Jong Un", "Russia"], "planned", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LATER_AR)
+def test_warnings_and_invited_visits(extractor, text, expected):
+    assert expected in events(extractor, text, "2024-06-19")
+
+
+def test_headline_short_name_is_the_article_s_person(extractor):
+    article = Article(path="t", file_name="t", sha256="0" * 64, published_text="2024-06-19",
+                      text="بوتين وكيم يوقعان معاهدة للدفاع المشترك\nوصل فلاديمير بوتين إلى بيونغ يانغ حيث استقبله "
+                           "الزعيم كيم جونغ أون.")
+    ex = extractor.extract(article)
+    title = next(s for s in ex.segments if s.kind == "title")
+    assert {m.entity for m in ex.mentions if m.segment_order == title.order} == {"Vladimir Putin", "Kim Jong Un"}
+    assert any(e.type == "agreement" and set(e.names()) == {"Vladimir Putin", "Kim Jong Un"} for e in ex.events)

@@ -136,9 +136,14 @@ class EntityMatcher:
         seen_full: list[str] = []
         mentions: list[Mention] = []
         for seg in segments:
-            if seg.kind == "dateline":
+            if seg.kind in ("dateline", "title"):
                 continue
             mentions += self._segment(text, seg, seen_full)
+        titles = [s for s in segments if s.kind == "title"]
+        body_names = list(dict.fromkeys(reversed(seen_full)))  # a headline's "كيم" is the article's Kim
+        for seg in titles:
+            mentions += self._segment(text, seg, body_names[::-1])
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
     def _segment(self, text: str, seg: Segment, seen_full: list[str]) -> list[Mention]:

@@ -213,11 +213,11 @@ class EventExtractor:
         dual = self._dual(toks, i, j, ts, ctx, etype)
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
+        after = self._after(j, toks, actors, ts)
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
-            before = [carry] if carry else []
+            before = [carry] if carry and etype != SPEECH else []
         else:
             before = self._before(i, toks, actors, ts)
-        after = self._after(j, toks, actors, ts)
         if etype == SPEECH:
             people_after = [a for a in after if a.kind == "person"][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
@@ -227,7 +227,9 @@ class EventExtractor:
             return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
-            src = before[:1] if etype in ("accusation", "invitation") else []
+            verb_subject = [a for a in after if a.last < pair[0].first and not a.prepositional
+                            and not _follows(toks, a, ts.preps)][:1]
+            src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
             return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return _dedupe([Participant(e, "other", None) for e in dual])
