@@ -24,13 +24,13 @@ def test_corpus_is_reproducible_distinct_and_realistic(tmp_path):
 
 
 def test_bench_smoke_produces_every_figure(tmp_path, settings, server_url):
-    from bench import run
+    from bench import run, timelines
 
     res = run.run("smoke", settings.home, plans_dir=tmp_path / "plans", server_url=server_url)
     missing = [k for k in run.FIGURE_KEYS if k not in res]
     assert not missing, missing
     assert res["workers"]["new"][0] == res["workers"]["new"][1] == res["workers"]["articles"]
-    assert set(res["timeline_ratios"]) == set(run.QUERIES)
-    assert len(list((tmp_path / "plans").glob("*.txt"))) == 2 * len(run.QUERIES)
+    assert set(res["timeline_ratios"]) == set(timelines.QUERIES)
+    assert len(list((tmp_path / "plans").glob("*.txt"))) == 2 * len(timelines.QUERIES)
     json.dumps(res, default=str)
     assert "figure" in run.table(res)
