@@ -37,6 +37,7 @@ from loaders.settings import Settings
 
 from .common import OUT, PREFIX, ROOT, Server, log, pg, seed_entities
 from .corpus import Generator, write_corpus
+from .nlp import bench_stanza
 from .timelines import bench_timelines
 
 TABLES = ["articles", "segments", "mentions", "events", "event_participants", "event_dyads", "event_evidence"]
@@ -55,7 +56,7 @@ FIGURE_KEYS = [
     "store_rows_per_s", "copy_rows_per_s", "store_vs_copy_ratio", "naive_rows_per_s", "store_vs_naive_speedup",
     "reload_speedup",
     "peak_rss_small_mb", "peak_rss_large_mb", "peak_rss_ratio",
-    "timeline_ratios", "workers",
+    "timeline_ratios", "workers", "stanza",
 ]
 
 
@@ -86,6 +87,15 @@ def bench_extraction(folder: Path, n: int, extractor) -> tuple[float, list]:
     t = time.perf_counter()
     out = [extractor.extract(a) for a in articles]
     return len(articles) / (time.perf_counter() - t), out
+
+
+def stanza_models() -> Path:
+    """The models the loader would use, else the tiny test models if they were built."""
+    from loaders.extract.nlp.stanza_backend import available, models_dir
+
+    where = models_dir()
+    tiny = ROOT.parent / "tests" / ".models" / "stanza"
+    return where if available(where, "ar") or not tiny.exists() else tiny
 
 
 # ---------------------------------------------------------------------------- end to end (child)
@@ -296,6 +306,10 @@ def run(profile: str, home: Path, sizes: list[int] | None = None, events: list[i
     res["extract_articles_per_s"] = rate
     log(f"  {rate:.2f} articles/s")
 
+    log("stanza backend: next to the rules and to a bare stanza Pipeline")
+    res["stanza"] = bench_stanza([e.article for e in extractions], stanza_models())
+    log(f"  {res['stanza']}")
+
     log(f"storage: {cfg['storage']} articles (naive ORM: {cfg['naive']})")
     st = bench_storage(server, extractions, cfg["storage"], cfg["naive"], extractor.registry)
     res["storage"] = st
@@ -372,6 +386,14 @@ def table(res: dict) -> str:
         (f"end-to-end load, {large} articles", f(res["e2e_large_articles_per_s"], " articles/s"),
          f"extraction {res['e2e_extract_share'] * 100:.0f}% of the time"),
     ]
+    nlp = res["stanza"]
+    if "skipped" in nlp:
+        rows.append(("stanza backend", "not measured", nlp["skipped"]))
+    else:
+        rows.append((f"stanza backend vs rules, {nlp['articles']} articles",
+                     f"{nlp['stanza_ms']:.1f} / {nlp['rules_ms']:.1f} ms", f"per article; models {nlp['models']}"))
+        rows.append(("loader with stanza vs bare stanza Pipeline", f"{nlp['overhead_ratio']:.2f}×",
+                     f"{nlp['stanza_ms']:.1f} vs {nlp['bare_stanza_ms']:.1f} ms an article (goal ≤ 1.15 with real models)"))
     for n, v in res["e2e"].items():
         if "skipped" in v:
             rows.append((f"end-to-end load, {n} articles", "not run", v["skipped"]))
