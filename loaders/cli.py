@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
@@ -20,6 +19,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from . import db as dbmod
 from .cli_analyst import register as register_analyst
 from . import migrate
+from .console import err, fail as _fail, out
 from .db import DatabaseError, mask
 from .knowledge import KnowledgeError
 from .settings import Settings
@@ -28,14 +28,8 @@ app = typer.Typer(help="Load Arabic and English news articles into a PostgreSQL 
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Manage the database: the embedded server or DATABASE_URL.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-err = Console(stderr=True)
-out = Console()
 
 
-def _fail(message: str, code: int = 1) -> None:
-    one_line = " ".join(part.strip() for part in str(message).splitlines() if part.strip())  # server DETAIL/HINT lines
-    err.print(f"[bold red]error:[/] {escape(one_line)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _engine(settings: Settings):

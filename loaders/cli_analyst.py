@@ -11,23 +11,18 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from sqlalchemy import make_url
 from sqlalchemy.exc import DBAPIError
 
 from . import db as dbmod
 from . import migrate
+from .console import err, fail as _fail, out
 from .db import DatabaseError, mask
 from .settings import Settings
 
-err = Console(stderr=True)
-out = Console()
 
 
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
 
 
 def _db_message(exc: DBAPIError) -> str:
