@@ -78,7 +78,7 @@ def test_combination_keeps_what_the_rules_find(stanza_extractor, text, published
     assert expected in found
 
 
-def test_lemmas_find_triggers_the_word_lists_miss(extractor, backend):
+def test_lemmas_find_triggers_the_word_lists_miss(extractor, backend, conn):
     """With a vocabulary that knows only the lemma اتفاق, the inflected اتفاقا is found through stanza."""
     import dataclasses
 
@@ -99,3 +99,9 @@ def test_lemmas_find_triggers_the_word_lists_miss(extractor, backend):
     assert without == []
     assert [(e.type, sorted(e.names()), e.method) for e in with_lemmas] == [
         ("agreement", ["North Korea", "Russia"], "stanza")]
+    from loaders.store import store_article, sync_registry
+
+    ex.events = with_lemmas
+    store_article(conn, ex, sync_registry(conn, extractor.registry), None)
+    stored = conn.execute(select(Event.type, Event.method, Event.trigger)).all()
+    assert [tuple(r) for r in stored] == [("agreement", "stanza", "اتفاقا")]
