@@ -66,10 +66,10 @@ def load(
     for e in summary.errors:
         err.print(f"[red]failed:[/] {escape(f'{e.path}: {e.reason}')}", highlight=False, soft_wrap=True)
     table = Table(title=f"load run {summary.run_id} ({summary.backend} extraction)")
-    for col in ("articles new", "skipped", "replaced", "failed", "mentions", "events"):
+    for col in ("articles new", "skipped", "replaced", "failed", "entities", "mentions", "events"):
         table.add_column(col, justify="right")
     table.add_row(*(str(v) for v in (summary.new, summary.skipped, summary.replaced, summary.failed,
-                                      summary.mentions, summary.events)))
+                                      len(summary.entities), summary.mentions, summary.events)))
     out.print(table)
     if summary.failed:
         raise typer.Exit(1)

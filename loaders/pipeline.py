@@ -102,12 +102,14 @@ class Summary:
     segments: int = 0
     mentions: int = 0
     events: int = 0
+    entities: set[str] = field(default_factory=set)
     errors: list[ReadError] = field(default_factory=list)
     backend: str = "rules"
 
     def counts(self) -> dict:
         return {"new": self.new, "skipped": self.skipped, "replaced": self.replaced, "failed": self.failed,
-                "segments": self.segments, "mentions": self.mentions, "events": self.events}
+                "segments": self.segments, "mentions": self.mentions, "events": self.events,
+                "entities": len(self.entities)}
 
 
 Bind = Engine | Connection
@@ -186,6 +188,7 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 summary.segments += stored["segments"]
                 summary.mentions += stored["mentions"]
                 summary.events += stored["events"]
+                summary.entities |= {m.entity for m in ex.mentions if m.entity}
     status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
     with transaction(engine) as conn:
         finish_run(conn, summary.run_id, status, summary.counts())
