@@ -309,3 +309,18 @@ def test_headline_short_name_is_the_article_s_person(extractor):
     title = next(s for s in ex.segments if s.kind == "title")
     assert {m.entity for m in ex.mentions if m.segment_order == title.order} == {"Vladimir Putin", "Kim Jong Un"}
     assert any(e.type == "agreement" and set(e.names()) == {"Vladimir Putin", "Kim Jong Un"} for e in ex.events)
+
+
+EVENTS_EN_MORE = [
+    ("North Korea's foreign minister Choe Son Hui visits Moscow, meets Lavrov.",
+     ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", None)),
+    ("Choe Son Hui arrived in Moscow on Monday for talks with her Russian counterpart Sergei Lavrov.",
+     ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", "2024-01-15")),
+    ("South Korea and the United States have accused Pyongyang of supplying shells to Russia.",
+     ("accusation", ["North Korea", "South Korea", "United States"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVENTS_EN_MORE)
+def test_events_en_joined_verbs_counterparts_and_chains(extractor, text, expected):
+    assert expected in events(extractor, f"وقال الكرملين ذلك.\n{text}", "2024-01-16")

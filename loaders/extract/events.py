@@ -120,7 +120,7 @@ class EventExtractor:
         for k, (etype, i, n) in enumerate(found):
             parts = None
             if not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
-                floor = self._clause_floor(toks, found, k, ts)
+                floor = self._clause_floor(toks, found, k, ts, folded)
                 carry = self._carried(kept[-1][3], actors) if floor and kept else None
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
@@ -188,14 +188,22 @@ class EventExtractor:
             clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
             ent = self.registry.entities.get(name)
             out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-        return _merge_adjacent(out)
+        return _merge_adjacent(out, toks)
 
-    def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet) -> int:
-        """For a verb joined by و to an earlier trigger ("... زار بيونغ يانغ، والتقى ..."), the
-        token after that trigger (else 0): its own subject, if written, stands after it."""
+    def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
+                      folded: Folded) -> int:
+        """For a verb joined by و (or ", " / "and") to an earlier trigger ("... زار بيونغ يانغ، والتقى",
+        "visits Moscow, meets Lavrov"), the token after that trigger (else 0): the words between
+        are the first verb's object, not the second's subject."""
         i = found[k][1]
         word = toks[i].norm
-        if k == 0 or not word.startswith("و") or ts.triggers.at(toks, i, (word,)) is not None:
+        if k == 0:
+            return 0
+        if ts.lang == "en":
+            joined = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
+        else:
+            joined = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+        if not joined:
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -400,11 +408,16 @@ class EventExtractor:
         return "asserted"
 
 
-def _merge_adjacent(actors: list[Actor]) -> list[Actor]:
+def _merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
     """A role next to its name is one actor; a nationality adjective next to a person is that person."""
     out: list[Actor] = []
     for a in actors:
         prev = out[-1] if out else None
+        if prev is not None and a.first - prev.last == 2 and prev.mention.alias_kind == "adj" and a.kind == "person" \
+                and toks[prev.last + 1].norm in ("counterpart", "minister", "president", "leader"):
+            a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
+            out[-1] = a
+            continue
         if prev is not None and a.first - prev.last <= 1:
             if prev.entity == a.entity:
                 prev.last = a.last
@@ -420,7 +433,7 @@ def _merge_adjacent(actors: list[Actor]) -> list[Actor]:
 def _joined(toks: list[Token], a: Actor, b: Actor) -> bool:
     """Two actors in one chain: adjacent, or joined by و / and."""
     gap = [t.norm for t in toks[a.last + 1:b.first]]
-    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"])
+    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"])
 
 
 def _nominal(word: str) -> bool:
