@@ -324,3 +324,11 @@ EVENTS_EN_MORE = [
 @pytest.mark.parametrize("text,expected", EVENTS_EN_MORE)
 def test_events_en_joined_verbs_counterparts_and_chains(extractor, text, expected):
     assert expected in events(extractor, f"وقال الكرملين ذلك.\n{text}", "2024-01-16")
+
+
+def test_future_auxiliary_plans_the_event_not_the_statement(extractor):
+    body = ("التقى بوتين وكيم جونغ أون في روسيا. وقالت روسيا إن كوريا الشمالية شريك.\n"
+            "وقال بيسكوف إن الزعيمين سيعقدان مباحثات رسمية.")
+    found = events(extractor, body, "2023-09-12")
+    assert ("statement", ["Dmitry Peskov"], "asserted", None) in found
+    assert ("meeting", ["Kim Jong Un", "Vladimir Putin"], "planned", None) in found

@@ -400,7 +400,8 @@ class EventExtractor:
         if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
             return "negated"
         first = toks[i].norm
-        around = [*range(max(0, i - 4), i), *range(i + n, min(len(toks), i + n + 4))]
+        stop = _boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
+        around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 4))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
             ts.planned.at(toks, k, forms[k]) for k in around
         ):
