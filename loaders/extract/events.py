@@ -490,11 +490,12 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """One happening told twice in an article is one event with two evidence spans."""
+    """One happening told twice in an article is one event with two evidence spans (a planned
+    meeting and one that took place are two happenings)."""
     out: list[Event] = []
     for ev in events:
-        key = (ev.type, frozenset(ev.names()), ev.modality == "negated")
-        twin = next((o for o in out if (o.type, frozenset(o.names()), o.negated) == key and _same_date(o, ev)), None)
+        key = (ev.type, frozenset(ev.names()), ev.modality)
+        twin = next((o for o in out if (o.type, frozenset(o.names()), o.modality) == key and _same_date(o, ev)), None)
         if twin is None:
             out.append(ev)
             continue
