@@ -27,7 +27,7 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import anchor_date, redate_roles, resolve_counterparts, resolve_roles, resolve_titles
+from .resolve import anchor_date, merge, redate_roles, resolve_counterparts, resolve_roles, resolve_titles
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import finish_run, known_hashes, record_error, start_run, store_article, sync_registry
@@ -69,7 +69,7 @@ class Extractor:
         resolve_roles(text, mentions, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
-        events = self.events.extract(text, segments, mentions, dates, anchor, analyses)
+        events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses))
         redate_roles(events)
         return Extraction(article, segments, mentions, events, dates, backend=self.backend)
 

@@ -1,4 +1,5 @@
-"""Resolve: mentions of roles → the person holding the role at the right date.
+"""Resolve: mentions of roles → the person holding the role at the right date; events told
+twice → one event.
 
 Adds identity where the text names an office instead of a person: "الرئيس الروسي" is Putin
 in 2023; "وزير الدفاع الروسي" is Shoigu before May 2024 and Belousov after. A role written
@@ -91,3 +92,25 @@ def redate_roles(events: list[Event]) -> None:
                 who = _holder(m, ev.date.value)
                 if who and all(q.entity != who for q in ev.participants):
                     p.entity = who
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One happening told twice in an article is one event with two evidence spans (a planned
+    meeting and one that took place are two happenings)."""
+    out: list[Event] = []
+    for ev in events:
+        key = (ev.type, frozenset(ev.names()), ev.modality)
+        twin = next((o for o in out if (o.type, frozenset(o.names()), o.modality) == key and _same_date(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        if ev.evidence_spans[0] not in twin.evidence_spans:
+            twin.evidence_spans.append(ev.evidence_spans[0])
+    return out
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    """Undated and dated tellings stay apart: an undated one may be another happening."""
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    return a.date.iso()[:7] == b.date.iso()[:7]

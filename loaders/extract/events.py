@@ -72,7 +72,7 @@ class EventExtractor:
                 continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
             events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order))
-        return merge(events)
+        return events
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
         """The two states the article is most about: named directly, through a capital, or by their people."""
@@ -487,25 +487,3 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
         if all(q.entity != p.entity for q in out):
             out.append(p)
     return out
-
-
-def merge(events: list[Event]) -> list[Event]:
-    """One happening told twice in an article is one event with two evidence spans (a planned
-    meeting and one that took place are two happenings)."""
-    out: list[Event] = []
-    for ev in events:
-        key = (ev.type, frozenset(ev.names()), ev.modality)
-        twin = next((o for o in out if (o.type, frozenset(o.names()), o.modality) == key and _same_date(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-            continue
-        if ev.evidence_spans[0] not in twin.evidence_spans:
-            twin.evidence_spans.append(ev.evidence_spans[0])
-    return out
-
-
-def _same_date(a: Event, b: Event) -> bool:
-    """Undated and dated tellings stay apart: an undated one may be another happening."""
-    if a.date is None or b.date is None:
-        return a.date is None and b.date is None
-    return a.date.iso()[:7] == b.date.iso()[:7]
