@@ -71,7 +71,7 @@ class Extractor:
         resolve_titles(mentions, self.registry)
         events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses))
         redate_roles(events)
-        return Extraction(article, segments, mentions, events, dates, backend=self.backend)
+        return Extraction(article, segments, mentions, events, dates)
 
 
 def make_extractor(nlp: str = "auto", models: Path | None = None) -> Extractor:

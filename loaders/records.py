@@ -135,4 +135,3 @@ class Extraction:
     mentions: list[Mention]
     events: list[Event]
     dates: list[DateExpr] = field(default_factory=list)
-    backend: str = "rules"

@@ -57,6 +57,13 @@ class Holder:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
+def holder_at(holders: tuple[Holder, ...], day: dt.date | None) -> str | None:
+    """Who held an office at `day`; the current holder when there is no date."""
+    if day is not None:
+        return next((h.entity for h in holders if h.holds_at(day)), None)
+    return next((h.entity for h in holders if h.end is None), None)
+
+
 @dataclass
 class Alias:
     """One folded alias and what it points at."""
@@ -71,15 +78,7 @@ class Alias:
 
     def resolve(self, day: dt.date | None) -> str | None:
         """The entity named; for a role, its holder at `day` (the latest holder when no date)."""
-        if self.kind != "role":
-            return self.entity
-        if day is not None:
-            for h in self.holders:
-                if h.holds_at(day):
-                    return h.entity
-            return None
-        current = [h for h in self.holders if h.end is None]
-        return current[0].entity if current else None
+        return holder_at(self.holders, day) if self.kind == "role" else self.entity
 
 
 @dataclass
@@ -90,8 +89,7 @@ class Registry:
 
     def holder(self, office: str, country: str, day: dt.date | None) -> str | None:
         """Who held an office of a state at a date (the current holder when no date)."""
-        holders = self.offices.get((office, country), ())
-        return Alias("", "", "", "role", None, holders).resolve(day)
+        return holder_at(self.offices.get((office, country), ()), day)
 
     def office_of(self, person: str, day: dt.date | None) -> str | None:
         """The office a person held at a date (the latest when no date)."""

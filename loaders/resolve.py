@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .records import DateExpr, Event, Mention, Segment
-from .registry import Alias, Registry
+from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
 
@@ -24,10 +24,6 @@ def anchor_date(published: dt.date | None, dates: list[DateExpr], segments: list
     stated = [d.value_end or d.value for d in dates
               if not d.relative and any(s <= d.start < e for s, e in main)]
     return max(stated) if stated else None
-
-
-def _holder(m: Mention, day: dt.date | None) -> str | None:
-    return Alias("", "", "", "role", None, m.holders).resolve(day)
 
 
 def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> None:
@@ -47,7 +43,7 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> No
             m.entity = prv.entity
             m.holders = ()
         else:
-            m.entity = _holder(m, day)
+            m.entity = holder_at(m.holders, day)
         m.kind = "person"
 
 
@@ -89,7 +85,7 @@ def redate_roles(events: list[Event]) -> None:
         for p in ev.participants:
             m = p.mention
             if m is not None and m.alias_kind == "role" and m.holders:
-                who = _holder(m, ev.date.value)
+                who = holder_at(m.holders, ev.date.value)
                 if who and all(q.entity != who for q in ev.participants):
                     p.entity = who
 
