@@ -235,8 +235,7 @@ class EventExtractor:
             return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
-            verb_subject = [a for a in after if a.last < pair[0].first and not a.prepositional
-                            and not _follows(toks, a, ts.preps)][:1]
+            verb_subject = [a for a in after if a.last < pair[0].first and _bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
             return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
@@ -247,7 +246,7 @@ class EventExtractor:
             if complement and (said is None or _nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
                 return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
-            bare_after = [a for a in after if not a.prepositional and not _follows(toks, a, ts.preps)]
+            bare_after = [a for a in after if _bare(toks, a, ts)]
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
@@ -273,8 +272,7 @@ class EventExtractor:
             if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
                 subj = before + after[:1]
             named = {a.entity for a in subj}
-            bare = [a for a in after if a not in subj and a.entity not in named
-                    and not a.prepositional and not _follows(toks, a, ts.preps)]
+            bare = [a for a in after if a not in subj and a.entity not in named and _bare(toks, a, ts)]
             obj = [a for a in with_ if a.entity not in named][:1] or bare[:2 if not before else 1]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
@@ -291,7 +289,7 @@ class EventExtractor:
         home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
         places = [a for a in after if a is not visitor and a.kind != "person"]
         direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
-                  and not a.prepositional and not _follows(toks, a, ts.preps)]
+                  and _bare(toks, a, ts)]
         marked = [a for a in places if _follows(toks, a, ts.to, gap=3)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
@@ -309,8 +307,7 @@ class EventExtractor:
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
         stop = _boundary_before(toks, i, ts)
-        cands = [a for a in actors if stop <= a.first and a.last < i
-                 and not a.prepositional and not _follows(toks, a, ts.preps)]
+        cands = [a for a in actors if stop <= a.first and a.last < i and _bare(toks, a, ts)]
         if not cands:
             return []
         chain = [cands[-1]]
@@ -444,6 +441,11 @@ def _nominal(word: str) -> bool:
 
 def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
     return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
+
+
+def _bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
+    return not a.prepositional and not _follows(toks, a, ts.preps)
 
 
 def _follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
