@@ -160,6 +160,8 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 if digests.get(path) in known and not reextract:
                     summary.skipped += 1
                     done += 1
+                    if progress:
+                        progress(done, len(files), str(path))
                     continue
                 todo.append((path, settings.max_file_bytes, manifests[path.parent]))
             for path, outcome in zip((t[0] for t in todo), run(todo)):
