@@ -4,9 +4,10 @@ Gazetteers, role tables, trigger words and date words live in YAML so that an an
 extend them without touching code. A typo in a key would otherwise be silently ignored and
 an alias would vanish; so every file is checked against a small schema when read.
 
-Schema notation: a Python type; a tuple of alternatives (`None` allows null); `[spec]` for a
-list of items; a dict of keys to specs, where a key ending in `!` is required and the key
-`"*"` stands for any other key (a mapping of free names to values).
+Schema notation: a Python type; a tuple of alternatives (`None` allows null); a frozenset of
+the allowed values (`frozenset({"m", "f"})`); `[spec]` for a list of items; a dict of keys to
+specs, where a key ending in `!` is required and the key `"*"` stands for any other key (a
+mapping of free names to values).
 """
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ def check(value: Any, spec: Any, where: str) -> None:
             except KnowledgeError as exc:
                 errors.append(str(exc))
         raise KnowledgeError(errors[0] if len(errors) == 1 else f"{where}: none of the allowed forms fit ({'; '.join(errors)})")
+    if isinstance(spec, frozenset):
+        if value not in spec:
+            raise KnowledgeError(f"{where}: {value!r} is not one of {', '.join(sorted(map(str, spec)))}")
+        return
     if spec is None:
         if value is not None:
             raise KnowledgeError(f"{where}: expected null, got {value!r}")

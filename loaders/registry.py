@@ -14,11 +14,13 @@ from .knowledge import DATA_DIR, KnowledgeError, load_all, load_yaml
 from .normalize import norm
 
 ENTITY_KINDS = ("person", "state", "organisation", "place")
+GENDERS = frozenset({"m", "f"})
 LANG_LIST = {"ar": [str], "en": [str]}
 
 ENTITY_SCHEMA = [{
     "name!": str,
     "kind!": str,
+    "gender": GENDERS,
     "country": str,
     "qid": str,
     "ar": [str],
@@ -45,6 +47,7 @@ class Entity:
     qid: str | None = None
     ar_name: str | None = None
     metonym_for: str | None = None
+    gender: str | None = None  # m or f for a person (Arabic verbs and suffixes agree with it); None when unknown
 
 
 @dataclass(frozen=True)
@@ -128,12 +131,14 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         for item in items:
             if item["kind"] not in ENTITY_KINDS:
                 raise KnowledgeError(f"{path.name}: {item['name']}: kind must be one of {ENTITY_KINDS}")
+            if "gender" in item and item["kind"] != "person":
+                raise KnowledgeError(f"{path.name}: {item['name']}: only a person has a gender")
             if item["name"] in reg.entities:
                 raise KnowledgeError(f"{path.name}: {item['name']} is defined twice")
             ar = item.get("ar") or []
             reg.entities[item["name"]] = Entity(
                 item["name"], item["kind"], item.get("country"), item.get("qid"),
-                ar[0] if ar else None, item.get("metonym_for"),
+                ar[0] if ar else None, item.get("metonym_for"), item.get("gender"),
             )
             raw.append(item)
     for item in raw:

@@ -711,6 +711,41 @@ def test_kinds_and_references(reg):
             assert reg.entities[e.country].kind == "state", e.name
 
 
+# ====================================================================== Gender
+WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui", "Park Geun-hye",
+         "Kang Kyung-wha", "Kamala Harris", "Hillary Clinton", "Jen Psaki", "Karine Jean-Pierre",
+         "Karoline Leavitt", "Linda Thomas-Greenfield", "Nikki Haley", "Kelly Craft", "Mao Ning",
+         "Hua Chunying", "Yoko Kamikawa", "Elizabeth II", "Liz Truss", "Theresa May", "Élisabeth Borne",
+         "Catherine Colonna", "Florence Parly", "Angela Merkel", "Annalena Baerbock", "Christine Lambrecht",
+         "Giorgia Meloni", "Kaja Kallas", "Droupadi Murmu", "Tsai Ing-wen", "Ursula von der Leyen",
+         "Kristalina Georgieva", "Sue Mi Terry"]
+MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
+       "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
+       "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]
+
+
+@pytest.mark.parametrize("name, gender", [(w, "f") for w in WOMEN] + [(m, "m") for m in MEN])
+def test_person_gender(reg, name, gender):
+    assert reg.entities[name].gender == gender
+
+
+def test_every_person_has_a_gender_and_nothing_else_does(reg):
+    for e in reg.entities.values():
+        assert (e.gender in ("m", "f")) if e.kind == "person" else e.gender is None, e.name
+
+
+def test_women_are_exactly_the_listed_ones(reg):
+    """A new woman in the registry is added to WOMEN above; a man marked f by mistake fails here."""
+    assert {e.name for e in reg.entities.values() if e.gender == "f"} == set(WOMEN)
+
+
+def test_gender_is_optional_when_unknown(tmp_path):
+    _write(tmp_path, "entities/x.yaml", "- name: X\n  kind: person\n  ar: [إكس]\n- name: Y\n  kind: person\n"
+           "  gender: f\n  ar: [واي]\n")
+    reg = load_registry(tmp_path)
+    assert (reg.entities["X"].gender, reg.entities["Y"].gender) == (None, "f")
+
+
 def test_most_covered_states_have_adjectives(by_norm, reg):
     states_with_adj = {a.entity for a in reg.aliases if a.kind == "adj" and a.lang == "ar"}
     assert len(states_with_adj) >= 80
@@ -844,6 +879,9 @@ def test_small_data_dir_loads(tmp_path):
     ("- name: X\n  kind: planet\n", "kind"),
     ("- name: X\n  kind: place\n  metonym_for: Atlantis\n", "Atlantis"),
     ("- name: X\n  kind: state\n- name: X\n  kind: state\n", "twice"),
+    ("- name: X\n  kind: person\n  gender: w\n", "not one of f, m"),
+    ("- name: X\n  kind: person\n  gender: male\n", "not one of f, m"),
+    ("- name: X\n  kind: state\n  gender: f\n", "only a person has a gender"),
 ])
 def test_bad_entities_are_rejected(tmp_path, bad, message):
     _write(tmp_path, "entities/x.yaml", bad)
