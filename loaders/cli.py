@@ -52,7 +52,7 @@ def load(
 
     settings = Settings.from_env()
     try:
-        extractor = make_extractor(nlp)
+        extractor = make_extractor(nlp, knowledge=settings.knowledge)
         engine = _engine(settings)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("loading", total=None)
@@ -110,6 +110,9 @@ def db_status() -> None:
     Example: loader db status
     """
     settings = Settings.from_env()
+    folder = settings.knowledge
+    out.print(f"user knowledge: {folder} ({'present' if folder.is_dir() else 'not created yet'}; LOADER_KNOWLEDGE)",
+              highlight=False, soft_wrap=True)
     if settings.database_url:
         out.print(f"database: DATABASE_URL {mask(settings.database_url)}")
     else:

@@ -74,12 +74,14 @@ class Extractor:
         return Extraction(article, segments, mentions, events, dates)
 
 
-def make_extractor(nlp: str = "auto", models: Path | None = None) -> Extractor:
-    """`rules`, `stanza` (fails when its models are missing) or `auto` (stanza when installed)."""
+def make_extractor(nlp: str = "auto", models: Path | None = None, knowledge: Path | None = None) -> Extractor:
+    """`rules`, `stanza` (fails when its models are missing) or `auto` (stanza when installed);
+    `knowledge` is the user knowledge folder layered over the packaged registry."""
     if nlp not in ("auto", "stanza", "rules"):
         raise ValueError(f"unknown NLP backend {nlp!r}; use auto, stanza or rules")
+    registry = load_registry(user_dir=knowledge)
     if nlp == "rules":
-        return Extractor()
+        return Extractor(registry)
     from .extract.nlp.stanza_backend import StanzaBackend, available, models_dir, stanza_installed
 
     where = models or models_dir()
@@ -88,8 +90,8 @@ def make_extractor(nlp: str = "auto", models: Path | None = None) -> Extractor:
         if nlp == "stanza":
             raise NlpUnavailable(f"stanza or its Arabic models are not installed in {where}; "
                                  "run `loader models download` or use --nlp rules")
-        return Extractor()
-    return Extractor(nlp=NlpStage(StanzaBackend(where, langs), langs))
+        return Extractor(registry)
+    return Extractor(registry, nlp=NlpStage(StanzaBackend(where, langs), langs))
 
 
 @dataclass

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .knowledge import DATA_DIR, KnowledgeError, load_all, load_yaml
+from .knowledge import DATA_DIR, KnowledgeError, line_of, load_all, load_yaml
 from .normalize import norm
 
 ENTITY_KINDS = ("person", "state", "organisation", "place")
@@ -124,43 +124,118 @@ def _date(v) -> dt.date | None:
         raise KnowledgeError(f"bad date {v!r} in roles") from exc
 
 
-def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    reg = Registry()
-    raw: list[dict] = []
+def _at(path: Path, item) -> str:
+    """`file:line` of a knowledge item, for errors an analyst can jump to."""
+    line = line_of(item)
+    return f"{path}:{line}" if line else str(path)
+
+
+def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Registry:
+    """The packaged registry, with the user knowledge folder (`user_dir`) layered over it."""
+    raw: dict[str, dict] = {}
+    where: dict[str, str] = {}
     for path, items in load_all("entities", ENTITY_SCHEMA, data_dir):
         for item in items:
-            if item["kind"] not in ENTITY_KINDS:
-                raise KnowledgeError(f"{path.name}: {item['name']}: kind must be one of {ENTITY_KINDS}")
-            if "gender" in item and item["kind"] != "person":
-                raise KnowledgeError(f"{path.name}: {item['name']}: only a person has a gender")
-            if item["name"] in reg.entities:
-                raise KnowledgeError(f"{path.name}: {item['name']} is defined twice")
-            ar = item.get("ar") or []
-            reg.entities[item["name"]] = Entity(
-                item["name"], item["kind"], item.get("country"), item.get("qid"),
-                ar[0] if ar else None, item.get("metonym_for"), item.get("gender"),
-            )
-            raw.append(item)
-    for item in raw:
+            if item["name"] in raw:
+                raise KnowledgeError(f"{_at(path, item)}: {item['name']} is defined twice")
+            raw[item["name"]], where[item["name"]] = dict(item), _at(path, item)
+    retired: set[tuple[str, str, str]] = set()  # (entity, folded alias, language)
+    merged: dict[str, str] = {}
+    if user_dir is not None:
+        _layer_user(raw, where, retired, merged, user_dir)
+    reg = Registry()
+    for name, item in raw.items():
+        if item["kind"] not in ENTITY_KINDS:
+            raise KnowledgeError(f"{where[name]}: {name}: kind must be one of {ENTITY_KINDS}")
+        if "gender" in item and item["kind"] != "person":
+            raise KnowledgeError(f"{where[name]}: {name}: only a person has a gender")
+        ar = item.get("ar") or []
+        reg.entities[name] = Entity(
+            name, item["kind"], item.get("country"), item.get("qid"),
+            ar[0] if ar else None, item.get("metonym_for"), item.get("gender"),
+        )
+    for item in raw.values():
         for ref in (item.get("country"), item.get("metonym_for")):
             if ref and ref not in reg.entities:
-                raise KnowledgeError(f"{item['name']}: refers to unknown entity {ref!r}")
+                raise KnowledgeError(f"{where[item['name']]}: {item['name']}: refers to unknown entity {ref!r}")
         kind = "metonym" if item.get("metonym_for") else "name"
         for lang in ("ar", "en"):
             names = list(item.get(lang) or [])
             if lang == "en" and item["name"] not in names:
                 names.insert(0, item["name"])
-            for n in names:
-                reg.aliases.append(Alias(n, norm(n), lang, kind, item["name"]))
-            for n in (item.get("short") or {}).get(lang, []):
-                reg.aliases.append(Alias(n, norm(n), lang, "short", item["name"]))
-            for n in (item.get("adj") or {}).get(lang, []):
-                reg.aliases.append(Alias(n, norm(n), lang, "adj", item["name"]))
-    _add_roles(reg, raw, data_dir)
+            found = [(n, kind) for n in names]
+            found += [(n, "short") for n in (item.get("short") or {}).get(lang, [])]
+            found += [(n, "adj") for n in (item.get("adj") or {}).get(lang, [])]
+            for n, alias_kind in found:
+                if (item["name"], norm(n), lang) not in retired:
+                    reg.aliases.append(Alias(n, norm(n), lang, alias_kind, item["name"]))
+    _add_roles(reg, list(raw.values()), data_dir, user_dir, merged)
     return reg
 
 
-def _add_roles(reg: Registry, raw: list[dict], data_dir: Path) -> None:
+USER_ENTITY_SCHEMA = [{
+    **{k: v for k, v in ENTITY_SCHEMA[0].items() if k != "kind!"},
+    "kind": str,          # needed for a new entity; an entry naming a known entity extends it
+    "retire": LANG_LIST,  # aliases of this entity that misfire in the user's corpus
+    "merged_into": str,   # this entity is the same as another: its names go there
+}]
+LIST_KEYS = ("ar", "en")
+LANG_KEYS = ("short", "adj")
+
+
+def _layer_user(raw: dict[str, dict], where: dict[str, str], retired: set, merged: dict[str, str],
+                user_dir: Path) -> None:
+    """Lay the user folder's entities over the packaged ones (in `raw`, changed in place).
+
+    An entry naming a known entity adds its aliases (and may set its other fields), one naming
+    a new entity defines it (with a kind); several entries for one name add up, so a command
+    can append a block without rewriting the analyst's file.
+    """
+    for path, items in load_all("entities", USER_ENTITY_SCHEMA, user_dir):
+        for item in items:
+            name, at = item["name"], _at(path, item)
+            base = raw.get(name)
+            if base is None:
+                if "kind" not in item and "merged_into" not in item:
+                    raise KnowledgeError(f"{at}: {name} is not a known entity; a new entity needs a kind")
+                base = raw[name] = {"name": name, "kind": item.get("kind")}
+                where[name] = at
+            elif item.get("kind") not in (None, base["kind"]):
+                raise KnowledgeError(f"{at}: {name} is a {base['kind']}, not a {item['kind']}")
+            for key, value in item.items():
+                if key in LIST_KEYS:
+                    base[key] = [*(base.get(key) or []), *(v for v in value if v not in (base.get(key) or []))]
+                elif key in LANG_KEYS:
+                    base[key] = {lang: [*(base.get(key) or {}).get(lang, []), *value.get(lang, [])]
+                                 for lang in ("ar", "en")}
+                elif key == "retire":
+                    retired.update((name, norm(n), lang) for lang, names in value.items() for n in names)
+                elif key == "merged_into":
+                    merged[name] = value
+                elif key != "name":
+                    base[key] = value
+    for name, into in merged.items():
+        if into not in raw or into in merged:
+            raise KnowledgeError(f"{where[name]}: {name} is merged into {into!r}, which is not a known entity")
+        source, target = raw.pop(name), raw[into]
+        for key in LIST_KEYS:
+            extra = [name] if key == "en" else []
+            target[key] = [*(target.get(key) or []),
+                           *(n for n in [*extra, *(source.get(key) or [])] if n not in (target.get(key) or []))]
+        for key in LANG_KEYS:
+            if source.get(key):
+                target[key] = {lang: [*(target.get(key) or {}).get(lang, []), *source[key].get(lang, [])]
+                               for lang in ("ar", "en")}
+        retired.update((into, a, lang) for e, a, lang in list(retired) if e == name)
+        for item in raw.values():
+            for ref in ("country", "metonym_for"):
+                if item.get(ref) == name:
+                    item[ref] = into
+
+
+def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | None = None,
+               merged: dict[str, str] | None = None) -> None:
+    merged = merged or {}
     adjectives = {i["name"]: i.get("adj") or {} for i in raw if i["kind"] == "state"}
     names = {i["name"]: {"ar": i.get("ar") or [], "en": [i["name"], *(i.get("en") or [])]} for i in raw if i["kind"] == "state"}
     offices: dict[str, dict[str, list[str]]] = {}
@@ -177,23 +252,41 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path) -> None:
             for state in names:
                 for phrase in _expand(pattern, adjectives.get(state, {}).get(lang, []), names[state][lang]):
                     reg.aliases.append(Alias(phrase, norm(phrase), lang, "body", state))
-    for path, items in load_all("roles", ROLE_SCHEMA, data_dir):
-        for item in items:
-            office, country = item["office"], item["country"]
-            if office not in offices:
-                raise KnowledgeError(f"{path.name}: unknown office {office!r}")
-            if country not in names:
-                raise KnowledgeError(f"{path.name}: unknown state {country!r}")
-            holders = []
-            for h in item["holders"]:
-                if h["entity"] not in reg.entities:
-                    raise KnowledgeError(f"{path.name}: unknown holder {h['entity']!r}")
-                holders.append(Holder(h["entity"], _date(h.get("from")), _date(h.get("to"))))
-            reg.offices[(office, country)] = tuple(holders)
-            for lang, patterns in offices[office].items():
-                for pattern in patterns:
-                    for phrase in _expand(pattern, adjectives.get(country, {}).get(lang, []), names[country][lang]):
-                        reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders), country))
+    tables: dict[tuple[str, str], list[Holder]] = {}
+    folders = [("packaged", data_dir)] + ([("user", user_dir)] if user_dir is not None else [])
+    for layer, folder in folders:
+        for path, items in load_all("roles", ROLE_SCHEMA, folder):
+            for item in items:
+                office, country, at = item["office"], merged.get(item["country"], item["country"]), _at(path, item)
+                if office not in offices:
+                    raise KnowledgeError(f"{at}: unknown office {office!r}")
+                if country not in names:
+                    raise KnowledgeError(f"{at}: unknown state {country!r}")
+                holders = []
+                for h in item["holders"]:
+                    entity = merged.get(h["entity"], h["entity"])
+                    if entity not in reg.entities:
+                        raise KnowledgeError(f"{at}: unknown holder {h['entity']!r}")
+                    holders.append(Holder(entity, _date(h.get("from")), _date(h.get("to"))))
+                if layer == "user" and (office, country) in tables:
+                    holders = _succeed(tables[(office, country)], holders)
+                tables[(office, country)] = holders
+    for (office, country), holders in tables.items():
+        reg.offices[(office, country)] = tuple(holders)
+        for lang, patterns in offices[office].items():
+            for pattern in patterns:
+                for phrase in _expand(pattern, adjectives.get(country, {}).get(lang, []), names[country][lang]):
+                    reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders), country))
+
+
+def _succeed(old: list[Holder], new: list[Holder]) -> list[Holder]:
+    """A user's holders added to a packaged office: an open term ends where a later holder starts."""
+    starts = sorted(h.start for h in new if h.start)
+    kept = []
+    for h in old:
+        later = next((s for s in starts if h.end is None and h.start and s > h.start), None)
+        kept.append(Holder(h.entity, h.start, later) if later else h)
+    return sorted(kept + new, key=lambda h: h.start or dt.date.min)
 
 
 def _expand(pattern: str, adjs: list[str], states: list[str]) -> list[str]:
