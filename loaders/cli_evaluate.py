@@ -88,18 +88,21 @@ def register(app: typer.Typer) -> None:
         from .extract.nlp.base import NlpUnavailable
         from .gold import EvalInputError, load_golds, load_split, read_export
         from .knowledge import KnowledgeError
+        from .registry import load_registry
+        from .settings import Settings
 
         if split is not None and manifest is None:
             _fail("--split needs --manifest (the file that says which articles are dev and test)")
         try:
             articles = load_golds(gold)
             only = load_split(manifest, split or "all") if manifest else None
-            names = Names.load()
+            settings = Settings.from_env()
+            registry = load_registry(user_dir=settings.knowledge)
+            names = Names.load(registry)
             if target.is_dir():
                 from .pipeline import make_extractor
-                from .settings import Settings
 
-                rows, problems = export_folder([target], Settings.from_env(), make_extractor(nlp))
+                rows, problems = export_folder([target], settings, make_extractor(nlp, knowledge=settings.knowledge))
                 source = str(target)
             elif target.exists():
                 rows, problems, source = read_export(target), [], str(target)
