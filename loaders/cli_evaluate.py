@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         leaks and publication-date accuracy, a table per article, and the missed and false events
         with their evidence. A folder is loaded into a scratch database, never into your data.
 
-        Example: loader evaluate corpus/texts --gold corpus/gold/gold.json --manifest corpus/manifest.json --split dev
+        Example: loader evaluate articles/ --gold gold.json --manifest manifest.json --split dev
         """
         from .db import DatabaseError
         from .evaluate import Names, evaluate as run, export_folder

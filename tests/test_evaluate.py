@@ -15,6 +15,7 @@ from loaders.cli import app
 from loaders.evaluate import Names, evaluate, export_folder, score_article
 from loaders.export import rows as export_rows, write_jsonl
 from loaders.gold import EvalInputError, load_gold, load_golds, load_split, parse_gold, read_export
+from loaders.knowledge import KnowledgeError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_GOLD = ROOT / "tests" / "data" / "seeds_gold.json"
@@ -340,3 +341,12 @@ def test_corpus_gold_files_load(path, names):
     articles = load_gold(path)
     assert articles
     assert all(score_article(a, None, names).fn == len(a.events) for a in articles)
+
+
+@pytest.mark.parametrize("content,problem", [("Atlantis Republic: [Atlantis]\n", "not a registry entity"),
+                                             ("United States: US\n", "expected a list")])
+def test_evaluation_spellings_file_is_checked(tmp_path, content, problem):
+    path = tmp_path / "names.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=problem):
+        Names.load(path=path)
