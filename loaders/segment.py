@@ -11,20 +11,38 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .extract.dates import parse_dateline
+from pathlib import Path
+
+from .extract.pubdate import Dateline, choose, parse_dateline, reader_for
 from .knowledge import DATA_DIR, load_yaml
-from .normalize import norm, script_of
+from .normalize import fold, norm, script_of
 from .records import Article, Segment
 
+WORDS = [str]
 SEGMENT_SCHEMA = {
-    "related_markers!": [str],
-    "footer_markers!": [str],
-    "boilerplate_lines!": [str],
-    "dateline_cues!": [str],
+    "related_markers!": WORDS, "footer_markers!": WORDS, "boilerplate_lines!": WORDS,
+    "promo_starts": WORDS, "promo_objects": WORDS, "notices": WORDS, "byline_cues": WORDS,
+    "credit_sources": WORDS, "credit_cues": WORDS, "nav_words": WORDS,
 }
 _BULLET = re.compile(r"^[\s•·▪■►◄●○*\-–—|]+")
 _SENT_END = re.compile(r"(?<=[.!?؟])[\"'”»)]*\s+|(?<=, [0-9]{4})(?=[\u0621-\u064a])")
 _ABBREV = re.compile(r"(?:\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|U\.S|U\.N|No|Gen|Lt|Col|Sen|Rep|Gov|Prof|vs)\.)$")
+_WORD = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*")
+PROMO_MAX_WORDS = 20  # a share or app-promotion line is short
+NOTICE_MAX_WORDS = 80
+CAPTION_MAX_WORDS = 30
+NAV_MAX_WORDS = 12
+REPEAT_MIN_WORDS = 4  # a line seen before (a caption printed twice) is furniture the second time
+BYLINE_MAX_WORDS = 12
+DATELINE_MAX_CHARS = 200
+OPENING_LINES = 3  # paragraphs after the title that may open with "CITY, date (Agency) -"
+_NAME_GLUE = {"and", "in", "of", "the", "for", "at", "from", "with", "de", "al", "el", "bin", "van", "von"}
+
+
+def _phrases(words: list[str]) -> str:
+    """Word-bounded regex for folded phrases, longest first."""
+    forms = sorted({norm(w) for w in words if norm(w)}, key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?!\w)" if forms else "(?!)"
 
 
 @dataclass
@@ -32,22 +50,33 @@ class Markers:
     related: tuple[str, ...]
     footer: tuple[str, ...]
     boilerplate: frozenset[str]
-    dateline: tuple[str, ...]
+    promo_start: re.Pattern[str]
+    promo_object: re.Pattern[str]
+    notice: re.Pattern[str]
+    byline: re.Pattern[str]
+    byline_cues: tuple[str, ...]
+    credit_end: re.Pattern[str]
+    credit_start: re.Pattern[str]
+    nav: frozenset[str]
 
     @classmethod
-    def load(cls) -> "Markers":
-        rel: list[str] = []
-        foot: list[str] = []
-        boil: set[str] = set()
-        cues: list[str] = []
-        for lang in ("ar", "en"):
-            data = load_yaml(DATA_DIR / lang / "segment.yaml", SEGMENT_SCHEMA)
-            rel += [norm(x) for x in data["related_markers"]]
-            foot += [norm(x) for x in data["footer_markers"]]
-            boil |= {norm(x) for x in data["boilerplate_lines"]}
-            cues += [norm(x) for x in data["dateline_cues"]]
-        by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
-        return cls(by_len(rel), by_len(foot), frozenset(boil), by_len(cues))
+    def load(cls, data_dir: Path = DATA_DIR) -> "Markers":
+        data = [load_yaml(data_dir / lang / "segment.yaml", SEGMENT_SCHEMA) for lang in ("ar", "en")]
+
+        def words(key: str) -> list[str]:
+            return [w for d in data for w in d.get(key, [])]
+
+        by_len = lambda xs: tuple(sorted({norm(x) for x in xs}, key=len, reverse=True))  # noqa: E731
+        return cls(
+            by_len(words("related_markers")), by_len(words("footer_markers")),
+            frozenset(norm(x) for x in words("boilerplate_lines")),
+            re.compile("^" + _phrases(words("promo_starts"))), re.compile(_phrases(words("promo_objects"))),
+            re.compile(_phrases(words("notices"))), re.compile("^" + _phrases(words("byline_cues"))),
+            tuple(words("byline_cues")),
+            re.compile(r"(?:[-/|(:]|(?<!\w)via)\s*" + _phrases(words("credit_sources")) + r"\s*\)?$"),
+            re.compile("^" + _phrases(words("credit_cues")) + r"\s*[:/]"),
+            frozenset(w for x in words("nav_words") for w in norm(x).split()),
+        )
 
 
 def _starts(line: str, markers: tuple[str, ...]) -> str | None:
@@ -60,6 +89,7 @@ def _starts(line: str, markers: tuple[str, ...]) -> str | None:
 class Segmenter:
     def __init__(self, markers: Markers):
         self.markers = markers
+        self.datelines = reader_for(markers.byline_cues)
 
     def line_kind(self, line: str) -> str | None:
         """A structural kind for a whole line, or None when it is ordinary text."""
@@ -72,7 +102,23 @@ class Segmenter:
             return "related_marker"
         if _starts(key, self.markers.footer) and (len(key) <= 80 or re.match(r"^\S+\s*[:|]", key)):
             return "footer"
-        return None
+        return "boilerplate" if self._furniture(key, _BULLET.sub("", line).strip()) else None
+
+    def _furniture(self, key: str, line: str) -> bool:
+        """Menus, share and app-promotion lines, notices, bylines and photo credits."""
+        m = self.markers
+        raw = " ".join(fold(line).text.split()).rstrip(" .")  # like `key`, but dashes kept
+        words = _WORD.findall(key)
+        n = len(words)
+        if n <= NAV_MAX_WORDS and all(w in m.nav for w in words):
+            return True
+        if n <= PROMO_MAX_WORDS and m.promo_start.search(key) and m.promo_object.search(key):
+            return True
+        if n <= NOTICE_MAX_WORDS and m.notice.search(key):
+            return True
+        if n <= CAPTION_MAX_WORDS and (m.credit_end.search(raw) or m.credit_start.search(key)):
+            return True
+        return _byline(line, raw, m.byline)
 
     def segment(self, article: Article) -> list[Segment]:
         text = article.text
@@ -80,6 +126,9 @@ class Segmenter:
         lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
         after_footer = in_related = False
         first_text = True
+        printed: list[Dateline] = []
+        seen: set[str] = set()
+        paragraphs = 0
         for start, line in lines:
             kind = self.line_kind(line)
             if kind == "blank":
@@ -87,6 +136,10 @@ class Segmenter:
             stripped_start = start + len(line) - len(line.lstrip())
             stripped = line.strip()
             end = stripped_start + len(stripped)
+            key = norm(stripped)
+            if kind is None and key in seen and len(key.split()) >= REPEAT_MIN_WORDS:
+                kind = "boilerplate"  # a caption or headline printed twice
+            seen.add(key)
             if kind == "footer":
                 after_footer = True
                 segs.append(self._seg(segs, "boilerplate", stripped_start, end, stripped))
@@ -107,7 +160,9 @@ class Segmenter:
             if after_footer:
                 segs.append(self._seg(segs, "boilerplate", stripped_start, end, stripped))
                 continue
-            if self._dateline(article, stripped):
+            found = self.datelines.read(stripped) if len(stripped) <= DATELINE_MAX_CHARS else None
+            if found is not None:
+                printed.append(found)
                 segs.append(self._seg(segs, "dateline", stripped_start, end, stripped))
                 continue
             if first_text and len(stripped) <= 200 and not stripped.endswith(":") and len(lines) > 1:
@@ -116,11 +171,23 @@ class Segmenter:
                 article.title = stripped.rstrip(" |")
                 continue
             first_text = False
+            paragraphs += 1
+            opening = self.datelines.opening(stripped) if paragraphs <= OPENING_LINES else None
+            if opening is not None:
+                cut, found = opening
+                printed.append(found)
+                segs.append(self._seg(segs, "dateline", stripped_start, stripped_start + cut,
+                                      stripped[:cut].rstrip()))
+                stripped_start += cut
             for s, e in _sentences(text, stripped_start, end):
                 piece = text[s:e]
                 lang = script_of(piece)
                 kind_ = "quote" if lang == "en" and article.language == "ar" else "body"
                 segs.append(self._seg(segs, kind_, s, e, piece, lang if lang != "none" else article.language))
+        chosen = choose(printed)
+        if chosen is not None:
+            article.published_on, article.published_precision = chosen.date.value, chosen.date.precision
+            article.published_origin, article.published_text = "text", chosen.date.text
         self._manifest_date(article)
         return segs
 
@@ -128,22 +195,6 @@ class Segmenter:
         if lang is None:
             lang = script_of(text)
         return Segment(len(segs), kind, "ar" if lang == "none" else lang, start, end, text)
-
-    def _dateline(self, article: Article, line: str) -> bool:
-        if article.published_origin == "text":
-            return False
-        key = norm(line)
-        cue = _starts(key, self.markers.dateline)
-        if not cue and len(key) > 60:
-            return False
-        found = parse_dateline(line)
-        if found is None or not cue and (found.precision != "day" or len(found.text) < 0.6 * len(line.strip())):
-            return False
-        article.published_on = found.value
-        article.published_precision = found.precision
-        article.published_origin = "text"
-        article.published_text = found.text
-        return True
 
     def _manifest_date(self, article: Article) -> None:
         if article.published_origin == "text" or not article.published_text:
@@ -161,6 +212,26 @@ class Segmenter:
         if found is not None:
             article.published_on, article.published_precision = found.value, found.precision
             article.published_origin = "manifest"
+
+
+def _byline(line: str, raw: str, cue: re.Pattern[str]) -> bool:
+    """A byline: a cue, then only a name ("بقلم: سارة علي", "By Ann Lee and Tom Ray, BBC News").
+
+    Arabic: after a colon or a dash, or three words at most (كتب is also a verb). English: every
+    word capitalised or a joining word ("By contrast, the ministry …" is prose). No digits:
+    a byline with a date is a dateline.
+    """
+    m = cue.search(raw)
+    if m is None or line.endswith(".") or any(c.isdigit() for c in line):
+        return False
+    rest = raw[m.end():]
+    words = _WORD.findall(rest)
+    if not words:
+        return False
+    if m.group().isascii():
+        names = _WORD.findall(line)[len(m.group().split()):]
+        return len(names) <= BYLINE_MAX_WORDS and all(w[0].isupper() or w.lower() in _NAME_GLUE for w in names)
+    return len(words) <= 3 or (len(words) <= BYLINE_MAX_WORDS // 2 and bool(re.match(r"\s*[:-]", rest)))
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from loaders.extract.dates import DateFinder, find_dates, finder_for, parse_dateline
+from loaders.extract.dates import DateFinder, find_dates, finder_for
+from loaders.extract.pubdate import parse_dateline
 from loaders.knowledge import DATA_DIR, KnowledgeError
 
 D = dt.date

@@ -6,18 +6,17 @@ Adds `DateExpr` records (see `loaders.records`) for Arabic and English dates: fu
 cue ("عام 2022", "in 2019"), weekdays ("الثلاثاء الماضي"), relative days ("أمس") and
 relative periods ("الشهر المقبل", "last year"). Expressions that need the publication date
 (the anchor) are resolved against it and marked `relative`; without an anchor they are
-dropped, never guessed. `parse_dateline` reads the publication date from a dateline.
+dropped, never guessed. Resolution against the anchor is `reldates`; reading the
+publication date from a page's datelines is `pubdate`.
 
 The words live in `loaders/data/<lang>/dates.yaml`; patterns are compiled once per
 `DateFinder`. Matching runs on the folded text; offsets are reported in the original text.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from ..knowledge import DATA_DIR, KnowledgeError, load_yaml
 from ..normalize import Folded, fold
 from ..records import DateExpr, Precision
+from .reldates import Hit, join, resolve, valid
 
 WORDS = [str]
 BLOCKERS = {"before": WORDS, "after": WORDS}
@@ -50,12 +50,12 @@ LOOKBACK = 3  # tokens an expression may start before its first number or date w
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 
 
-def _f(word: str) -> str:
+def fold_word(word: str) -> str:
     """Folded form of a data word, spaces collapsed (dashes kept, unlike `norm`)."""
     return " ".join(fold(word).text.split())
 
 
-def _alt(words: Any, clitic_ll: bool = False, dotted: bool = False) -> str:
+def word_regex(words: Any, clitic_ll: bool = False, dotted: bool = False) -> str:
     """Regex for any of the folded words, built as a trie (fast in `re`), longest first.
 
     Spaces match any whitespace; with `clitic_ll` "الشهر" also matches "للشهر" (ل + ال);
@@ -63,7 +63,7 @@ def _alt(words: Any, clitic_ll: bool = False, dotted: bool = False) -> str:
     """
     trie: dict[str, Any] = {}
     for w in words:
-        f = _f(w)
+        f = fold_word(w)
         for form in ([f, "ل" + f[1:]] if clitic_ll and f.startswith("ال") and len(f) > 2 else [f] if f else []):
             node = trie
             for ch in form:
@@ -79,26 +79,6 @@ def _trie_regex(node: dict[str, Any]) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
-@dataclass
-class _Hit:
-    """A match before resolution; offsets into the folded text."""
-
-    start: int
-    end: int
-    kind: str  # dm (day and month), num, m (month), y, wd (weekday), rel (day), period
-    day: int | None = None
-    day2: int | None = None  # "11 إلى 17 سبتمبر"
-    month: int | None = None
-    year: int | None = None  # as written
-    year2: int | None = None
-    qual: int | None = None  # -1 past, +1 next, 0 current ("سبتمبر الماضي", "last Tuesday")
-    rel_year: int | None = None  # "أكتوبر من العام الماضي"
-    weekday: int | None = None
-    offset: int | None = None  # days for rel, months or years for period
-    unit: str | None = None  # month/year for period
-    upto: _Hit | None = None  # the end of a range joined from two hits
-
-
 class DateFinder:
     """Compiled date patterns for one or more languages (`DateFinder.load("ar+en")`)."""
 
@@ -107,7 +87,7 @@ class DateFinder:
             return [w for d in data for w in ((d.get(key) or {}).get(sub, []) if sub else d.get(key, []))]
 
         def table(key: str) -> dict[str, int]:
-            return {_f(k): v for d in data for k, v in (d.get(key) or {}).items()}
+            return {fold_word(k): v for d in data for k, v in (d.get(key) or {}).items()}
 
         self.month_of: dict[str, int] = {}
         self.weekday_of: dict[str, int] = {}
@@ -116,22 +96,22 @@ class DateFinder:
             for num, names in d["months"].items():
                 if not isinstance(num, int) or not 1 <= num <= 12:
                     raise KnowledgeError(f"{where}: month key {num!r} is not 1..12")
-                self.month_of.update({_f(n): num for n in names})
+                self.month_of.update({fold_word(n): num for n in names})
             for day, names in d["weekdays"].items():
                 if day not in WEEKDAYS:
                     raise KnowledgeError(f"{where}: unknown weekday {day!r} (allowed: {', '.join(WEEKDAYS)})")
-                self.weekday_of.update({_f(n): WEEKDAYS.index(day) for n in names})
+                self.weekday_of.update({fold_word(n): WEEKDAYS.index(day) for n in names})
             if d.get("numeric_order", "dmy") not in ("dmy", "mdy"):
                 raise KnowledgeError(f"{where}: numeric_order must be dmy or mdy")
         self.numeric_order = data[0].get("numeric_order", "dmy")
         self.capitalized = any(d.get("capitalized_names") for d in data)
         self.qualifiers, self.qualifiers_before = table("qualifiers"), table("qualifiers_before")
         self.relative_days = table("relative_days")
-        self.unit_of = {_f(w): u for u in ("month", "year") for w in merged("periods", u)}
-        self.blockers = {(k, side): {_f(w) for w in merged(f"{k}_blockers", side)}
+        self.unit_of = {fold_word(w): u for u in ("month", "year") for w in merged("periods", u)}
+        self.blockers = {(k, side): {fold_word(w) for w in merged(f"{k}_blockers", side)}
                          for k in ("relative_day", "weekday") for side in ("before", "after")}
-        self.and_words = {_f(w) for w in merged("range", "and")}
-        self.clitics = {_f(c) for c in merged("clitics")}
+        self.and_words = {fold_word(w) for w in merged("range", "and")}
+        self.clitics = {fold_word(c) for c in merged("clitics")}
         # the last word of every name: each expression holds one of these or a number
         names = [*self.month_of, *self.weekday_of, *self.relative_days, *self.unit_of]
         self._triggers = {n.split(" ")[-1] for n in names}
@@ -141,17 +121,17 @@ class DateFinder:
         cl2 = "".join(sorted(c for c in self.clitics if c not in "وف"))
         CL = "".join(f"[{c}]?" for c in (cl1, cl2) if c)  # "و", "ب", "وب", "فل", ...
         ll = "ل" in self.clitics
-        MON, WD = _alt(self.month_of, ll, dotted=True) + R, _alt(self.weekday_of, ll) + R
-        QA, QB = _alt(self.qualifiers) + R, _alt(self.qualifiers_before) + R
-        RD, UNITS = _alt(self.relative_days, ll) + R, _alt(self.unit_of, ll) + R
-        YU = _alt(merged("periods", "year"), ll) + R
-        ORD, ART = f"(?:{_alt(merged('ordinal_suffixes'))}{R})?", f"(?:{_alt(merged('day_articles'))})?"
-        DW, MW = _alt(merged("day_words")) + R, _alt(merged("month_words")) + R
-        YW, OF = _alt(merged("year_words")) + R, _alt(merged("of_words")) + R
-        CUE, ERA = _alt(merged("cues")) + R, _alt(merged("era_suffixes")) + R
-        MCUE = _alt(merged("cues") + merged("month_cues")) + R
-        CONN = _alt(merged("range", "to") + merged("range", "and"))
-        Y = rf"{YEAR}(?!\s*(?:%|٪|{_alt(merged('not_after_year'))}{R}))"  # "2000 شخص" is a count
+        MON, WD = word_regex(self.month_of, ll, dotted=True) + R, word_regex(self.weekday_of, ll) + R
+        QA, QB = word_regex(self.qualifiers) + R, word_regex(self.qualifiers_before) + R
+        RD, UNITS = word_regex(self.relative_days, ll) + R, word_regex(self.unit_of, ll) + R
+        YU = word_regex(merged("periods", "year"), ll) + R
+        ORD, ART = f"(?:{word_regex(merged('ordinal_suffixes'))}{R})?", f"(?:{word_regex(merged('day_articles'))})?"
+        DW, MW = word_regex(merged("day_words")) + R, word_regex(merged("month_words")) + R
+        YW, OF = word_regex(merged("year_words")) + R, word_regex(merged("of_words")) + R
+        CUE, ERA = word_regex(merged("cues")) + R, word_regex(merged("era_suffixes")) + R
+        MCUE = word_regex(merged("cues") + merged("month_cues")) + R
+        CONN = word_regex(merged("range", "to") + merged("range", "and"))
+        Y = rf"{YEAR}(?!\s*(?:%|٪|{word_regex(merged('not_after_year'))}{R}))"  # "2000 شخص" is a count
         month = rf"(?P<m>{MON})(?:\s*\(\s*(?P<m2>{MON})\s*\)|\s*/\s*(?P<m3>{MON}))?"
         tail = (rf"(?:\s*,?\s*(?:{OF}\s+)?(?:{YW}\s*)?{NUM_L}(?P<y>{Y})(?:\s*{ERA})?"
                 rf"|\s*(?P<q>{QA})"
@@ -179,9 +159,9 @@ class DateFinder:
         self._groups = {k: ([n.split("__")[0] for n in self._pattern.groupindex if n.endswith("__" + k)],
                             [i for n, i in self._pattern.groupindex.items() if n.endswith("__" + k)]) for k in kinds}
         self._gap = re.compile(rf"\s*,?\s*(?P<c>{CONN})\s*")
-        AND = _alt(merged("range", "and"))
+        AND = word_regex(merged("range", "and"))
         self._year_list = re.compile(rf"{L}(?:{YW}|{CUE})[\s-]*{YEAR}(?:\s*(?:,|{AND})\s*{YEAR})*\s*(?:,|{AND})\s*$")
-        self._between = re.compile(rf"{L}{_alt(merged('range', 'between'))}{R}\s+$")
+        self._between = re.compile(rf"{L}{word_regex(merged('range', 'between'))}{R}\s+$")
 
     @classmethod
     def load(cls, lang: str = "ar", data_dir: Path = DATA_DIR) -> DateFinder:
@@ -195,13 +175,13 @@ class DateFinder:
         """
         folded = fold(text) if folded is None else folded
         ft = folded.text
-        hits: list[_Hit] = []
+        hits: list[Hit] = []
         for pos in self._starts(ft):
             m = self._pattern.match(ft, pos)
             if m is not None and (hit := self._hit(m.lastgroup[3:], m, text, folded.origin, ft)):  # type: ignore[index]
                 hits.append(hit)
         hits.sort(key=lambda h: (h.start - h.end, h.start))
-        chosen: list[_Hit] = []
+        chosen: list[Hit] = []
         taken = bytearray(len(ft))
         for h in hits:  # longest first; a shorter one inside or across a longer one loses
             if 1 not in taken[h.start:h.end]:
@@ -210,7 +190,7 @@ class DateFinder:
         chosen.sort(key=lambda h: h.start)
         out: list[DateExpr] = []
         for h in self._merge_ranges(chosen, ft):
-            if (resolved := _resolve(h, anchor)) is None:
+            if (resolved := resolve(h, anchor)) is None:
                 continue
             start, end = folded.span(h.start, h.end)
             while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
@@ -232,7 +212,7 @@ class DateFinder:
                 starts.update(tokens[j][0] for j in range(max(0, i - LOOKBACK), i + 1))
         return sorted(starts)
 
-    def _hit(self, kind: str, m: re.Match[str], text: str, origin: tuple[int, ...], ft: str) -> _Hit | None:
+    def _hit(self, kind: str, m: re.Match[str], text: str, origin: tuple[int, ...], ft: str) -> Hit | None:
         """A candidate from one match of the combined pattern, or None if it is no date."""
         sfx = "__" + kind
         names, numbers = self._groups[kind]
@@ -251,7 +231,7 @@ class DateFinder:
                 elif not d1 < d2 <= 31:
                     return None
             weekday = _look(self.weekday_of, g["wd"]) if g["wd"] else None
-            return _Hit(start, end, "dm", day=d1, day2=d2, month=month, weekday=weekday, **self._tail(g))
+            return Hit(start, end, "dm", day=d1, day2=d2, month=month, weekday=weekday, **self._tail(g))
         if kind == "m":
             if (month := self._month(g)) is None:
                 return None
@@ -262,7 +242,7 @@ class DateFinder:
                 return None  # a bare month name ("مارس" is also a verb)
             if tail["year"] is None and not self._cap(g, m, sfx, text, origin):
                 return None
-            return _Hit(start, end, "m", month=month, **tail)
+            return Hit(start, end, "m", month=month, **tail)
         if kind == "y":
             y, y2 = int(g["y"]), g["y2"] and int(g["y2"])
             if y2 is not None:
@@ -274,7 +254,7 @@ class DateFinder:
                     or self._year_list.search(ft, max(0, start - 40), start)):
                 return None  # a bare number is no year ("اجتماع وزراء الصحة 2025"), unless listed
                 # after one with a cue ("في عامي 2022 و2023")
-            return _Hit(start, end, "y", year=y, year2=y2)
+            return Hit(start, end, "y", year=y, year2=y2)
         if kind == "num":
             if g["iy"]:
                 y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
@@ -282,7 +262,7 @@ class DateFinder:
                 a, b, y = int(g["a"]), int(g["b"]), int(g["ny"])
                 mdy = b > 12 or (a <= 12 and g["s2"] != "." and self.numeric_order == "mdy")
                 mo, d = (a, b) if mdy else (b, a)
-            return _Hit(start, end, "num", day=d, month=mo, year=y) if _valid(y, mo, d) else None
+            return Hit(start, end, "num", day=d, month=mo, year=y) if valid(y, mo, d) else None
         if kind == "wd":
             if not self._cap(g, m, sfx, text, origin, "wd") or self._blocked("weekday", ft, start, end):
                 return None  # "بين الاثنين" (between the two), "الأحد عشر" (eleven)
@@ -292,15 +272,15 @@ class DateFinder:
             if g["rd"]:  # "اليوم الجمعة", "أمس الخميس": the weekday decides, the word gives the side
                 off = _look(self.relative_days, g["rd"])
                 qual = (off > 0) - (off < 0)
-            return _Hit(start, end, "wd", weekday=_look(self.weekday_of, g["wd"]), qual=qual)
+            return Hit(start, end, "wd", weekday=_look(self.weekday_of, g["wd"]), qual=qual)
         if kind == "rel":
             if self._blocked("relative_day", ft, start, end):
                 return None  # "في اليوم" (per day), "اليوم العالمي"
-            return _Hit(start, end, "rel", offset=_look(self.relative_days, g["rd"]))
+            return Hit(start, end, "rel", offset=_look(self.relative_days, g["rd"]))
         if g["qb"]:  # period
-            return _Hit(start, end, "period", offset=_look(self.qualifiers_before, g["qb"]),
+            return Hit(start, end, "period", offset=_look(self.qualifiers_before, g["qb"]),
                         unit=_look(self.unit_of, g["u1"]))
-        return _Hit(start, end, "period", offset=_look(self.qualifiers, g["q"]), unit=_look(self.unit_of, g["u2"]))
+        return Hit(start, end, "period", offset=_look(self.qualifiers, g["q"]), unit=_look(self.unit_of, g["u2"]))
 
     def _month(self, g: dict[str, Any]) -> int | None:
         month = _look(self.month_of, g["m"])
@@ -331,9 +311,9 @@ class DateFinder:
         after = _WORD_AFTER.match(ft, end)
         return word in self.blockers[kind, "before"] or (after.group(1) if after else "") in self.blockers[kind, "after"]
 
-    def _merge_ranges(self, hits: list[_Hit], ft: str) -> list[_Hit]:
+    def _merge_ranges(self, hits: list[Hit], ft: str) -> list[Hit]:
         """Join "من 28 سبتمبر إلى 3 أكتوبر 2023" (two hits and a connector) into one range."""
-        out: list[_Hit] = []
+        out: list[Hit] = []
         for h in hits:
             prev = out[-1] if out else None
             if (prev is not None and prev.kind == h.kind and h.kind in ("dm", "m", "y", "num")
@@ -341,7 +321,7 @@ class DateFinder:
                 gap = self._gap.fullmatch(ft, prev.end, h.start)
                 if gap and (gap["c"] not in self.and_words
                             or self._between.search(ft, max(0, prev.start - 20), prev.start)):
-                    out[-1] = _join(prev, h)
+                    out[-1] = join(prev, h)
                     continue
             out.append(h)
         return out
@@ -350,84 +330,6 @@ class DateFinder:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"[\s,]*([^\W\d_]+)")
 
-
-def _join(a: _Hit, b: _Hit) -> _Hit:
-    """Range a..b, a borrowing the year (or qualifier) it leaves out from b."""
-    a = replace(a)
-    if a.year is None and a.qual is None and a.rel_year is None:
-        if b.year is not None:
-            later = (a.month or 1, a.day or 1) > (b.month or 1, b.day or 1)
-            a.year = b.year - 1 if later else b.year
-        else:
-            a.qual, a.rel_year = b.qual, b.rel_year
-    if a.kind == "y":
-        return replace(a, end=b.end, year2=b.year)
-    return replace(a, end=b.end, upto=b)
-
-
-def _resolve(h: _Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bool] | None:
-    """Value, end value and whether the anchor was needed; None if it cannot be resolved."""
-    if h.kind == "y":
-        assert h.year is not None
-        return dt.date(h.year, 1, 1), dt.date(h.year2, 1, 1) if h.year2 else None, False
-    if h.kind in ("dm", "num", "m"):
-        if h.upto is not None:  # a range joined from two hits
-            first, last = _resolve(replace(h, upto=None), anchor), _resolve(h.upto, anchor)
-            if first is None or last is None:
-                return None
-            start = first[0]
-            if last[0] < start and h.year is None and _valid(start.year - 1, start.month, start.day):
-                start = start.replace(year=start.year - 1)  # "من ديسمبر إلى فبراير الماضي"
-            return (start, last[0], first[2] or last[2]) if start <= last[0] else None
-        if (value := _day_month(h, anchor)) is None:
-            return None
-        if h.day2 is None:
-            return value, None, h.year is None
-        return (value, value.replace(day=h.day2), h.year is None) if _valid(value.year, value.month, h.day2) else None
-    if anchor is None:
-        return None
-    if h.kind == "rel":
-        return anchor + dt.timedelta(days=h.offset or 0), None, True
-    if h.kind == "wd":
-        assert h.weekday is not None
-        back = (anchor.weekday() - h.weekday) % 7  # days back to the latest such day; 0 = anchor
-        if not h.qual:  # bare: on or before the anchor
-            return anchor - dt.timedelta(days=back), None, True
-        if h.qual < 0:  # "الماضي": strictly before
-            return anchor - dt.timedelta(days=(back or 7) + 7 * (-h.qual - 1)), None, True
-        ahead = (h.weekday - anchor.weekday()) % 7 or 7  # "المقبل": strictly after
-        return anchor + dt.timedelta(days=ahead + 7 * (h.qual - 1)), None, True
-    if h.unit == "year":
-        return dt.date(anchor.year + (h.offset or 0), 1, 1), None, True
-    months = anchor.year * 12 + anchor.month - 1 + (h.offset or 0)
-    return dt.date(months // 12, months % 12 + 1, 1), None, True
-
-
-def _day_month(h: _Hit, anchor: dt.date | None) -> dt.date | None:
-    """The day (or the month's first day) of a day-month/month hit, its year found."""
-    month, day, year = h.month or 1, h.day or 1, h.year
-    if year is None:
-        if anchor is None:
-            return None
-        if h.rel_year is not None:  # "من العام الماضي"
-            year = anchor.year + h.rel_year
-        elif h.qual and h.qual < 0:  # the last such month before the anchor's month
-            year = (anchor.year if month < anchor.month else anchor.year - 1) + h.qual + 1
-        elif h.qual and h.qual > 0:  # the first such month after it
-            year = (anchor.year if month > anchor.month else anchor.year + 1) + h.qual - 1
-        elif h.qual == 0:  # "الجاري"
-            year = anchor.year
-        else:  # the most recent one on or before the anchor, unless a weekday says otherwise
-            latest = (anchor.month, anchor.day if h.kind != "m" else 31)
-            year = anchor.year - 1 if (month, day) > latest else anchor.year
-            fits = [y for y in (year, year + 1, year - 1) if _valid(y, month, day)
-                    and dt.date(y, month, day).weekday() == h.weekday]  # "الأحد 19 نوفمبر"
-            year = fits[0] if fits and h.weekday is not None else year
-    return dt.date(year, month, day) if _valid(year, month, day) else None
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _look(table: dict[str, Any], word: str | None) -> Any:
@@ -447,13 +349,3 @@ def find_dates(text: str, anchor: dt.date | None, lang: str = "ar",
     """Date expressions in `text`; those needing `anchor` are resolved against it or dropped."""
     return (finder or finder_for(lang)).find(text, anchor)
 
-
-def parse_dateline(text: str, finder: DateFinder | None = None) -> DateExpr | None:
-    """The publication date in a dateline ("نشر في: 2023/11/17", "Published: Nov 17, 2023").
-
-    The first expression of the best precision that needs no anchor; None if there is none.
-    Arabic and English words are both read: Arabic pages often print English dates.
-    """
-    found = (finder or finder_for("ar+en")).find(text, None)
-    rank = {"day": 0, "month": 1, "year": 2}
-    return min(found, key=lambda d: (rank[d.precision], d.start), default=None)

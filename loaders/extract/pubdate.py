@@ -1,0 +1,150 @@
+"""Publication date: which lines of a page print the article's date, and which date it is.
+
+Adds the page-style reading on top of `DateFinder`. A dateline is a line whose date needs no
+anchor and that holds nothing else but page furniture: cues ("نشر في", "آخر تحديث",
+"Published", "Updated"), times and time zones ("10:30 ص بتوقيت مكة", "10.30 GMT"), weekday
+abbreviations ("Tue"), the Hijri date beside the Gregorian one ("5 رجب 1445 هـ"), a byline,
+a reading time. A body sentence that holds a date ("التقيا في 19 يونيو 2024") is not one.
+A city-and-agency dateline opening a paragraph ("موسكو، 16 يناير 2024 (سبوتنيك) -") counts
+too. Of several, the publication date is the one after a "published" cue, else the first
+whole dateline, else the first opening dateline; an "updated" date only when nothing else is
+printed. The words live in `loaders/data/<lang>/dates_page.yaml`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from ..knowledge import DATA_DIR, load_yaml
+from ..normalize import fold
+from ..records import DateExpr
+from .dates import DateFinder, finder_for, fold_word, word_regex
+
+WORDS = [str]
+PAGE_SCHEMA: dict[str, Any] = {
+    "language!": str, "published_cues": WORDS, "updated_cues": WORDS, "filler": WORDS,
+    "day_parts": WORDS, "zones": WORDS, "zone_leads": WORDS, "hijri_months": WORDS,
+    "hijri_era": WORDS, "reading_time": WORDS, "weekday_abbreviations": WORDS,
+}
+Role = Literal["published", "plain", "opening", "updated"]
+_RANK: dict[str, int] = {"published": 0, "plain": 1, "opening": 2, "updated": 3}
+R = r"(?![^\W\d_])"
+L = r"(?<![^\W\d_])"
+_GLUED = re.compile(r"(?<=\d)[/.-](?=[^\W\d_])|(?<=[^\W\d_])[/-](?=\d)")  # "16/يناير/2024"
+_SEP = " | "
+_TOKENS = re.compile(r"[^\W\d_]+|\d+")
+MAX_EXTRA_WITH_CUE = 2  # unknown words a cued dateline may hold ("نشر في … على موقع")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A publication date printed in a line; `date` offsets are into that line."""
+
+    date: DateExpr
+    role: Role
+
+
+class DatelineReader:
+    """Reads datelines with the page words of every language (a page mixes them)."""
+
+    def __init__(self, data: list[dict[str, Any]], byline_cues: Sequence[str] = (),
+                 finder: DateFinder | None = None):
+        def words(key: str) -> list[str]:
+            return [w for d in data for w in d.get(key, [])]
+
+        self.finder = finder or finder_for("ar+en")
+        self.published = re.compile(rf"{L}(?:{word_regex(words('published_cues'))}){R}")
+        self.updated = re.compile(rf"{L}(?:{word_regex(words('updated_cues'))}){R}")
+        self.filler = {fold_word(w) for w in words("filler")}
+        self.known = (self.filler | {fold_word(w) for w in words("zones") + words("weekday_abbreviations")}
+                      | set(self.finder.weekday_of))
+        time = r"\d{1,2}\s*[:.]\s*\d{2}(?:\s*[:.]\s*\d{2})?"
+        self._furniture = [re.compile(p) for p in (
+            rf"\d+\s*(?:{word_regex(words('reading_time'))}){R}",
+            rf"t?{time}(?:\.\d+)?(?:z|[+-]\d{{2}}:?\d{{2}})?(?:\s*(?:{word_regex(words('day_parts'))})(?!\w))?",
+            rf"(?:[+-]\d{{1,2}}(?::?\d{{2}})?)",
+            rf"{L}(?:{word_regex(words('zone_leads'))}){R}(?:\s+[^\W\d_]+){{1,2}}",
+            rf"\d{{1,2}}\s*(?:{word_regex(words('hijri_months'))}){R}\s*,?\s*\d{{4}}\s*(?:{word_regex(words('hijri_era'))})?{R}",
+            rf"\d{{4}}\s*(?:{word_regex(words('hijri_era'))}){R}",
+            rf"{L}(?:{word_regex(byline_cues)}){R}\s*:?[^|\-\d]{{0,60}}" if byline_cues else "(?!)",
+        )]
+
+    @classmethod
+    def load(cls, byline_cues: Sequence[str] = (), data_dir: Path = DATA_DIR) -> DatelineReader:
+        return cls([load_yaml(data_dir / lang / "dates_page.yaml", PAGE_SCHEMA) for lang in ("ar", "en")],
+                   byline_cues, finder_for("ar+en") if data_dir == DATA_DIR else DateFinder.load("ar+en", data_dir))
+
+    def read(self, line: str) -> Dateline | None:
+        """The dateline a whole line is, or None when the line is text (or holds no such date)."""
+        text = _GLUED.sub(" ", line)
+        found = self.finder.find(text, None)
+        folded = fold(text)
+        cues = sorted([(*folded.span(*m.span()), role) for role, cue in (("published", self.published),
+                       ("updated", self.updated)) for m in cue.finditer(folded.text)])
+        picks = [(self._role(d, cues), d) for d in found
+                 if d.precision == "day" or (d.precision == "month" and cues)]
+        if not picks:
+            return None
+        rest = text
+        for d in sorted(found, key=lambda d: -d.start):
+            rest = rest[:d.start] + _SEP + rest[d.end:]
+        extra = self._extra(fold(rest).text)
+        if extra > (MAX_EXTRA_WITH_CUE if cues else 0):
+            return None
+        role, date = min(picks, key=lambda p: (_RANK[p[0]], p[1].start))
+        return Dateline(replace(date, text=line[date.start:date.end]), role)
+
+    def opening(self, line: str) -> tuple[int, Dateline] | None:
+        """A dateline opening a paragraph ("SEOUL, June 19, 2024 (Yonhap) -- …"): its end and date."""
+        head = line[:120]
+        found = [d for d in self.finder.find(head, None) if d.precision == "day"]
+        if not found:
+            return None
+        d = found[0]
+        before = _TOKENS.findall(fold(head[:d.start]).text)
+        if len(before) > 3 or any(w in self.filler or w.isdigit() for w in before):
+            return None  # "في 19 يونيو 2024 - …" is a sentence, not a dateline
+        if before and not re.fullmatch(r"[^\W\d_][\w\s.'-]*[,،\s-]*", head[:d.start]):
+            return None
+        tail = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:]+\s*").match(line, d.end)
+        if tail is None or tail.end() >= len(line.rstrip()):
+            return None
+        return tail.end(), Dateline(d, "opening")
+
+    def _role(self, d: DateExpr, cues: list[tuple[int, int, str]]) -> Role:
+        """The role of the nearest cue before the date."""
+        before = [c for c in cues if c[1] <= d.start + 1]
+        return before[-1][2] if before else "plain"  # type: ignore[return-value]
+
+    def _extra(self, rest: str) -> int:
+        """Words of a dateline's rest that are not furniture."""
+        for pattern in self._furniture:
+            rest = pattern.sub(_SEP, rest)
+        rest = self.published.sub(_SEP, rest)
+        rest = self.updated.sub(_SEP, rest)
+        return sum(1 for w in _TOKENS.findall(rest) if w not in self.known)
+
+
+def choose(datelines: Sequence[Dateline]) -> Dateline | None:
+    """The publication date among a page's datelines (in page order)."""
+    return min(datelines, key=lambda d: _RANK[d.role], default=None)
+
+
+@lru_cache(maxsize=2)
+def reader_for(byline_cues: tuple[str, ...] = ()) -> DatelineReader:
+    return DatelineReader.load(byline_cues)
+
+
+def parse_dateline(text: str, finder: DateFinder | None = None) -> DateExpr | None:
+    """The date a dateline or a manifest field prints ("نشر في: 2023/11/17", "Nov 17, 2023").
+
+    The first expression of the best precision that needs no anchor; None if there is none.
+    Arabic and English words are both read: Arabic pages often print English dates.
+    """
+    found = (finder or finder_for("ar+en")).find(text, None)
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(found, key=lambda d: (rank[d.precision], d.start), default=None)
