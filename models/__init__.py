@@ -7,8 +7,9 @@ from .base import Base
 from .articles import Article, LoadError, LoadRun, Segment
 from .entities import Entity, EntityAlias, Mention, RegistrySync
 from .events import Event, EventDyad, EventEvidence, EventParticipant, EventType
+from .fusion import CanonicalEvent, CanonicalEventParticipant
 
 __all__ = [
     "Base", "Article", "LoadError", "LoadRun", "Segment", "Entity", "EntityAlias", "Mention", "RegistrySync",
-    "Event", "EventDyad", "EventEvidence", "EventParticipant", "EventType",
+    "Event", "EventDyad", "EventEvidence", "EventParticipant", "EventType", "CanonicalEvent", "CanonicalEventParticipant",
 ]

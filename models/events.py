@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    BigInteger, Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, Text,
+    BigInteger, Boolean, CheckConstraint, Date, Float, ForeignKey, Index, Integer, SmallInteger, Text,
     UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -33,6 +33,7 @@ class Event(Base):
         CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
         Index("ix_events_type_date", "type", "date_start"),
         Index("ix_events_date_start", "date_start"),
+        Index("ix_events_fusion_match", "fusion_block", "match_lo", "match_hi"),
         {"comment": "Something that happened (or was denied or planned) between actors, with the sentence it came from."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -52,6 +53,16 @@ class Event(Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     method: Mapped[str] = mapped_column(Text, server_default="rules")
     extractor_version: Mapped[str] = mapped_column(Text)
+    canonical_id: Mapped[int | None] = mapped_column(
+        ForeignKey("canonical_events.id", ondelete="SET NULL"), index=True,
+        comment="The canonical event (real happening) this telling is fused into")
+    fusion_block: Mapped[str | None] = mapped_column(
+        Text, comment="type|modality|states of the participants: the tellings it may fuse with")
+    match_lo: Mapped[dt.date | None] = mapped_column(
+        Date, comment="First day it may be on: its date, else a window before publication")
+    match_hi: Mapped[dt.date | None] = mapped_column(Date, comment="Last day it may be on")
+    date_weekday: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="Weekday (0 = Monday) its sentence names when no date could be read")
 
 
 class EventParticipant(Base):
