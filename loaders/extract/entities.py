@@ -2,8 +2,9 @@
 
 Adds `Mention`s for every alias of the registry found in a segment: full names and spelling
 variants, roles ("الرئيس الروسي", resolved later at a date), government bodies and metonyms
-(الكرملين, بيونغ يانغ), surname-only back-references once the full name has appeared, and
-people the registry does not know when a cue introduces them ("الخبير ...", "الكاتب الروسي ...").
+(الكرملين, بيونغ يانغ), surname-only back-references once the full name has appeared (to the one
+person of that name named so far), spellings the registry lacks (see fuzzy.py), and people the
+registry does not know when a cue introduces them ("الخبير ...", "الكاتب الروسي ...").
 Attached clitics (و ف ب ل ك and ال/لل with them) are stripped while matching; the mention's
 offsets still cover the whole written word minus the clitics.
 """
@@ -17,11 +18,14 @@ from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import Folded, fold, norm
 from ..records import Mention, Segment
 from ..registry import Alias, Registry
+from .fuzzy import FuzzyHit, FuzzyNames
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
-               "role_former!": [str], "generic_titles!": [str]}
+               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str]}
+_FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
+_NATION_REACH = 2  # a nationality this many words before a name still tells whose it is ("South Korean official Kim")
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Cues:
     role_blockers: frozenset[str]
     role_former: frozenset[str]
     generic_titles: frozenset[str]
+    not_short_names: frozenset[str] = frozenset()
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -50,7 +55,8 @@ class Cues:
         cues = sorted({tuple(norm(c).split()) for c in data["person_cues"]}, key=len, reverse=True)
         return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]),
                    frozenset(norm(w) for w in data["counterpart"]), frozenset(norm(w) for w in data["role_blockers"]),
-                   frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]))
+                   frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]),
+                   frozenset(norm(w) for w in data.get("not_short_names", ())))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -130,6 +136,7 @@ class EntityMatcher:
     def __init__(self, gazetteer: Gazetteer, cues: Cues):
         self.gaz = gazetteer
         self.cues = cues
+        self.fuzzy = FuzzyNames.build(gazetteer.registry, cues.not_short_names)
 
     def find(self, text: str, segments: list[Segment]) -> list[Mention]:
         """Mentions in all segments, in text order; back-references need an earlier full name."""
@@ -154,18 +161,27 @@ class EntityMatcher:
         i = 0
         while i < len(toks):
             hit = self.gaz.match_at(toks, i)
+            if hit is not None and hit[2].text.isupper() and not self._upper(seg, folded, toks[i], toks[i + hit[0] - 1]):
+                hit = None  # "UN" and "US" are acronyms; "Jong-un" and "us" are not
             if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
                 nation = (i + hit[0], hit[2].country)
                 i += hit[0]
                 continue
+            if hit is None or (hit[2].kind == "short" and hit[0] == 1):
+                found = self._fuzzy(seg, folded, toks, i, self._nation_near(folded, toks, i, nation))
+                if found is not None:
+                    stripped, fz = found
+                    out.append(self._found(text, seg, folded, toks, i, stripped, fz.n, fz.entity, "name"))
+                    if seg.section == "main":
+                        seen_full.append(fz.entity)
+                    i += fz.n
+                    continue
             if hit is not None:
                 n, stripped, alias = hit
                 entity = alias.entity
                 if alias.kind == "short":
-                    entity = self._back_reference(alias, seen_full)
-                    ent = self.gaz.registry.entities.get(entity) if entity else None
-                    if ent is not None and nation[0] == i and nation[1] not in (None, ent.country):
-                        entity = None  # "الكوري الجنوبي كيم ..." is not North Korea's Kim
+                    entity = None if self._name_continues(seg, folded, toks, i) else \
+                        self._back_reference(alias, seen_full, nation[1] if nation[0] == i else None)
                 if alias.kind != "short" or entity is not None:
                     out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
                                              entity, alias))
@@ -180,11 +196,25 @@ class EntityMatcher:
                         nation = (i + n, alias.entity if alias.kind == "adj" else alias.country)
                     i += n
                     continue
+            if hit is None or hit[2].kind == "short":
+                who = self._surname(seg, folded, toks, i, seen_full, nation[1] if nation[0] == i else None)
+                if who is not None:
+                    out.append(self._found(text, seg, folded, toks, i, who[0], 1, who[1], "short"))
+                    i += 1
+                    continue
             cue_len = self._cue_at(toks, i)
             if cue_len:
                 person = self._unknown_person(toks, i + cue_len)
                 if person:
                     s, e = person
+                    found = self._fuzzy(seg, folded, toks, s, None)
+                    if found is not None:
+                        stripped, fz = found
+                        out.append(self._found(text, seg, folded, toks, s, stripped, fz.n, fz.entity, "name"))
+                        if seg.section == "main":
+                            seen_full.append(fz.entity)
+                        i = s + fz.n
+                        continue
                     out.append(self._mention(text, seg, folded, toks[s].start, toks[e - 1].end, None, None))
                     i = e
                     continue
@@ -197,13 +227,84 @@ class EntityMatcher:
         after = i + n < len(toks) and toks[i + n].norm in self.cues.role_former
         return before or after
 
-    def _back_reference(self, alias: Alias, seen_full: list[str]) -> str | None:
-        """A short name alone names the entity most recently named in full that it can stand for."""
+    def _back_reference(self, alias: Alias, seen_full: list[str], nation: str | None) -> str | None:
+        """A short name alone names the one entity named in full so far that it can stand for (of the
+        nationality written before it: "الكوري الجنوبي كيم ..." is not North Korea's Kim); two such
+        people (two Kims) leave it unlinked."""
         owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
-        for entity in reversed(seen_full):
-            if entity in owners:
-                return entity
+        entities = self.gaz.registry.entities
+        named = {e for e in seen_full if e in owners and (nation is None or entities[e].country == nation)}
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _nation_near(self, folded: Folded, toks: list[Token], i: int, nation: tuple[int, str | None]) -> str | None:
+        """The nationality written just before token i, in the same clause."""
+        at, state = nation
+        if state is None or not 0 <= i - at <= _NATION_REACH:
+            return None
+        if at < i and any(c in folded.text[toks[at - 1].end:toks[i].start] for c in ".,;:!?()\"\n"):
+            return None
+        return state
+
+    def _fuzzy(self, seg: Segment, folded: Folded, toks: list[Token], i: int,
+               nation: str | None) -> tuple[int, FuzzyHit] | None:
+        """(characters of proclitics stripped, hit) for a spelling of a known person's full name."""
+        latin = toks[i].norm.isascii()
+        if latin and not self._capitalised(seg, folded, toks[i]):
+            return None
+        rest: list[str] = []
+        for k in range(i + 1, min(i + 5, len(toks))):
+            gap = folded.text[toks[k - 1].end:toks[k].start]
+            if gap.strip(" -'") or len(gap) > 2 or toks[k].norm.isascii() != latin or toks[k].norm.isdigit() \
+                    or (latin and "-" not in gap and not self._capitalised(seg, folded, toks[k])):
+                break
+            rest.append(toks[k].norm)
+        if not rest or (latin and len(rest) > 3):
+            return None  # a run of five capitalised words is not one person's name
+        rest = rest[:3]
+        for form, stripped in strip_variants(toks[i].norm):
+            hit = self.fuzzy.match((form,), rest, nation, whole=latin)
+            if hit is not None:
+                return stripped, hit
         return None
+
+    def _surname(self, seg: Segment, folded: Folded, toks: list[Token], i: int, seen_full: list[str],
+                 nation: str | None) -> tuple[int, str] | None:
+        """(characters stripped, person) when a lone word is the surname of the one person of that
+        surname named in full so far ("... سيرغي شويغو ... وأضاف شويغو")."""
+        if not seen_full or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
+                or self._name_continues(seg, folded, toks, i):
+            return None
+        for form, stripped in strip_variants(toks[i].norm):
+            who = self.fuzzy.surname_owner((form,), seen_full, nation)
+            if who is not None:
+                return stripped, who
+        return None
+
+    def _name_continues(self, seg: Segment, folded: Folded, toks: list[Token], i: int) -> bool:
+        """"Kim Jong Nam": a Latin surname followed by another capitalised name word is someone's full
+        name, not a short one (headlines, written in title case, are exempt)."""
+        if seg.kind == "title" or i + 1 >= len(toks) or not toks[i].norm.isascii():
+            return False
+        nxt = toks[i + 1]
+        return not folded.text[toks[i].end:nxt.start].strip(" -") and nxt.norm.isalpha() and nxt.norm.isascii() \
+            and self._capitalised(seg, folded, nxt)
+
+    @staticmethod
+    def _upper(seg: Segment, folded: Folded, first: Token, last: Token) -> bool:
+        s, e = folded.span(first.start, last.end)
+        return seg.text[s:e].isupper()
+
+    @staticmethod
+    def _capitalised(seg: Segment, folded: Folded, tok: Token) -> bool:
+        return seg.text[folded.span(tok.start, tok.start + 1)[0]].isupper()
+
+    def _found(self, text: str, seg: Segment, folded: Folded, toks: list[Token], i: int, stripped: int, n: int,
+               entity: str, kind: str) -> Mention:
+        """A mention of a person matched by likeness or by surname, not by a registry alias."""
+        alias = Alias(entity, norm(entity), "ar" if not toks[i].norm.isascii() else "en", kind, entity)
+        m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, entity, alias)
+        m.confidence = _FUZZY_CONFIDENCE
+        return m
 
     def _cue_at(self, toks: list[Token], i: int) -> int:
         first = {form for form, _ in strip_variants(toks[i].norm)}
