@@ -35,7 +35,8 @@ NAV_MAX_WORDS = 12
 REPEAT_MIN_WORDS = 4  # a line seen before (a caption printed twice) is furniture the second time
 BYLINE_MAX_WORDS = 12
 DATELINE_MAX_CHARS = 200
-OPENING_LINES = 3  # paragraphs after the title that may open with "CITY, date (Agency) -"
+OPENING_LINES = 4  # text lines (the title counted) that may open with "CITY, date (Agency) -"
+_STOPS = (".", "!", "?", "؟", "۔", '"', "”", "»")
 _NAME_GLUE = {"and", "in", "of", "the", "for", "at", "from", "with", "de", "al", "el", "bin", "van", "von"}
 
 
@@ -165,20 +166,27 @@ class Segmenter:
                 printed.append(found)
                 segs.append(self._seg(segs, "dateline", stripped_start, end, stripped))
                 continue
-            if first_text and len(stripped) <= 200 and not stripped.endswith(":") and len(lines) > 1:
+            paragraphs += 1
+            opening = self.datelines.opening(stripped) if paragraphs <= OPENING_LINES else None
+            if opening is None and first_text and len(stripped) <= 200 and not stripped.endswith(":") \
+                    and len(lines) > 1:
                 first_text = False
                 segs.append(self._seg(segs, "title", stripped_start, end, stripped))
                 article.title = stripped.rstrip(" |")
                 continue
-            first_text = False
-            paragraphs += 1
-            opening = self.datelines.opening(stripped) if paragraphs <= OPENING_LINES else None
-            if opening is not None:
+            if opening is not None:  # "CITY, date (Agency) -" opens a paragraph; "date …" may open a headline
                 cut, found = opening
                 printed.append(found)
                 segs.append(self._seg(segs, "dateline", stripped_start, stripped_start + cut,
                                       stripped[:cut].rstrip()))
                 stripped_start += cut
+                rest = stripped[cut:]
+                if first_text and found.role == "published" and len(rest) <= 200 and not rest.endswith(_STOPS):
+                    first_text = False
+                    segs.append(self._seg(segs, "title", stripped_start, end, rest))
+                    article.title = rest.rstrip(" |")
+                    continue
+            first_text = False
             for s, e in _sentences(text, stripped_start, end):
                 piece = text[s:e]
                 lang = script_of(piece)

@@ -34,7 +34,14 @@ Role = Literal["published", "plain", "opening", "updated"]
 _RANK: dict[str, int] = {"published": 0, "plain": 1, "opening": 2, "updated": 3}
 R = r"(?![^\W\d_])"
 L = r"(?<![^\W\d_])"
-_GLUED = re.compile(r"(?<=\d)[/.-](?=[^\W\d_])|(?<=[^\W\d_])[/-](?=\d)")  # "16/يناير/2024"
+# A slash or dash between a day, a month name and a year ("16/يناير/2024", "10 – يونيو – 2025"):
+# replaced by a space, so offsets stay.
+_GLUED = re.compile(r"(?<=\d)[/.\-–—](?=[^\W\d_])|(?<=[^\W\d_])[/\-–—](?=\d)"
+                    r"|(?<=\d\s)[/\-–—](?=\s[^\W\d_])|(?<=[^\W\d_]\s)[/\-–—](?=\s\d)")
+_BRACKET = re.compile(r"\s*\([^()]{4,80}\)\s*[-–—:]*\s*")
+_TAIL = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:]+\s*")
+_AGENCY = re.compile(r"\([^()]{1,40}\)|^[^()]{1,30}\)")  # "(Xinhua) 08:12, …", "Xinhua) 08:12, …"
+OPENING_CHARS = 160
 _SEP = " | "
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 MAX_EXTRA_WITH_CUE = 2  # unknown words a cued dateline may hold ("نشر في … على موقع")
@@ -80,7 +87,7 @@ class DatelineReader:
 
     def read(self, line: str) -> Dateline | None:
         """The dateline a whole line is, or None when the line is text (or holds no such date)."""
-        text = _GLUED.sub(" ", line)
+        text = _unglue(line)
         found = self.finder.find(text, None)
         folded = fold(text)
         cues = sorted([(*folded.span(*m.span()), role) for role, cue in (("published", self.published),
@@ -96,24 +103,35 @@ class DatelineReader:
         if extra > (MAX_EXTRA_WITH_CUE if cues else 0):
             return None
         role, date = min(picks, key=lambda p: (_RANK[p[0]], p[1].start))
-        return Dateline(replace(date, text=line[date.start:date.end]), role)
+        return Dateline(_on(date, line), role)
 
     def opening(self, line: str) -> tuple[int, Dateline] | None:
-        """A dateline opening a paragraph ("SEOUL, June 19, 2024 (Yonhap) -- …"): its end and date."""
-        head = line[:120]
-        found = [d for d in self.finder.find(head, None) if d.precision == "day"]
+        """A dateline opening a paragraph: its end in the line and its date.
+
+        "SEOUL, June 19, 2024 (Yonhap) -- …", "موسكو - 16 يناير 2024 (سبوتنيك) - …", a bracket
+        first ("(سبوتنيك - 05 سبتمبر 2019) أفاد …"), or a cue first ("date 2025-08-21 …").
+        """
+        text = _unglue(line[:OPENING_CHARS])
+        found = [d for d in self.finder.find(text, None) if d.precision == "day"]
         if not found:
             return None
         d = found[0]
-        before = _TOKENS.findall(fold(head[:d.start]).text)
-        if len(before) > 3 or any(w in self.filler or w.isdigit() for w in before):
+        bracket = _BRACKET.match(line)
+        if bracket and d.end <= bracket.end():
+            return bracket.end(), Dateline(_on(d, line), "opening")
+        before = fold(text[:d.start]).text
+        if before.strip() and self.published.fullmatch(before.strip(" :-")):
+            end = re.compile(r"[\s:,-]*").match(line, d.end).end()  # type: ignore[union-attr]
+            return (end, Dateline(_on(d, line), "published")) if end < len(line.rstrip()) else None
+        words = _TOKENS.findall(before)
+        if len(words) > 3 or any(w in self.filler or w.isdigit() for w in words):
             return None  # "في 19 يونيو 2024 - …" is a sentence, not a dateline
-        if before and not re.fullmatch(r"[^\W\d_][\w\s.'-]*[,،\s-]*", head[:d.start]):
+        if words and not re.fullmatch(r"[^\W\d_][\w\s.'-]*[,\s-]*", before):
             return None
-        tail = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:]+\s*").match(line, d.end)
+        tail = _TAIL.match(line, d.end)
         if tail is None or tail.end() >= len(line.rstrip()):
             return None
-        return tail.end(), Dateline(d, "opening")
+        return tail.end(), Dateline(_on(d, line), "opening")
 
     def _role(self, d: DateExpr, cues: list[tuple[int, int, str]]) -> Role:
         """The role of the nearest cue before the date."""
@@ -122,11 +140,21 @@ class DatelineReader:
 
     def _extra(self, rest: str) -> int:
         """Words of a dateline's rest that are not furniture."""
+        rest = _AGENCY.sub(_SEP, rest)
         for pattern in self._furniture:
             rest = pattern.sub(_SEP, rest)
         rest = self.published.sub(_SEP, rest)
         rest = self.updated.sub(_SEP, rest)
         return sum(1 for w in _TOKENS.findall(rest) if w not in self.known)
+
+
+def _unglue(line: str) -> str:
+    return _GLUED.sub(" ", line)
+
+
+def _on(d: DateExpr, line: str) -> DateExpr:
+    """The date with its surface as the line prints it (ungluing changed "/" to " ")."""
+    return replace(d, text=line[d.start:d.end])
 
 
 def choose(datelines: Sequence[Dateline]) -> Dateline | None:
