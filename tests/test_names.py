@@ -12,9 +12,9 @@ from loaders.extract.fuzzy import align, skeleton
 from loaders.records import Article
 
 
-def linked(extractor, body: str, surface: str) -> set[str | None]:
+def linked(extractor, body: str, surface: str, title: str = "عنوان الخبر") -> set[str | None]:
     """Entities of the mentions overlapping the last occurrence of `surface` (empty: no mention)."""
-    text = f"عنوان الخبر\n{body}"
+    text = f"{title}\n{body}"
     article = Article(path="t.txt", file_name="t.txt", text=text, sha256="0" * 64, published_text="2024-06-19")
     ex = extractor.extract(article)
     start = text.rfind(surface)
@@ -85,6 +85,20 @@ def test_names_ar(extractor, body, surface, expected):
 @pytest.mark.parametrize("body,surface,expected", NAMES_EN)
 def test_names_en(extractor, body, surface, expected):
     found = linked(extractor, body, surface)
+    assert (expected in found) if expected else not (found - {None}), found
+
+
+HEADLINE_NAMES = [
+    ("كيم جونغ أون يزور روسيا", "وقال كيم إن العلاقات متينة.", "كيم", "Kim Jong Un"),
+    ("Kim Jong Un visits Russia", "Kim said the ties were strong.", "Kim", "Kim Jong Un"),
+    ("كيم جونغ أون يزور روسيا", "وصلت كيم يو جونغ أمس. وقالت كيم إن الزيارة ناجحة.", "كيم إن", None),
+    ("Kim Jong Un visits Russia", "Kim Yo Jong arrived first. Kim said the visit went well.", "Kim said", None),
+]
+
+
+@pytest.mark.parametrize("title,body,surface,expected", HEADLINE_NAMES)
+def test_a_headline_full_name_counts_for_the_body(extractor, title, body, surface, expected):
+    found = linked(extractor, body, surface, title)
     assert (expected in found) if expected else not (found - {None}), found
 
 

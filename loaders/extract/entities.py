@@ -140,13 +140,15 @@ class EntityMatcher:
 
     def find(self, text: str, segments: list[Segment]) -> list[Mention]:
         """Mentions in all segments, in text order; back-references need an earlier full name."""
+        titles = [s for s in segments if s.kind == "title"]
         seen_full: list[str] = []
+        for seg in titles:  # a person the headline names in full is named before the body's "كيم"
+            self._segment(text, seg, seen_full)
         mentions: list[Mention] = []
         for seg in segments:
             if seg.kind in ("dateline", "title"):
                 continue
             mentions += self._segment(text, seg, seen_full)
-        titles = [s for s in segments if s.kind == "title"]
         body_names = list(dict.fromkeys(reversed(seen_full)))  # a headline's "كيم" is the article's Kim
         for seg in titles:
             mentions += self._segment(text, seg, body_names[::-1])
