@@ -37,7 +37,7 @@ BYLINE_MAX_WORDS = 12
 DATELINE_MAX_CHARS = 200
 OPENING_LINES = 4  # text lines (the title counted) that may open with "CITY, date (Agency) -"
 _STOPS = (".", "!", "?", "؟", "۔", '"', "”", "»")
-_NAME_GLUE = {"and", "in", "of", "the", "for", "at", "from", "with", "de", "al", "el", "bin", "van", "von"}
+_NAME_GLUE = {"and", "by", "in", "of", "the", "for", "at", "from", "with", "de", "al", "el", "bin", "van", "von"}
 
 
 def _phrases(words: list[str]) -> str:

@@ -340,3 +340,153 @@ def test_speed_8kb():
         best = min(best, time.process_time() - t0)
     assert len(found) > 20
     assert best < 0.015  # 3-5 ms on a quiet machine, half of it folding the text
+
+
+# ------------------------------------------------------------------ page datelines (pubdate)
+# (line, surface of the publication date as printed, ISO, role)
+PAGE_LINES_AR = [
+    ("نشر في: الأربعاء 13 مارس 2024 - 09:15 ص", "الأربعاء 13 مارس 2024", "2024-03-13", "published"),
+    ("تاريخ النشر 13/03/2024 الساعة 09:15", "13/03/2024", "2024-03-13", "published"),
+    ("آخر تحديث: 14/03/2024 11:40 م", "14/03/2024", "2024-03-14", "updated"),
+    ("الأربعاء 13 مارس 2024م - 3 رمضان 1445هـ", "الأربعاء 13 مارس 2024م", "2024-03-13", "plain"),
+    ("الأربعاء 3 رمضان 1445 هـ الموافق 13 مارس 2024", "13 مارس 2024", "2024-03-13", "plain"),
+    ("13 آذار 2024 | 09:15 صباحاً بتوقيت القدس", "13 آذار 2024", "2024-03-13", "plain"),
+    ("2024-03-13 09:15:27", "2024-03-13", "2024-03-13", "plain"),
+    ("الأربعاء 13/مارس/2024", "الأربعاء 13/مارس/2024", "2024-03-13", "plain"),
+    ("13-مارس-2024 | 4 دقائق قراءة", "13-مارس-2024", "2024-03-13", "plain"),
+    ("بقلم: سلمى الحداد | 13 مارس 2024", "13 مارس 2024", "2024-03-13", "plain"),
+    ("نشر بتاريخ ١٣ مارس ٢٠٢٤", "١٣ مارس ٢٠٢٤", "2024-03-13", "published"),
+    ("محدث 14 مارس 2024 - نشر في 13 مارس 2024", "13 مارس 2024", "2024-03-13", "published"),
+    ("تاريخ النشر: مارس 2024", "مارس 2024", "2024-03", "published"),
+    ("13.03.2024 - 09:15 بتوقيت مكة المكرمة", "13.03.2024", "2024-03-13", "plain"),
+]
+PAGE_LINES_EN = [
+    ("Published 13 March 2024, 09:15 GMT", "13 March 2024", "2024-03-13", "published"),
+    ("Updated March 14, 2024 at 7:02 p.m. EDT", "March 14, 2024", "2024-03-14", "updated"),
+    ("Published On 13 Mar 2024", "13 Mar 2024", "2024-03-13", "published"),
+    ("Wed 13 Mar 2024 09.15 GMT", "13 Mar 2024", "2024-03-13", "plain"),
+    ("March 13, 2024 | 5 min read", "March 13, 2024", "2024-03-13", "plain"),
+    ("Last updated: 2024-03-14 | First published: 2024-03-13", "2024-03-13", "2024-03-13", "published"),
+    ("By Hannah Okafor | March 13, 2024", "March 13, 2024", "2024-03-13", "plain"),
+    ("(Newswire) 08:12, March 13, 2024", "March 13, 2024", "2024-03-13", "plain"),
+    ("Posted on 03/13/2024 9:15 AM", "03/13/2024", "2024-03-13", "published"),
+    ("13 March 2024 09:15 (UTC +03:00)", "13 March 2024", "2024-03-13", "plain"),
+    ("2024-03-13T09:15:00+03:00", "2024-03-13", "2024-03-13", "plain"),
+]
+# Lines that hold a date but are text: a told event, a quoted past date, a cue word used as a verb.
+NOT_DATELINES = [
+    "التقيا في 19 يونيو 2024",
+    "وقع الاتفاق في 19 يونيو 2024 في العاصمة",
+    "نشر الجيش في 16 يناير 2024 قوات إضافية على الحدود",
+    "وقال إن ما جرى في 5 أبريل 2021 لن يتكرر",
+    "عام 2019",
+    "منذ 3 ساعات",
+    "Published in 2019, the report found that trade had doubled.",
+    "The summit on June 19, 2024 changed everything",
+    "Updated figures for March 2024 show growth",
+    "He said on 13 March 2024 that talks were over",
+]
+# (paragraph, the dateline that opens it, ISO) and paragraphs that open with a date but no dateline
+OPENINGS = [
+    ("أوسلو، 12 مارس 2024 (وكالات) - وصل الوزير إلى أوسلو.", "أوسلو، 12 مارس 2024 (وكالات) - ", "2024-03-12"),
+    ("موسكو - 12 آذار 2024 - أعلن الكرملين أن", "موسكو - 12 آذار 2024 - ", "2024-03-12"),
+    ("(وكالة النجمة - 12 مارس 2024) أعلن الوزير أن", "(وكالة النجمة - 12 مارس 2024) ", "2024-03-12"),
+    ("صحيفة الغد 12 – مارس – 2024 – وأعلن الوزير أن", "صحيفة الغد 12 – مارس – 2024 – ", "2024-03-12"),
+    ("OSLO, March 12, 2024 (Newswire) -- The minister arrived.", "OSLO, March 12, 2024 (Newswire) -- ", "2024-03-12"),
+    ("date 2024-03-12 The minister arrived in Oslo.", "date 2024-03-12 ", "2024-03-12"),
+    ("Lima, 12 March 2024 (LW): Peru and Chile agreed to talk.", "Lima, 12 March 2024 (LW): ", "2024-03-12"),
+]
+NOT_OPENINGS = [
+    "في 19 يونيو 2024 - وهو يوم التوقيع - وصل الرئيس",
+    "On June 19, 2024 - a hot day - the leaders met.",
+    "وصل الوزير إلى أوسلو في 12 مارس 2024 - بحسب الوكالة",
+    "12 مارس 2024",
+]
+
+
+@pytest.fixture(scope="module")
+def reader():
+    from loaders.extract.pubdate import reader_for
+    from loaders.segment import Markers
+
+    return reader_for(Markers.load().byline_cues)
+
+
+@pytest.mark.parametrize("line,surface,iso,role", PAGE_LINES_AR + PAGE_LINES_EN)
+def test_page_dateline(reader, line, surface, iso, role):
+    found = reader.read(line)
+    assert found is not None
+    assert (found.date.text, line[found.date.start:found.date.end], found.date.iso(), found.role) == (
+        surface, surface, iso, role)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_text_with_a_date_is_no_dateline(reader, line):
+    assert reader.read(line) is None
+
+
+@pytest.mark.parametrize("line,prefix,iso", OPENINGS)
+def test_opening_dateline(reader, line, prefix, iso):
+    found = reader.opening(line)
+    assert found is not None
+    assert (line[:found[0]], found[1].date.iso()) == (prefix, iso)
+
+
+@pytest.mark.parametrize("line", NOT_OPENINGS)
+def test_no_opening_dateline(reader, line):
+    assert reader.opening(line) is None
+
+
+# (page, the publication date the segmenter keeps)
+PAGES = [
+    ("عنوان الخبر\nآخر تحديث: 14/03/2024\nنشر في: 13/03/2024\nنص الخبر هنا.", "2024-03-13"),
+    ("عنوان الخبر\n2024-03-13 09:15\nنص الخبر.\nآخر تحديث: 15/03/2024 10:00", "2024-03-13"),
+    ("عنوان الخبر\nبيروت، 12 مارس 2024 (وكالات) - وصل الوزير.\nتحديث: 14 مارس 2024", "2024-03-12"),
+    ("عنوان الخبر\nوقال الوزير إن اتفاق 5 أبريل 2021 ما زال ساريا.\nالتقيا في 19 يونيو 2024", None),
+    ("Minister in Oslo\nUpdated 14 March 2024\nThe minister arrived on Tuesday.", "2024-03-14"),
+    ("Minister in Oslo\nPublished in 2019, the report found that trade had doubled.\nHe left.", None),
+    ("13 March 2024\nMinister in Oslo\nThe minister arrived on Tuesday.", "2024-03-13"),
+]
+
+
+@pytest.mark.parametrize("text,iso", PAGES)
+def test_page_publication_date(text, iso):
+    from loaders.records import Article
+    from loaders.segment import Markers, Segmenter
+
+    article = Article(path="t", file_name="t", sha256="0" * 64, text=text)
+    Segmenter(Markers.load()).segment(article)
+    got = article.published_on.isoformat() if article.published_on else None
+    assert got == iso
+    assert article.published_origin == ("text" if iso else "unknown")
+
+
+# Relative dates in the body resolve against the date the page prints (13 March 2024, a Wednesday).
+RELATIVE_ON_PAGE = [
+    ("نشر في: 13/03/2024", "وقال الوزير اليوم الأربعاء إن المحادثات مستمرة.", "اليوم الأربعاء", "2024-03-13"),
+    ("نشر في: 13/03/2024", "ووصل الوفد أمس إلى العاصمة.", "أمس", "2024-03-12"),
+    ("نشر في: 13/03/2024", "وكان قد التقى نظيره أول من أمس الإثنين.", "أول من أمس الإثنين", "2024-03-11"),
+    ("الأربعاء 13 مارس 2024", "وغادر الجمعة الماضية متجها إلى طوكيو.", "الجمعة الماضية", "2024-03-08"),
+    ("الأربعاء 13 مارس 2024", "وكانت الجولة السابقة في سبتمبر الماضي.", "سبتمبر الماضي", "2023-09"),
+    ("الأربعاء 13 مارس 2024", "ووقع الطرفان مذكرة تفاهم العام الماضي.", "العام الماضي", "2023"),
+    ("آخر تحديث: 13/03/2024 10:00", "وتعقد الجولة المقبلة الشهر المقبل.", "الشهر المقبل", "2024-04"),
+    ("آخر تحديث: 13/03/2024 10:00", "وأعلن الكرملين الثلاثاء أن الزيارة ستتم.", "الثلاثاء", "2024-03-12"),
+    ("Published 13 March 2024, 09:15 GMT", "The envoy said yesterday that talks would resume.", "yesterday", "2024-03-12"),
+    ("Published 13 March 2024, 09:15 GMT", "The ministers met on Tuesday in Oslo.", "Tuesday", "2024-03-12"),
+    ("Published 13 March 2024, 09:15 GMT", "Exports fell last month, officials said.", "last month", "2024-02"),
+    ("Wed 13 Mar 2024 09.15 GMT", "Trade doubled earlier this year, the ministry said.", "this year", "2024"),
+    ("Wed 13 Mar 2024 09.15 GMT", "He first visited the city last September.", "last September", "2023-09"),
+    ("OSLO, March 13, 2024 (Newswire) -- ", "The talks ended last Sunday without a deal.", "last Sunday", "2024-03-10"),
+]
+
+
+@pytest.mark.parametrize("dateline,body,surface,iso", RELATIVE_ON_PAGE)
+def test_relative_dates_anchor_on_the_printed_date(extractor, dateline, body, surface, iso):
+    from loaders.records import Article
+
+    sep = "" if dateline.endswith(" ") else "\n"
+    text = f"عنوان الخبر\n{dateline}{sep}{body}"
+    ex = extractor.extract(Article(path="t", file_name="t", sha256="0" * 64, text=text, published_text=None))
+    hits = [d for d in ex.dates if d.text == surface]
+    assert len(hits) == 1, [d.text for d in ex.dates]
+    assert (hits[0].iso(), hits[0].relative) == (iso, True)
