@@ -2,7 +2,8 @@
 
 Adds what the later stages trust without checking again: the text is real, decoded text
 (UTF-8, UTF-8/16 with BOM, or Windows-1256 Arabic when that decoding is unambiguous),
-within the size limit, with letters in it; HTML pages are reduced to their text.
+within the size limit, with letters in it; HTML pages are reduced to their text, and the
+publication date their metadata states is kept where no manifest gives one.
 Every refusal is a `ReadError` naming the file and the problem.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import html.parser
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,6 +138,13 @@ def load_manifest(folder: Path, problems: list[ReadError] | None = None) -> dict
     return out
 
 
+# Page metadata that states when the article was published (Open Graph, schema.org, Dublin Core).
+_PUBLISHED_META = {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                   "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
+                   "sailthru.date"}
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+
+
 class _TextOnly(html.parser.HTMLParser):
     SKIP = {"script", "style", "noscript", "head", "nav", "footer"}
 
@@ -143,8 +152,18 @@ class _TextOnly(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.depth = 0
+        self.published: str | None = None
+        self.tag = ""
 
     def handle_starttag(self, tag, attrs):
+        self.tag = tag
+        a = {k.lower(): v or "" for k, v in attrs}
+        if self.published is None:
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if tag == "meta" and key in _PUBLISHED_META and a.get("content"):
+                self.published = a["content"].strip()
+            elif tag == "time" and a.get("datetime") and ("pubdate" in a or a.get("itemprop") == "datePublished"):
+                self.published = a["datetime"].strip()
         if tag in self.SKIP:
             self.depth += 1
         elif tag in ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"):
@@ -155,15 +174,18 @@ class _TextOnly(html.parser.HTMLParser):
             self.depth -= 1
 
     def handle_data(self, data):
+        if self.tag == "script" and self.published is None and (m := _LD_PUBLISHED.search(data)):
+            self.published = m.group(1).strip()
         if not self.depth:
             self.parts.append(data)
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """The page's text, and the publication date its metadata states (as written), if any."""
     parser = _TextOnly()
     parser.feed(markup)
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line), parser.published
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -210,8 +232,9 @@ def read_article(path: Path, max_bytes: int, manifest: dict[str, ManifestEntry] 
         raise ReadError(path, "empty file" if not data else "only whitespace")
     text, encoding = decode(path, data)
     head = text.lstrip()[:512].lower()
+    page_date = None
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
-        text = html_to_text(text)
+        text, page_date = html_to_text(text)
         encoding += "+html"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -222,5 +245,5 @@ def read_article(path: Path, max_bytes: int, manifest: dict[str, ManifestEntry] 
     return Article(
         path=str(path), file_name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest(),
         outlet=entry.outlet, url=entry.url, encoding=encoding,
-        published_text=entry.published,
+        published_text=entry.published or page_date,  # a date the text prints still wins (segment)
     )

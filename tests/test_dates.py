@@ -490,3 +490,41 @@ def test_relative_dates_anchor_on_the_printed_date(extractor, dateline, body, su
     hits = [d for d in ex.dates if d.text == surface]
     assert len(hits) == 1, [d.text for d in ex.dates]
     assert (hits[0].iso(), hits[0].relative) == (iso, True)
+
+
+# HTML pages: the date their metadata states, used where no manifest gives one and the text prints none.
+HTML_META = [
+    ('<meta property="article:published_time" content="2024-03-13T09:15:00+03:00">', "2024-03-13"),
+    ('<meta name="pubdate" content="2024-03-13">', "2024-03-13"),
+    ('<meta itemprop="datePublished" content="2024-03-13T09:15:00Z">', "2024-03-13"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-13T09:15"}</script>',
+     "2024-03-13"),
+    ('<meta property="og:title" content="Minister in Oslo">', None),
+]
+
+
+@pytest.mark.parametrize("meta,iso", HTML_META)
+def test_html_metadata_date(tmp_path, meta, iso):
+    from loaders.read import read_article
+    from loaders.segment import Markers, Segmenter
+
+    path = tmp_path / "page.html"
+    path.write_text(f"<!doctype html><html><head>{meta}</head><body><h1>Minister in Oslo</h1>"
+                    "<p>The minister arrived in Oslo on Tuesday.</p></body></html>", encoding="utf-8")
+    article = read_article(path, 1_000_000)
+    Segmenter(Markers.load()).segment(article)
+    assert (article.published_on.isoformat() if article.published_on else None) == iso
+    assert article.published_origin == ("manifest" if iso else "unknown")
+
+
+def test_html_date_printed_in_the_text_wins(tmp_path):
+    from loaders.read import read_article
+    from loaders.segment import Markers, Segmenter
+
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><meta property="article:published_time" content="2024-03-10"></head><body>'
+                    "<h1>Minister in Oslo</h1><p>Published 13 March 2024</p><p>He arrived.</p></body></html>",
+                    encoding="utf-8")
+    article = read_article(path, 1_000_000)
+    Segmenter(Markers.load()).segment(article)
+    assert (article.published_on.isoformat(), article.published_origin) == ("2024-03-13", "text")
