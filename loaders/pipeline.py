@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from . import migrate
+from . import fuse, migrate
 from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer
@@ -181,8 +181,11 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 if cache is None:
                     with transaction(engine) as conn:
                         cache = sync_registry(conn, extractor.registry)
-                with transaction(engine) as conn:
+                with transaction(engine) as conn:  # the article and its fusion: all or nothing
+                    stale = fuse.stale_for(conn, ex.article.path, ex.article.sha256)
                     stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
+                    if stored is not None:
+                        fuse.fuse_article(conn, ex.article.sha256, stale)
                 if stored is None:
                     summary.skipped += 1
                     continue

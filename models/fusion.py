@@ -62,4 +62,6 @@ class CanonicalEventParticipant(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), primary_key=True)
     role: Mapped[str] = mapped_column(Text, comment="The role its tellings give it most often")
     tellings: Mapped[int] = mapped_column(Integer, comment="Tellings naming this participant")
+    dated_tellings: Mapped[int] = mapped_column(
+        Integer, comment="Dated tellings naming it (what an undated telling is matched against)")
     date_start: Mapped[dt.date | None] = mapped_column(Date, comment="The canonical event's date_start")

@@ -247,6 +247,8 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.BigInteger(), nullable=False),
         sa.Column("role", sa.Text(), nullable=False, comment="The role its tellings give it most often"),
         sa.Column("tellings", sa.Integer(), nullable=False, comment="Tellings naming this participant"),
+        sa.Column("dated_tellings", sa.Integer(), nullable=False,
+                  comment="Dated tellings naming it (what an undated telling is matched against)"),
         sa.Column("date_start", sa.Date(), nullable=True, comment="The canonical event's date_start"),
         sa.CheckConstraint("role IN ('source', 'target', 'other')", name=op.f("ck_canonical_event_participants_role")),
         sa.ForeignKeyConstraint(["canonical_id"], ["canonical_events.id"], ondelete="CASCADE",
