@@ -18,6 +18,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from . import db as dbmod
 from .cli_analyst import register as register_analyst
+from .cli_fuse import register as register_fuse
 from .cli_evaluate import register as register_evaluate
 from . import migrate
 from .console import err, fail as _fail, out
@@ -192,6 +193,7 @@ def db_upgrade() -> None:
 
 
 register_analyst(app, db_app)
+register_fuse(app)
 register_evaluate(app)
 models_app = typer.Typer(help="NLP models for the stanza backend.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
