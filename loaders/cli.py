@@ -81,12 +81,16 @@ def load(
 def export(
     format: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
     out_file: Path = typer.Option(None, "--out", help="Write to this file instead of standard output."),
+    canonical: bool = typer.Option(False, "--canonical", help="One line per canonical event (real happening, "
+                                   "fused across articles) instead of one per article."),
 ) -> None:
     """Export articles with their entities and events, one JSON object per line.
 
-    Example: loader export --format jsonl --out export.jsonl
+    Example: loader export --format jsonl --out export.jsonl  (one line per happening: --canonical)
     """
-    from .export import write_jsonl
+    from .export import write_canonical, write_jsonl
+
+    write = write_canonical if canonical else write_jsonl
 
     if format != "jsonl":
         _fail(f"unknown format {format!r}; use jsonl")
@@ -97,10 +101,10 @@ def export(
         with engine.connect() as conn:
             if out_file:
                 with out_file.open("w", encoding="utf-8") as fh:
-                    n = write_jsonl(conn, fh)
-                err.print(f"wrote {n} articles to {out_file}")
+                    n = write(conn, fh)
+                err.print(f"wrote {n} {'canonical events' if canonical else 'articles'} to {out_file}")
             else:
-                write_jsonl(conn, sys.stdout)
+                write(conn, sys.stdout)
     except DatabaseError as exc:
         _fail(str(exc))
 

@@ -1,7 +1,9 @@
 """Export: the database → one JSON object per article (the scorer's JSONL contract).
 
 Adds the interchange format: canonical English names, dates cut to their precision, and
-`section` telling the article proper from its "read also" blocks and page furniture.
+`section` telling the article proper from its "read also" blocks and page furniture. Every
+event carries `canonical_id`, the same for all tellings of one happening; `write_canonical`
+writes one line per happening instead (GDELT-style counts of articles and outlets).
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Iterator, TextIO
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from models import Article, Entity, Event, EventParticipant, Mention, Segment
 
@@ -43,7 +45,7 @@ def rows(conn: Connection) -> Iterator[dict]:
         names[event_id].append(name)
     events: dict[int, list[dict]] = defaultdict(list)
     cols = (Event.id, Event.article_id, Event.type, Event.date_start, Event.date_end, Event.date_precision,
-            Event.negated, Event.modality, Event.evidence, Segment.kind)
+            Event.negated, Event.modality, Event.evidence, Segment.kind, Event.canonical_id)
     for ev in conn.execute(select(*cols).join(Segment, Segment.id == Event.segment_id)
                            .order_by(Event.article_id, Event.id)):
         kind = ev.kind
@@ -51,6 +53,7 @@ def rows(conn: Connection) -> Iterator[dict]:
             "type": ev.type, "participants": names[ev.id],
             "date_start": _cut(ev.date_start, ev.date_precision), "date_end": _cut(ev.date_end, ev.date_precision),
             "negated": ev.negated, "modality": ev.modality, "section": _section(kind), "evidence": ev.evidence,
+            "canonical_id": ev.canonical_id,
         })
     cols = (Article.id, Article.file_name, Article.published_on, Article.published_precision,
             Article.published_origin, Article.title)
@@ -68,6 +71,40 @@ def rows(conn: Connection) -> Iterator[dict]:
 def write_jsonl(conn: Connection, out: TextIO) -> int:
     n = 0
     for row in rows(conn):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def canonical_rows(conn: Connection) -> Iterator[dict]:
+    """One dict per canonical event: date as its tellings agree, participants, counts, every telling."""
+    reports: dict[int, list[dict]] = defaultdict(list)
+    for r in conn.execute(text(
+            "SELECT e.canonical_id, a.file_name, e.id, e.date_start, e.date_precision, e.evidence FROM events e "
+            "JOIN articles a ON a.id = e.article_id WHERE e.canonical_id IS NOT NULL ORDER BY a.file_name, e.id")):
+        reports[r.canonical_id].append({"file": r.file_name, "date": _cut(r.date_start, r.date_precision),
+                                        "evidence": r.evidence})
+    parts: dict[int, list[dict]] = defaultdict(list)
+    for r in conn.execute(text(
+            "SELECT p.canonical_id, n.name, p.role, p.tellings FROM canonical_event_participants p "
+            "JOIN entities n ON n.id = p.entity_id ORDER BY p.canonical_id, n.name")):
+        parts[r.canonical_id].append({"name": r.name, "role": r.role, "tellings": r.tellings})
+    for c in conn.execute(text("SELECT * FROM v_canonical_events ORDER BY date_start NULLS LAST, canonical_id")):
+        yield {
+            "canonical_id": c.canonical_id, "type": c.type, "modality": c.modality,
+            "date_start": _cut(c.date_start, c.date_precision), "date_end": _cut(c.date_end, c.date_precision),
+            "date_precision": c.date_precision, "date_origin": c.date_origin, "date_conflict": c.date_conflict,
+            "dates_reported": c.dates_reported, "participants": parts[c.canonical_id],
+            "tellings": c.tellings, "articles": c.articles, "outlets": c.outlets,
+            "first_reported": c.first_reported.isoformat() if c.first_reported else None,
+            "last_reported": c.last_reported.isoformat() if c.last_reported else None,
+            "denies": c.denies_id, "happened": c.happened_id, "reports": reports[c.canonical_id],
+        }
+
+
+def write_canonical(conn: Connection, out: TextIO) -> int:
+    n = 0
+    for row in canonical_rows(conn):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n
