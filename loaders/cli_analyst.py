@@ -126,8 +126,13 @@ def timeline_command(
     date_from: dt.datetime = typer.Option(None, "--from", formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD)."),
     date_to: dt.datetime = typer.Option(None, "--to", formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD)."),
     out_file: Path = typer.Option(..., "--out", help="Picture to write: .png, or .html (interactive with plotly)."),
+    tellings: bool = typer.Option(False, "--tellings", help="Every extracted event (one per sentence and article) "
+                                  "instead of each happening once."),
 ) -> None:
-    """Draw an actor's events on a time axis, one lane per other party, into a PNG or HTML file.
+    """Draw an actor's happenings on a time axis, one lane per other party, into a PNG or HTML file.
+
+    Each happening is drawn once, labelled with the number of articles telling it; --tellings draws
+    every extracted event instead.
 
     Example: loader timeline --actor "Kim Jong Un" --with "Vladimir Putin" --out kim.png
     """
@@ -138,7 +143,7 @@ def timeline_command(
         migrate.ensure_schema(engine)
         with engine.connect() as conn:
             tl = render_timeline(conn, actor, with_, date_from and date_from.date(), date_to and date_to.date(),
-                                 out_file)
+                                 out_file, tellings)
     except (TimelineError, DatabaseError) as exc:
         _fail(str(exc))
     except DBAPIError as exc:

@@ -1,6 +1,8 @@
 """Timeline pictures: an actor's events on a time axis, one lane per other party, as PNG or HTML.
 
-Adds the picture an analyst pastes into a report. Dates are drawn at their precision: a day
+Adds the picture an analyst pastes into a report. By default each real happening is drawn once
+(canonical events, fused across articles), labelled and sized by how many articles tell it;
+`tellings=True` draws every extracted event instead. Dates are drawn at their precision: a day
 is a point, a month or a year (or a stated range) is a bar over the whole period with its
 point in the middle, so a coarse date does not pretend to be the 1st. Denied events are
 hollow, planned ones diamonds with dashed bars. Undated events cannot be placed and are counted in the caption.
@@ -26,6 +28,10 @@ _COLUMNS = ("event_id", "type", "date_start", "date_end", "date_precision", "mod
 _dyads = table("v_dyads", column("actor_a"), column("actor_b"), *(column(c) for c in _COLUMNS))
 _timeline = table("v_timeline", column("participant"), column("other_participants"),
                   *(column(c) for c in _COLUMNS))
+_CANONICAL = ("canonical_id", "type", "date_start", "date_end", "date_precision", "modality", "evidence", "articles",
+              "date_origin")
+_fused = table("v_canonical_timeline", column("participant"), column("other_participants"),
+               *(column(c) for c in _CANONICAL))
 
 
 class TimelineError(ValueError):
@@ -40,6 +46,7 @@ class Point:
     end: dt.date
     modality: str
     evidence: str
+    articles: int = 1
 
     @property
     def middle(self) -> dt.date:
@@ -47,7 +54,12 @@ class Point:
 
     @property
     def label(self) -> str:
-        return f"{self.type} · {self.other}"
+        return f"{self.type} · {self.other}" + (f" ({self.articles} articles)" if self.articles > 1 else "")
+
+    @property
+    def size(self) -> float:
+        """Marker area: grows with the number of articles telling it."""
+        return 80 * min(self.articles, 10) ** 0.5
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,7 @@ class Timeline:
     with_: str | None
     points: list[Point]
     undated: int
+    tellings: bool = False
 
     @property
     def lanes(self) -> list[str]:
@@ -67,7 +80,8 @@ class Timeline:
 
     @property
     def title(self) -> str:
-        return f"Timeline of {self.actor}" + (f" with {self.with_}" if self.with_ else "")
+        return (f"Timeline of {self.actor}" + (f" with {self.with_}" if self.with_ else "")
+                + (" (every telling)" if self.tellings else ""))
 
     @property
     def caption(self) -> str:
@@ -85,29 +99,49 @@ def _period_end(start: dt.date, end: dt.date | None, precision: str) -> dt.date:
     return start
 
 
-def collect(conn: Connection, actor: str, with_: str | None = None, date_from: dt.date | None = None,
-            date_to: dt.date | None = None) -> Timeline:
-    """The actor's events with each other party (or only with `with_`), dated ones within the range."""
-    cols = [_dyads.c[c] for c in _COLUMNS]
-    query = select(_dyads.c.actor_b.label("other"), *cols).where(_dyads.c.actor_a == actor)
+def _fused_query(actor: str, with_: str | None):
+    """Canonical events: the actor's row paired with each other participant's row of the same happening."""
+    me, other = _fused.alias("me"), _fused.alias("other")
+    cols = [me.c[c] for c in _CANONICAL if c != "canonical_id"]
+    query = (select(other.c.participant.label("other"), me.c.canonical_id.label("event_id"), *cols)
+             .join_from(me, other, (other.c.canonical_id == me.c.canonical_id) & (other.c.participant != actor))
+             .where(me.c.participant == actor))
     if with_:
-        query = query.where(_dyads.c.actor_b == with_)
+        return query.where(other.c.participant == with_)
+    alone = (select(literal(ALONE).label("other"), me.c.canonical_id.label("event_id"), *cols)
+             .where(me.c.participant == actor, me.c.other_participants.is_(None)))
+    return union_all(query, alone)
+
+
+def collect(conn: Connection, actor: str, with_: str | None = None, date_from: dt.date | None = None,
+            date_to: dt.date | None = None, tellings: bool = False) -> Timeline:
+    """The actor's happenings (or, with `tellings`, every extracted event) with each other party
+    (or only with `with_`), dated ones within the range."""
+    if tellings:
+        cols = [_dyads.c[c] for c in _COLUMNS]
+        query = select(_dyads.c.actor_b.label("other"), *cols, literal(1).label("articles"),
+                       literal("text").label("date_origin")).where(_dyads.c.actor_a == actor)
+        if with_:
+            query = query.where(_dyads.c.actor_b == with_)
+        else:
+            alone = (select(literal(ALONE).label("other"), *(_timeline.c[c] for c in _COLUMNS),
+                            literal(1).label("articles"), literal("text").label("date_origin"))
+                     .where(_timeline.c.participant == actor, _timeline.c.other_participants.is_(None)))
+            query = union_all(query, alone)
     else:
-        alone = (select(literal(ALONE).label("other"), *(_timeline.c[c] for c in _COLUMNS))
-                 .where(_timeline.c.participant == actor, _timeline.c.other_participants.is_(None)))
-        query = union_all(query, alone)
+        query = _fused_query(actor, with_)
     rows = conn.execute(query).all()
     points, undated = [], set()
     for r in rows:
-        if r.date_start is None:
+        if r.date_start is None or r.date_origin == "article":  # a publication date does not place a happening
             undated.add(r.event_id)
             continue
         end = _period_end(r.date_start, r.date_end, r.date_precision)
         if (date_from and end < date_from) or (date_to and r.date_start > date_to):
             continue
-        points.append(Point(r.other, r.type, r.date_start, end, r.modality, r.evidence))
+        points.append(Point(r.other, r.type, r.date_start, end, r.modality, r.evidence, r.articles))
     points.sort(key=lambda p: (p.start, p.other, p.type))
-    return Timeline(actor, with_, points, len(undated))
+    return Timeline(actor, with_, points, len(undated), tellings)
 
 
 def _figure(tl: Timeline):
@@ -133,7 +167,7 @@ def _figure(tl: Timeline):
         if p.end > p.start:
             ax.barh(y, (p.end - p.start).days + 1, left=p.start, height=0.32, color=colour,
                     alpha=0.25 if not hollow else 1, fill=not hollow, edgecolor=colour, linestyle=style, linewidth=1.2)
-        ax.scatter([p.middle], [y], s=80, zorder=3, marker="D" if p.modality == "planned" else "o",
+        ax.scatter([p.middle], [y], s=p.size, zorder=3, marker="D" if p.modality == "planned" else "o",
                    facecolors="none" if hollow else colour, edgecolors=colour, linewidths=1.8)
         lane = placed.setdefault(p.other, [])
         taken = {level for x, level in lane if abs(x - p.middle) < near}
@@ -177,7 +211,7 @@ def _plotly_html(tl: Timeline, out: Path) -> None:
                 text=[p.label for p in mine], textposition="top center",
                 hovertext=[f"{p.label} ({p.start} – {p.end}, {p.modality})<br>{html.escape(p.evidence)}" for p in mine],
                 hoverinfo="text",
-                marker={"size": 12, "color": COLOURS[t],
+                marker={"size": [10 + 2 * min(p.articles, 10) for p in mine], "color": COLOURS[t],
                         "symbol": ["circle-open" if p.modality == "negated" else "circle" for p in mine]}))
     fig.update_layout(title=tl.title, template="plotly_white", height=220 + 70 * len(tl.lanes),
                       yaxis={"categoryorder": "array", "categoryarray": tl.lanes[::-1]},
@@ -200,12 +234,12 @@ def _svg_html(tl: Timeline, out: Path) -> None:
 
 
 def render_timeline(conn: Connection, actor: str, with_: str | None = None, date_from: dt.date | None = None,
-                    date_to: dt.date | None = None, out: Path = Path("timeline.png")) -> Timeline:
+                    date_to: dt.date | None = None, out: Path = Path("timeline.png"), tellings: bool = False) -> Timeline:
     """Draw the actor's timeline into `out` (.png or .html) and return what was drawn."""
     suffix = out.suffix.lower()
     if suffix not in (".png", ".html"):
         raise TimelineError(f"cannot write {out.name}: the timeline is written as .png or .html")
-    tl = collect(conn, actor, with_, date_from, date_to)
+    tl = collect(conn, actor, with_, date_from, date_to, tellings)
     if not tl.points:
         known = conn.execute(select(func.count()).select_from(_timeline).where(_timeline.c.participant == actor)).scalar()
         raise TimelineError(f"no dated events for {actor!r}" + (f" with {with_!r}" if with_ else "")

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, create_engine, insert, make_url, select, text
 from sqlalchemy.exc import ProgrammingError
 from typer.testing import CliRunner
 
-from loaders import db
+from loaders import db, fuse
 from loaders.cli_analyst import register
 from loaders.db import DatabaseError
 from loaders.pipeline import load_paths
@@ -59,7 +59,8 @@ EVENTS = [  # (type, sentence, date_start, precision, modality, participants)
 
 
 def add_story(conn: Connection, names: dict[str, str], file_name: str) -> int:
-    """One article about entities a, b (people) and c (a state) with known mentions and events."""
+    """One article about entities a, b (people) and c (a state) with known mentions and events, fused
+    into canonical events as a loaded article is."""
     ids = dict(conn.execute(select(Entity.name, Entity.id).where(Entity.name.in_(names.values()))).all())
     texts = [t.format(**names) for _, t in SENTENCES]
     body = "\n".join(texts)
@@ -95,6 +96,7 @@ def add_story(conn: Connection, names: dict[str, str], file_name: str) -> int:
         ).returning(Event.id)).scalar_one()
         conn.execute(insert(EventParticipant), [
             {"event_id": event_id, "entity_id": ids[names[key]], "role": role} for key, role in parts])
+    fuse.fuse_article(conn, hashlib.sha256(body.encode()).hexdigest())
     return article_id
 
 
@@ -162,7 +164,7 @@ def test_mention_views_count_by_section(conn, story):
 
 
 def test_timeline_draws_periods_and_skips_undated(conn, story):
-    tl = collect(conn, NAMES["a"])
+    tl = collect(conn, NAMES["a"], tellings=True)
     assert tl.undated == 1
     assert tl.lanes == [NAMES["b"], NAMES["c"]]
     spans = {(p.type, p.start, p.end, p.modality) for p in tl.points}
@@ -180,9 +182,10 @@ def test_query_headers_parse():
                             "unresolved_mentions"}
     for q in queries.values():
         assert q.title and len(q.description) > 40 and "\\" not in q.sql
-    assert [(p.name, p.default) for p in queries["actor_timeline"].params] == [("actor", "Vladimir Putin")]
+    assert [(p.name, p.default) for p in queries["actor_timeline"].params] == [("actor", "Vladimir Putin"),
+                                                                              ("tellings", "no")]
     assert [p.name for p in queries["visits_to_country"].params] == ["country", "from", "to"]
-    assert [p.name for p in queries["dyad_timeline"].params] == ["actor", "other"]
+    assert [p.name for p in queries["dyad_timeline"].params] == ["actor", "other", "tellings"]
 
 
 @pytest.mark.parametrize("body", [
@@ -272,7 +275,7 @@ def test_cli_query_equals_psql(analyst_url, cli):
     assert result.exit_code == 0, result.output
     expected = psql_csv(analyst_url, ROOT / "queries/actor_timeline.sql", actor="Kim Jong Un")
     assert result.stdout == expected
-    rows = expected.splitlines()
+    rows = psql_csv(analyst_url, ROOT / "queries/actor_timeline.sql", actor="Kim Jong Un", tellings="yes").splitlines()
     assert any(r.startswith("2023-09-13,meeting,source,Vladimir Putin") for r in rows)
     assert any(r.startswith("2024,agreement,other,Vladimir Putin,negated") for r in rows)
 
@@ -280,10 +283,11 @@ def test_cli_query_equals_psql(analyst_url, cli):
 def test_cli_query_json_list_and_errors(analyst_url, cli, tmp_path):
     env = {"DATABASE_URL": analyst_url}
     result = CliRunner().invoke(cli, ["query", "dyad_timeline", "-p", "actor=Kim Jong Un", "-p", "other=Russia",
-                                      "--format", "json"], env=env)
+                                      "-p", "tellings=yes", "--format", "json"], env=env)
     assert result.exit_code == 0, result.output
     assert {"date": "2019-04", "type": "visit", "actor_role": "source", "other_role": "target", "modality": "asserted",
-            "evidence": "Kim Jong Un visited Russia in April 2019.", "file_name": "analyst_story.txt"} in json.loads(result.stdout)
+            "articles": 1, "evidence": "Kim Jong Un visited Russia in April 2019.",
+            "file_name": "analyst_story.txt"} in json.loads(result.stdout)
     assert "who_met_whom" in CliRunner().invoke(cli, ["query", "--list"], env=env).stdout
     bad = CliRunner().invoke(cli, ["query", "actor_timeline", "-p", "colour=red"], env=env)
     assert bad.exit_code == 1 and "no parameter colour" in bad.output
