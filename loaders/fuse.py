@@ -32,6 +32,7 @@ _SELECT = """
 SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || ':' || e.type AS key,
        e.article_id, e.type, e.modality, e.date_start, e.date_end, e.date_precision, a.published_on, a.outlet,
        e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
+       (SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) AS sentences,
        array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
        array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END
                  ORDER BY ep.entity_id) AS keys
@@ -54,7 +55,7 @@ def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True) ->
             label = iso_cut(r.date_start, r.date_precision) + (f"/{r.date_end.isoformat()}" if r.date_end else "")
         parts = list(zip(r.ents, r.roles, r.keys))
         t = Telling(r.id, r.key + ":" + ",".join(map(str, r.ents)), r.article_id, r.type, r.modality, own, label,
-                    r.published_on, r.outlet, r.evidence, r.canonical_id, parts)
+                    r.published_on, r.outlet, r.evidence, r.canonical_id, parts, sentences=r.sentences or [r.evidence])
         if keyed:
             t.block = r.fusion_block
             t.match = (r.match_lo, r.match_hi) if r.match_lo else None

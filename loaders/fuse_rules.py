@@ -52,6 +52,7 @@ class Telling:
     block: str = ""
     match: Interval | None = None
     weekday: int | None = None
+    sentences: list[str] = field(default_factory=list)  # every sentence telling it (one event may merge several)
 
     @property
     def persons(self) -> dict[int, frozenset[int]]:
@@ -91,11 +92,11 @@ def _weekday_words() -> dict[str, int]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def weekday_named(sentence: str) -> int | None:
-    """The one weekday a sentence names ("والأربعاء، عقد ..."), 0 = Monday; None for none or several."""
+def weekday_named(sentences: list[str]) -> int | None:
+    """The one weekday the sentences name ("والأربعاء، عقد ..."), 0 = Monday; None for none or several."""
     words = _weekday_words()
     found = set()
-    for w in _WORD.findall(fold(sentence).text):
+    for w in _WORD.findall(fold(" ".join(sentences)).text):
         for form in (w, w[1:] if w[:1] in "وفبل" else None, w[2:] if w[:2] in ("وب", "ول", "فب") else None):
             if form and form in words:
                 found.add(words[form])
@@ -122,7 +123,7 @@ def keys_for(t: Telling) -> None:
             t.match = (_shift(t.published, -WINDOWS.get(t.type, 30)), t.published)
     else:
         t.match = None
-        t.weekday = weekday_named(t.evidence)
+        t.weekday = weekday_named(t.sentences or [t.evidence])
 
 
 # ---------------------------------------------------------------------------- clustering (pure)
@@ -171,7 +172,8 @@ class Cluster:
             near = self.own is None or _overlap(t.own, self.own) or (
                 t.own[0] == t.own[1] and self.own[0] == self.own[1] and abs((t.own[0] - self.own[0]).days) <= SLACK)
             return near and _overlap(t.own, self.window)
-        return _overlap(t.match, self.own) and _overlap(t.match, self.window)
+        # without a date of its own, a telling naming people joins only a cluster naming one of them
+        return _names_someone(t.persons, self.persons) and _overlap(t.match, self.own) and _overlap(t.match, self.window)
 
     def add(self, t: Telling) -> None:
         self.members.append(t)
