@@ -328,3 +328,20 @@ def anchored_persons(c: Cluster) -> dict[int, frozenset[int]]:
         for k, v in t.persons.items():
             out[k] = out.get(k, frozenset()) | v
     return out
+
+
+def fuse_all(tellings: list[Telling]) -> list[Cluster]:
+    """Every happening of a complete set of keyed tellings (what the database holds after `rebuild`)."""
+    by_block: dict[str, list[Telling]] = defaultdict(list)
+    for t in tellings:
+        by_block[t.block].append(t)
+    out: list[Cluster] = []
+    for block, ts in sorted(by_block.items()):
+        mine = cluster_anchored([t for t in ts if t.match is not None])
+        chosen, alone = assign_floating([t for t in ts if t.match is None],
+                                        [Anchor(None, block, c.rank(), anchored_persons(c), c) for c in mine])
+        for t in ts:
+            if t.key in chosen:
+                chosen[t.key].cluster.add(t)
+        out += mine + alone
+    return out
