@@ -19,6 +19,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from . import db as dbmod
 from .cli_analyst import register as register_analyst
 from .cli_fuse import register as register_fuse
+from .cli_entities import register as register_entities
 from .cli_evaluate import register as register_evaluate
 from . import migrate
 from .console import err, fail as _fail, out
@@ -40,40 +41,50 @@ def _engine(settings: Settings):
 
 @app.command()
 def load(
-    paths: list[Path] = typer.Argument(..., help="Article files or folders (searched recursively)."),
+    paths: list[Path] = typer.Argument(None, help="Article files or folders (searched recursively)."),
     reextract: bool = typer.Option(False, "--reextract", help="Extract again articles already loaded."),
+    affected: bool = typer.Option(False, "--reextract-affected", help="Extract again, from their stored text, only "
+                                  "the articles containing a name changed with `loader entities` or in the knowledge folder."),
     nlp: str = typer.Option("auto", "--nlp", help="auto (stanza when its models are installed), stanza or rules."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes extracting in parallel (storing stays in one)."),
 ) -> None:
     """Load articles: read, segment, extract entities and events, store them.
 
-    Example: loader load seeds/
+    Example: loader load seeds/  (or, after `loader entities add`: loader load --reextract-affected)
     """
     from .extract.nlp.base import NlpUnavailable
     from .pipeline import load_paths, make_extractor
+    from .reextract import reextract_affected
 
+    if not paths and not affected:
+        _fail("give article files or folders to load, or --reextract-affected")
     settings = Settings.from_env()
     try:
         extractor = make_extractor(nlp, knowledge=settings.knowledge)
         engine = _engine(settings)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("loading", total=None)
-            summary = load_paths(engine, list(paths), settings, reextract=reextract, extractor=extractor, workers=workers,
-                                 progress=lambda n, total, p: bar.update(task, completed=n, total=total))
+            tick = lambda n, total, p: bar.update(task, completed=n, total=total)  # noqa: E731
+            summaries = [load_paths(engine, list(paths), settings, reextract=reextract, extractor=extractor,
+                                    workers=workers, progress=tick)] if paths else []
+            if affected:
+                migrate.ensure_schema(engine)
+                summaries.append(reextract_affected(engine, extractor, progress=tick))
     except (DatabaseError, KnowledgeError, NlpUnavailable, ValueError) as exc:
         _fail(str(exc))
     except (OperationalError, InterfaceError) as exc:  # the server went away mid-run; loaded articles are kept
         _fail(f"lost the database connection during the load: {exc.orig or exc}; "
               "articles stored so far are complete, run the same command again to finish")
-    for e in summary.errors:
-        err.print(f"[red]failed:[/] {escape(f'{e.path}: {e.reason}')}", highlight=False, soft_wrap=True)
-    table = Table(title=f"load run {summary.run_id} ({summary.backend} extraction)")
-    for col in ("articles new", "skipped", "replaced", "failed", "entities", "mentions", "events"):
-        table.add_column(col, justify="right")
-    table.add_row(*(str(v) for v in (summary.new, summary.skipped, summary.replaced, summary.failed,
-                                      len(summary.entities), summary.mentions, summary.events)))
-    out.print(table)
-    if summary.failed:
+    for summary in summaries:
+        for e in summary.errors:
+            err.print(f"[red]failed:[/] {escape(f'{e.path}: {e.reason}')}", highlight=False, soft_wrap=True)
+        table = Table(title=f"load run {summary.run_id} ({summary.backend} extraction)")
+        for col in ("articles new", "skipped", "replaced", "failed", "entities", "mentions", "events"):
+            table.add_column(col, justify="right")
+        table.add_row(*(str(v) for v in (summary.new, summary.skipped, summary.replaced, summary.failed,
+                                          len(summary.entities), summary.mentions, summary.events)))
+        out.print(table)
+    if any(summary.failed for summary in summaries):
         raise typer.Exit(1)
 
 
@@ -198,6 +209,7 @@ def db_upgrade() -> None:
 
 register_analyst(app, db_app)
 register_fuse(app)
+register_entities(app)
 register_evaluate(app)
 models_app = typer.Typer(help="NLP models for the stanza backend.", no_args_is_help=True)
 app.add_typer(models_app, name="models")

@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from . import fuse, migrate
+from . import fuse, migrate, runs
 from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer
@@ -30,7 +30,7 @@ from .registry import Registry, load_registry
 from .resolve import anchor_date, merge, redate_roles, resolve_counterparts, resolve_roles, resolve_titles
 from .segment import Markers, Segmenter
 from .settings import Settings
-from .store import finish_run, known_hashes, record_error, start_run, store_article, sync_registry
+from .store import known_hashes, record_error, store_article, sync_registry
 
 
 class Extractor:
@@ -144,8 +144,8 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
     extractor = extractor or Extractor()
     summary = Summary(backend=extractor.backend)
     files, errors = discover(paths)
-    with transaction(engine) as conn:
-        summary.run_id = start_run(conn, [str(p) for p in paths], summary.backend)
+    load_run = runs.start(engine, [str(p) for p in paths], summary.backend)  # also marks dead runs interrupted
+    summary.run_id = load_run.id
     cache = None  # the registry is synced before the first store: a reload of unchanged files skips it
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for err in errors:
@@ -197,8 +197,7 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 summary.events += stored["events"]
                 summary.entities |= {m.entity for m in ex.mentions if m.entity}
     status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
-    with transaction(engine) as conn:
-        finish_run(conn, summary.run_id, status, summary.counts())
+    load_run.finish(status, summary.counts())
     return summary
 
 

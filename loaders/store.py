@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from models import (
@@ -103,11 +103,6 @@ def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
 def start_run(conn: Connection, paths: list[str], backend: str) -> int:
     return conn.execute(insert(LoadRun).values(paths=paths, backend=backend, extractor_version=EXTRACTOR_VERSION)
                         .returning(LoadRun.id)).scalar_one()
-
-
-def finish_run(conn: Connection, run_id: int, status: str, counts: dict) -> None:
-    conn.execute(update(LoadRun).where(LoadRun.id == run_id)
-                 .values(status=status, counts=counts, finished_at=func.now()))
 
 
 def record_error(conn: Connection, run_id: int | None, path: str, reason: str) -> None:

@@ -8,8 +8,9 @@ from .articles import Article, LoadError, LoadRun, Segment
 from .entities import Entity, EntityAlias, Mention, RegistrySync
 from .events import Event, EventDyad, EventEvidence, EventParticipant, EventType
 from .fusion import CanonicalEvent, CanonicalEventParticipant
+from .knowledge import KnowledgeChange
 
 __all__ = [
     "Base", "Article", "LoadError", "LoadRun", "Segment", "Entity", "EntityAlias", "Mention", "RegistrySync",
-    "Event", "EventDyad", "EventEvidence", "EventParticipant", "EventType", "CanonicalEvent", "CanonicalEventParticipant",
+    "Event", "EventDyad", "EventEvidence", "EventParticipant", "EventType", "CanonicalEvent", "CanonicalEventParticipant", "KnowledgeChange",
 ]

@@ -16,17 +16,20 @@ from .base import Base
 class LoadRun(Base):
     __tablename__ = "load_runs"
     __table_args__ = (
-        CheckConstraint("status IN ('running', 'succeeded', 'failed', 'partial')", name="status"),
+        CheckConstraint("status IN ('running', 'succeeded', 'failed', 'partial', 'interrupted')", name="status"),
         {"comment": "One invocation of `loader load`: what it was asked, which backend ran, how it ended."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
-    status: Mapped[str] = mapped_column(Text, server_default="running")
+    status: Mapped[str] = mapped_column(Text, server_default="running", comment=(
+        "running, succeeded, failed, partial, or interrupted (its process died; marked by the next run)"))
     backend: Mapped[str] = mapped_column(Text, server_default="rules")
     extractor_version: Mapped[str] = mapped_column(Text)
     paths: Mapped[list] = mapped_column(JSONB, server_default="[]")
     counts: Mapped[dict] = mapped_column(JSONB, server_default="{}")
+    pid: Mapped[int | None] = mapped_column(Integer, comment="Process id of the loader that ran it")
+    host: Mapped[str | None] = mapped_column(Text, comment="Host name of the machine the loader ran on")
 
 
 class LoadError(Base):
