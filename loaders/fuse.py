@@ -56,6 +56,7 @@ def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True) ->
         parts = list(zip(r.ents, r.roles, r.keys))
         t = Telling(r.id, r.key + ":" + ",".join(map(str, r.ents)), r.article_id, r.type, r.modality, own, label,
                     r.published_on, r.outlet, r.evidence, r.canonical_id, parts, sentences=r.sentences or [r.evidence])
+        t.keyed = keyed
         if keyed:
             t.block = r.fusion_block
             t.match = (r.match_lo, r.match_hi) if r.match_lo else None
@@ -66,21 +67,6 @@ def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True) ->
 
 def _arr(kind):
     return ARRAY(kind)
-
-
-def _store_keys(conn: Connection, tellings: list[Telling]) -> None:
-    if not tellings:
-        return
-    conn.execute(text(
-        "UPDATE events e SET fusion_block = v.b, match_lo = v.lo, match_hi = v.hi, date_weekday = v.w "
-        "FROM unnest(:ids, :blocks, :los, :his, :wds) AS v(id, b, lo, hi, w) WHERE e.id = v.id"
-    ).bindparams(bindparam("ids", type_=_arr(BIGINT)), bindparam("blocks", type_=_arr(TEXT)),
-                 bindparam("los", type_=_arr(DATE)), bindparam("his", type_=_arr(DATE)),
-                 bindparam("wds", type_=_arr(INTEGER))),
-        {"ids": [t.id for t in tellings], "blocks": [t.block for t in tellings],
-         "los": [t.match[0] if t.match else None for t in tellings],
-         "his": [t.match[1] if t.match else None for t in tellings],
-         "wds": [t.weekday for t in tellings]})
 
 
 def _lock(conn: Connection, blocks: list[str]) -> None:
@@ -114,8 +100,7 @@ def fuse_article(conn: Connection, sha256: str, stale: set[int] | frozenset[int]
     when an older version of the article was replaced); the number of canonical events touched."""
     own = _tellings(conn, "a.content_sha256 = :sha", {"sha": sha256}, keyed=False)
     for t in own:
-        keys_for(t)
-    _store_keys(conn, own)
+        keys_for(t)  # written with the links, at the end
     blocks = {t.block for t in own}
     seeds: dict[str, Interval] = {}
     stale_ids = sorted(stale)
@@ -136,7 +121,8 @@ def fuse_article(conn: Connection, sha256: str, stale: set[int] | frozenset[int]
             seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
     for b in blocks:
         seeds.setdefault(b, (INF_HI, INF_LO))  # an empty range: only the block's floating tellings
-    got = _component(conn, seeds)
+    mine = {t.id for t in own}
+    got = [t for t in _component(conn, seeds) if t.id not in mine] + own
     return _refuse(conn, got, set(stale_ids))
 
 
@@ -208,56 +194,75 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> int:
             if c.members:
                 clusters.append(c)
         old |= changed_outside
-    _write(conn, clusters, old)
+    _write(conn, clusters, old, got, stale)
     return len(clusters)
 
 
-def _write(conn: Connection, clusters: list[Cluster], old: set[int]) -> None:
-    """Give each cluster an id (the stored one most of its tellings had), write rows, drop the rest."""
-    taken: set[int] = set()
-    for c in sorted(clusters, key=lambda c: c.key):
-        if c.id is not None:
-            taken.add(c.id)
+_CANONICAL_COLUMNS = (
+    "id bigint, type text, modality text, fusion_block text, date_start date, date_end date, date_last date, "
+    "date_precision text, date_origin text, date_conflict boolean, dates_reported jsonb, tellings int, articles int, "
+    "outlets int, dated_articles int, first_reported date, last_reported date, fusion_key text, evidence text")
+_PARTICIPANT_COLUMNS = "canonical_id bigint, entity_id bigint, role text, tellings int, dated_tellings int, date_start date"
+
+
+def _names(columns: str) -> str:
+    return ", ".join(c.split()[0] for c in columns.split(", "))
+
+
+def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: list[Telling],
+           stale: set[int]) -> None:
+    """Give each cluster an id (the stored one most of its tellings had), write the ones that changed
+    (a row, its participants, its tellings' links and keys) and drop the stored ones no longer used."""
+    taken = {c.id for c in clusters if c.id is not None}
     for c in sorted(clusters, key=lambda c: c.key):
         if c.id is None:
             votes = Counter(t.canonical_id for t in c.members if t.canonical_id in old and t.canonical_id not in taken)
             if votes:
                 c.id = min(votes, key=lambda i: (-votes[i], i))
                 taken.add(c.id)
-    fresh = [c for c in clusters if c.id is None]
+    fresh = sorted((c for c in clusters if c.id is None), key=lambda c: c.key)
     if fresh:
         ids = conn.execute(text("SELECT nextval('canonical_events_id_seq') FROM generate_series(1, :n)"),
                            {"n": len(fresh)}).scalars().all()
-        for c, i in zip(sorted(fresh, key=lambda c: c.key), sorted(ids)):
+        for c, i in zip(fresh, sorted(ids)):
             c.id = i
+    had: dict[int, set[int]] = defaultdict(set)
+    for t in before:
+        if t.canonical_id is not None and t.keyed:
+            had[t.canonical_id].add(t.id)
+    changed = [c for c in clusters if c.id in stale or had.get(c.id) != {t.id for t in c.members}]
     rows, parts, links = [], [], []
-    for c in clusters:
+    for c in changed:
         s = summary(sorted(c.members, key=lambda t: t.key))
-        row = s["row"]
-        row["dates_reported"] = json.dumps(row["dates_reported"])
-        rows.append({"id": c.id, **row})
+        rows.append({"id": c.id, **s["row"]})
         dated = Counter(ent for t in c.anchored for ent, _, _ in t.parts)
-        parts += [{"c": c.id, "e": ent, "r": role, "n": n, "d": dated[ent], "ds": row["date_start"]}
-                  for ent, role, n in s["parts"]]
-        links += [(t.id, c.id) for t in c.members if t.canonical_id != c.id]
+        parts += [{"canonical_id": c.id, "entity_id": ent, "role": role, "tellings": n, "dated_tellings": dated[ent],
+                   "date_start": s["row"]["date_start"]} for ent, role, n in s["parts"]]
+        links += [t for t in c.members if t.canonical_id != c.id or not t.keyed]
+        for t in c.members:
+            t.canonical_id = c.id
     if rows:
-        cols = list(rows[0])
-        updates = ", ".join(f"{k} = EXCLUDED.{k}" for k in cols if k != "id")
-        conn.execute(text(f"INSERT INTO canonical_events ({', '.join(cols)}) VALUES "
-                          f"({', '.join(':' + k if k != 'dates_reported' else 'CAST(:dates_reported AS jsonb)' for k in cols)}) "
-                          f"ON CONFLICT (id) DO UPDATE SET {updates}"), rows)
+        updates = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
+        conn.execute(text(f"INSERT INTO canonical_events ({_names(_CANONICAL_COLUMNS)}) "
+                          f"SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({_CANONICAL_COLUMNS}) "
+                          f"ON CONFLICT (id) DO UPDATE SET {updates}"), {"rows": json.dumps(rows, default=str)})
+        conn.execute(text("DELETE FROM canonical_event_participants WHERE canonical_id = ANY(:ids)"),
+                     {"ids": [r["id"] for r in rows]})
+        conn.execute(text(f"INSERT INTO canonical_event_participants ({_names(_PARTICIPANT_COLUMNS)}) "
+                          f"SELECT * FROM jsonb_to_recordset(CAST(:parts AS jsonb)) AS r({_PARTICIPANT_COLUMNS})"),
+                     {"parts": json.dumps(parts, default=str)})
     if links:
-        conn.execute(text("UPDATE events e SET canonical_id = v.c FROM unnest(:ids, :cs) AS v(id, c) WHERE e.id = v.id")
-                     .bindparams(bindparam("ids", type_=_arr(BIGINT)), bindparam("cs", type_=_arr(BIGINT))),
-                     {"ids": [a for a, _ in links], "cs": [b for _, b in links]})
-    written = sorted(c.id for c in clusters)
-    if written:
-        conn.execute(text("DELETE FROM canonical_event_participants WHERE canonical_id = ANY(:ids)"), {"ids": written})
-    if parts:
-        conn.execute(text("INSERT INTO canonical_event_participants "
-                          "(canonical_id, entity_id, role, tellings, dated_tellings, date_start) "
-                          "VALUES (:c, :e, :r, :n, :d, :ds)"), parts)
-    gone = sorted(old - set(written))
+        conn.execute(text(
+            "UPDATE events e SET canonical_id = v.c, fusion_block = v.b, match_lo = v.lo, match_hi = v.hi, "
+            "date_weekday = v.w FROM unnest(:ids, :cs, :blocks, :los, :his, :wds) AS v(id, c, b, lo, hi, w) "
+            "WHERE e.id = v.id"
+        ).bindparams(bindparam("ids", type_=_arr(BIGINT)), bindparam("cs", type_=_arr(BIGINT)),
+                     bindparam("blocks", type_=_arr(TEXT)), bindparam("los", type_=_arr(DATE)),
+                     bindparam("his", type_=_arr(DATE)), bindparam("wds", type_=_arr(INTEGER))),
+            {"ids": [t.id for t in links], "cs": [t.canonical_id for t in links], "blocks": [t.block for t in links],
+             "los": [t.match[0] if t.match else None for t in links],
+             "his": [t.match[1] if t.match else None for t in links], "wds": [t.weekday for t in links]})
+    gone = sorted(old - {c.id for c in clusters})
     if gone:
         conn.execute(text("DELETE FROM canonical_events WHERE id = ANY(:ids)"), {"ids": gone})
 
@@ -273,14 +278,10 @@ def stale_for(conn: Connection, path: str, sha256: str) -> set[int]:
 def rebuild(conn: Connection) -> int:
     """Recompute every canonical event from all tellings; the number of canonical events."""
     conn.execute(text("LOCK TABLE canonical_events IN EXCLUSIVE MODE"))
-    conn.execute(text("UPDATE events SET canonical_id = NULL, fusion_block = NULL, match_lo = NULL, "
-                      "match_hi = NULL, date_weekday = NULL WHERE fusion_block IS NOT NULL OR canonical_id IS NOT NULL"))
-    conn.execute(text("DELETE FROM canonical_events"))
+    conn.execute(text("DELETE FROM canonical_events"))  # every link becomes null (ON DELETE SET NULL)
     tellings = _tellings(conn, "true", {}, keyed=False)
     for t in tellings:
         keys_for(t)
-    _store_keys(conn, tellings)
-    for t in tellings:
         t.canonical_id = None
     return _refuse(conn, tellings, set())
 

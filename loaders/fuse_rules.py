@@ -53,6 +53,7 @@ class Telling:
     match: Interval | None = None
     weekday: int | None = None
     sentences: list[str] = field(default_factory=list)  # every sentence telling it (one event may merge several)
+    keyed: bool = True  # block, range and weekday are stored (False: computed here, not written yet)
 
     @property
     def persons(self) -> dict[int, frozenset[int]]:
