@@ -18,7 +18,7 @@ import json
 from collections import Counter, defaultdict
 
 from sqlalchemy import Connection, bindparam, text
-from sqlalchemy.dialects.postgresql import ARRAY, BIGINT, DATE, INTEGER, TEXT
+from sqlalchemy.dialects.postgresql import ARRAY, TEXT
 
 from .fuse_rules import (
     INF_HI, INF_LO, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
@@ -211,8 +211,9 @@ def _names(columns: str) -> str:
 
 def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: list[Telling],
            stale: set[int]) -> None:
-    """Give each cluster an id (the stored one most of its tellings had), write the ones that changed
-    (a row, its participants, its tellings' links and keys) and drop the stored ones no longer used."""
+    """Give each cluster an id (the stored one most of its tellings had, else a new one), and write the
+    ones that changed (row, participants, their tellings' links and keys) and drop the stored ones no
+    longer used, in one statement: an article's fusion costs a handful of round trips."""
     taken = {c.id for c in clusters if c.id is not None}
     for c in sorted(clusters, key=lambda c: c.key):
         if c.id is None:
@@ -221,11 +222,8 @@ def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: lis
                 c.id = min(votes, key=lambda i: (-votes[i], i))
                 taken.add(c.id)
     fresh = sorted((c for c in clusters if c.id is None), key=lambda c: c.key)
-    if fresh:
-        ids = conn.execute(text("SELECT nextval('canonical_events_id_seq') FROM generate_series(1, :n)"),
-                           {"n": len(fresh)}).scalars().all()
-        for c, i in zip(fresh, sorted(ids)):
-            c.id = i
+    for k, c in enumerate(fresh, 1):
+        c.id = -k  # a placeholder the statement replaces by the sequence's next value, in this order
     had: dict[int, set[int]] = defaultdict(set)
     for t in before:
         if t.canonical_id is not None and t.keyed:
@@ -238,33 +236,47 @@ def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: lis
         dated = Counter(ent for t in c.anchored for ent, _, _ in t.parts)
         parts += [{"canonical_id": c.id, "entity_id": ent, "role": role, "tellings": n, "dated_tellings": dated[ent],
                    "date_start": s["row"]["date_start"]} for ent, role, n in s["parts"]]
-        links += [t for t in c.members if t.canonical_id != c.id or not t.keyed]
-        for t in c.members:
-            t.canonical_id = c.id
-    if rows:
-        updates = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
-        conn.execute(text(f"INSERT INTO canonical_events ({_names(_CANONICAL_COLUMNS)}) "
-                          f"SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({_CANONICAL_COLUMNS}) "
-                          f"ON CONFLICT (id) DO UPDATE SET {updates}"), {"rows": json.dumps(rows, default=str)})
-        conn.execute(text("DELETE FROM canonical_event_participants WHERE canonical_id = ANY(:ids)"),
-                     {"ids": [r["id"] for r in rows]})
-        conn.execute(text(f"INSERT INTO canonical_event_participants ({_names(_PARTICIPANT_COLUMNS)}) "
-                          f"SELECT * FROM jsonb_to_recordset(CAST(:parts AS jsonb)) AS r({_PARTICIPANT_COLUMNS})"),
-                     {"parts": json.dumps(parts, default=str)})
-    if links:
-        conn.execute(text(
-            "UPDATE events e SET canonical_id = v.c, fusion_block = v.b, match_lo = v.lo, match_hi = v.hi, "
-            "date_weekday = v.w FROM unnest(:ids, :cs, :blocks, :los, :his, :wds) AS v(id, c, b, lo, hi, w) "
-            "WHERE e.id = v.id"
-        ).bindparams(bindparam("ids", type_=_arr(BIGINT)), bindparam("cs", type_=_arr(BIGINT)),
-                     bindparam("blocks", type_=_arr(TEXT)), bindparam("los", type_=_arr(DATE)),
-                     bindparam("his", type_=_arr(DATE)), bindparam("wds", type_=_arr(INTEGER))),
-            {"ids": [t.id for t in links], "cs": [t.canonical_id for t in links], "blocks": [t.block for t in links],
-             "los": [t.match[0] if t.match else None for t in links],
-             "his": [t.match[1] if t.match else None for t in links], "wds": [t.weekday for t in links]})
+        links += [{"id": t.id, "c": c.id, "b": t.block, "lo": t.match and t.match[0], "hi": t.match and t.match[1],
+                   "w": t.weekday} for t in c.members if t.canonical_id != c.id or not t.keyed]
     gone = sorted(old - {c.id for c in clusters})
-    if gone:
-        conn.execute(text("DELETE FROM canonical_events WHERE id = ANY(:ids)"), {"ids": gone})
+    if not rows and not gone:
+        return
+    conn.execute(text(_WRITE), {
+        "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
+        "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0], "gone": gone})
+
+
+_UPDATES = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
+_WRITE = f"""
+WITH fresh AS (
+    SELECT tmp, nextval('canonical_events_id_seq') AS id FROM unnest(CAST(:tmps AS bigint[])) AS tmp
+), new_rows AS (
+    SELECT coalesce(f.id, r.id) AS id, {_names(_CANONICAL_COLUMNS).replace("id, ", "", 1)}
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({_CANONICAL_COLUMNS}) LEFT JOIN fresh f ON f.tmp = r.id
+), new_parts AS (
+    SELECT coalesce(f.id, p.canonical_id) AS canonical_id, {_names(_PARTICIPANT_COLUMNS).replace("canonical_id, ", "")}
+    FROM jsonb_to_recordset(CAST(:parts AS jsonb)) AS p({_PARTICIPANT_COLUMNS})
+    LEFT JOIN fresh f ON f.tmp = p.canonical_id
+), upserted AS (
+    INSERT INTO canonical_events ({_names(_CANONICAL_COLUMNS)}) SELECT * FROM new_rows
+    ON CONFLICT (id) DO UPDATE SET {_UPDATES} RETURNING id
+), dropped_parts AS (
+    DELETE FROM canonical_event_participants d WHERE d.canonical_id = ANY(CAST(:written AS bigint[]))
+      AND NOT EXISTS (SELECT 1 FROM new_parts n WHERE n.canonical_id = d.canonical_id AND n.entity_id = d.entity_id)
+), parts_written AS (
+    INSERT INTO canonical_event_participants ({_names(_PARTICIPANT_COLUMNS)}) SELECT * FROM new_parts
+    ON CONFLICT (canonical_id, entity_id) DO UPDATE SET role = EXCLUDED.role, tellings = EXCLUDED.tellings,
+        dated_tellings = EXCLUDED.dated_tellings, date_start = EXCLUDED.date_start
+), linked AS (
+    UPDATE events e SET canonical_id = coalesce(f.id, v.c), fusion_block = v.b, match_lo = v.lo, match_hi = v.hi,
+           date_weekday = v.w
+    FROM jsonb_to_recordset(CAST(:links AS jsonb)) AS v(id bigint, c bigint, b text, lo date, hi date, w int)
+    LEFT JOIN fresh f ON f.tmp = v.c WHERE e.id = v.id
+), dropped AS (
+    DELETE FROM canonical_events WHERE id = ANY(CAST(:gone AS bigint[]))
+)
+SELECT count(*) FROM upserted
+"""
 
 
 def stale_for(conn: Connection, path: str, sha256: str) -> set[int]:
