@@ -34,8 +34,13 @@ SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || 
        e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
        (SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) AS sentences,
        array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
-       array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END
-                 ORDER BY ep.entity_id) AS keys
+       array_agg({key} ORDER BY ep.entity_id) AS keys,
+       e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
+           THEN coalesce(array_to_string(array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role = 'source'),
+                                         ','), '')
+                || '>' || coalesce(array_to_string(array_agg(DISTINCT {key} ORDER BY {key})
+                                                   FILTER (WHERE ep.role <> 'source'), ','), '')
+           ELSE array_to_string(array_agg(DISTINCT {key} ORDER BY {key}), ',') END AS block
 FROM events e
 JOIN articles a ON a.id = e.article_id
 JOIN segments s ON s.id = e.segment_id
@@ -43,12 +48,25 @@ JOIN event_participants ep ON ep.event_id = e.id
 JOIN entities n ON n.id = ep.entity_id
 WHERE s.kind NOT IN ('related', 'boilerplate') AND ({where})
 GROUP BY e.id, a.id
+""".replace("{key}", "(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END)")
+
+# An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
+# order (no deadlock between loaders) and held to commit: own rows are visible before the lock.
+_OWN = f"""
+WITH own AS ({_SELECT.format(where="a.content_sha256 = :sha")}),
+locked AS (
+    SELECT count(pg_advisory_xact_lock(hashtextextended(b, 1712))) AS n FROM (
+        SELECT b FROM (SELECT block AS b FROM own
+                       UNION SELECT fusion_block FROM canonical_events WHERE id = ANY(CAST(:stale AS bigint[]))) u
+        ORDER BY b) x
+)
+SELECT own.*, (SELECT n FROM locked) AS locks FROM own
 """
 
 
-def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True) -> list[Telling]:
+def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True, sql: str | None = None) -> list[Telling]:
     out = []
-    for r in conn.execute(text(_SELECT.format(where=where)), params):
+    for r in conn.execute(text(sql or _SELECT.format(where=where)), params):
         own = period(r.date_start, r.date_end, r.date_precision) if r.date_start else None
         label = None
         if own:
@@ -57,8 +75,8 @@ def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True) ->
         t = Telling(r.id, r.key + ":" + ",".join(map(str, r.ents)), r.article_id, r.type, r.modality, own, label,
                     r.published_on, r.outlet, r.evidence, r.canonical_id, parts, sentences=r.sentences or [r.evidence])
         t.keyed = keyed
+        t.block = r.block
         if keyed:
-            t.block = r.fusion_block
             t.match = (r.match_lo, r.match_hi) if r.match_lo else None
             t.weekday = r.date_weekday
         out.append(t)
@@ -98,13 +116,16 @@ def _component(conn: Connection, seeds: dict[str, Interval]) -> list[Telling]:
 def fuse_article(conn: Connection, sha256: str, stale: set[int] | frozenset[int] = frozenset()) -> int:
     """Fuse one stored article's tellings (and re-fuse the happenings in `stale`, which lost tellings
     when an older version of the article was replaced); the number of canonical events touched."""
-    own = _tellings(conn, "a.content_sha256 = :sha", {"sha": sha256}, keyed=False)
+    stale_ids = sorted(stale)
+    own = _tellings(conn, "", {"sha": sha256, "stale": stale_ids}, keyed=False, sql=_OWN)
     for t in own:
         keys_for(t)  # written with the links, at the end
     blocks = {t.block for t in own}
     seeds: dict[str, Interval] = {}
-    stale_ids = sorted(stale)
     if stale_ids:
+        if not own:
+            _lock(conn, sorted(r[0] for r in conn.execute(text(
+                "SELECT DISTINCT fusion_block FROM canonical_events WHERE id = ANY(:ids)"), {"ids": stale_ids})))
         for block, lo, hi in conn.execute(text(
                 "SELECT c.fusion_block, min(e.match_lo), max(e.match_hi) FROM canonical_events c "
                 "LEFT JOIN events e ON e.canonical_id = c.id WHERE c.id = ANY(:ids) GROUP BY c.fusion_block"),
@@ -114,7 +135,6 @@ def fuse_article(conn: Connection, sha256: str, stale: set[int] | frozenset[int]
                 seeds[block] = (lo, hi)
     if not blocks:
         return 0
-    _lock(conn, sorted(blocks))
     for t in own:
         if t.match is not None:
             lo, hi = seeds.get(t.block, t.match)

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .normalize import fold
 
@@ -55,7 +55,7 @@ class Telling:
     sentences: list[str] = field(default_factory=list)  # every sentence telling it (one event may merge several)
     keyed: bool = True  # block, range and weekday are stored (False: computed here, not written yet)
 
-    @property
+    @cached_property
     def persons(self) -> dict[int, frozenset[int]]:
         """For each state key, the participants named below it (people, bodies, places)."""
         out: dict[int, set[int]] = defaultdict(set)
@@ -106,15 +106,17 @@ def weekday_named(sentences: list[str]) -> int | None:
 
 
 def keys_for(t: Telling) -> None:
-    """Block, match range and (for a floating telling) weekday: what fusion looks it up by."""
-    keys = sorted({k for _, _, k in t.parts})
-    if t.type == "visit":
-        src = sorted({k for _, r, k in t.parts if r == "source"})
-        dst = sorted({k for _, r, k in t.parts if r != "source"})
-        who = ",".join(map(str, src)) + ">" + ",".join(map(str, dst))
-    else:
-        who = ",".join(map(str, keys))
-    t.block = f"{t.type}|{t.modality}|{who}"
+    """Block (unless the database gave it), match range and (for a floating telling) weekday:
+    what fusion looks it up by."""
+    if not t.block:
+        keys = sorted({k for _, _, k in t.parts})
+        if t.type == "visit":
+            src = sorted({k for _, r, k in t.parts if r == "source"})
+            dst = sorted({k for _, r, k in t.parts if r != "source"})
+            who = ",".join(map(str, src)) + ">" + ",".join(map(str, dst))
+        else:
+            who = ",".join(map(str, keys))
+        t.block = f"{t.type}|{t.modality}|{who}"
     if t.own is not None:
         t.match = (_shift(t.own[0], -SLACK), _shift(t.own[1], SLACK))
     elif t.published is not None:
