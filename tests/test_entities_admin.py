@@ -54,13 +54,13 @@ ROWS = [(lang, *row) for lang, rows in PEOPLE.items() for row in rows]
 
 
 @pytest.fixture()
-def loaded(conn, settings, tmp_path):
+def loaded(conn, settings, extractor, tmp_path):
     """The articles above loaded with the packaged registry; (connection, user knowledge folder)."""
     folder = tmp_path / "articles"
     folder.mkdir()
     for name, body in ARTICLES.items():
         (folder / name).write_text(body, encoding="utf-8")
-    summary = load_paths(conn, [folder], settings, extractor=Extractor())
+    summary = load_paths(conn, [folder], settings, extractor=extractor)
     assert summary.new == len(ARTICLES), summary.errors
     return conn, tmp_path / "knowledge"
 
