@@ -6,7 +6,8 @@ server (LOADER_HOME, default /tmp/loader-bench) or on DATABASE_URL's server:
   extraction        articles/s of `Extractor.extract` alone, one process
   end-to-end        `load_paths` into a fresh database at two sizes N and 10N, each in its own
                     subprocess: articles/s, the share of time spent extracting, peak RSS
-                    (getrusage of that child), and a reload of the unchanged corpus
+                    (getrusage of that child), the time spent fusing tellings into canonical
+                    events (and `fuse --rebuild` after), and a reload of the unchanged corpus
   storage           `store_article` over a batch of extractions vs `COPY` of exactly the same
                     rows (read back from the first database) vs one-row-at-a-time ORM inserts
   timelines         actor and dyad timelines (first page of 100 by date, one month's count)
@@ -56,7 +57,7 @@ FIGURE_KEYS = [
     "store_rows_per_s", "copy_rows_per_s", "store_vs_copy_ratio", "naive_rows_per_s", "store_vs_naive_speedup",
     "reload_speedup",
     "peak_rss_small_mb", "peak_rss_large_mb", "peak_rss_ratio",
-    "timeline_ratios", "workers", "stanza",
+    "timeline_ratios", "workers", "stanza", "fuse_overhead",
 ]
 
 
@@ -99,8 +100,27 @@ def stanza_models() -> Path:
 
 
 # ---------------------------------------------------------------------------- end to end (child)
+def timed_fusion() -> dict[str, float]:
+    """Add up the time the load spends fusing (the pipeline calls these through the module)."""
+    from loaders import fuse
+
+    spent = {"s": 0.0}
+    for name in ("prepare", "fuse_article"):
+        inner = getattr(fuse, name)
+
+        def timed(*args, _inner=inner, **kw):
+            t = time.perf_counter()
+            try:
+                return _inner(*args, **kw)
+            finally:
+                spent["s"] += time.perf_counter() - t
+        setattr(fuse, name, timed)
+    return spent
+
+
 def child_load(url: str, folder: str, workers: str = "1") -> dict:
     """Run in a subprocess: load `folder` into `url`, then load it again unchanged."""
+    from loaders import fuse
     from loaders.pipeline import Extractor, load_paths
 
     settings = Settings.from_env()
@@ -108,15 +128,25 @@ def child_load(url: str, folder: str, workers: str = "1") -> dict:
     t0 = time.perf_counter()
     ex = TimedExtractor(Extractor())
     init_s = time.perf_counter() - t0
+    fusing = timed_fusion()
     t = time.perf_counter()
     first = load_paths(eng, [folder], settings, extractor=ex, workers=int(workers))
     load_s = time.perf_counter() - t
+    fuse_s = fusing["s"]
     t = time.perf_counter()
     again = load_paths(eng, [folder], settings, extractor=ex, workers=int(workers))
     reload_s = time.perf_counter() - t
+    with eng.begin() as conn:
+        fused = fuse.counts(conn)
+        t = time.perf_counter()
+        fuse.rebuild(conn)
+        rebuild_s = time.perf_counter() - t
+        rebuilt = fuse.counts(conn)
     eng.dispose()
     return {"init_s": init_s, "load_s": load_s, "extract_s": ex.seconds, "new": first.new, "failed": first.failed,
-            "events": first.events, "reload_s": reload_s, "reload_new": again.new, "reload_skipped": again.skipped}
+            "events": first.events, "reload_s": reload_s, "reload_new": again.new, "reload_skipped": again.skipped,
+            "fuse_s": fuse_s, "fuse_overhead": fuse_s / (load_s - fuse_s), "canonical": fused,
+            "rebuild_s": rebuild_s, "rebuild_same_counts": rebuilt == fused}
 
 
 def run_child(server: Server, size: int, folder: Path, workers: int = 1) -> dict:
@@ -347,6 +377,7 @@ def run(profile: str, home: Path, sizes: list[int] | None = None, events: list[i
     res["peak_rss_small_mb"] = s["peak_rss_mb"]
     res["peak_rss_large_mb"] = l_["peak_rss_mb"]
     res["peak_rss_ratio"] = l_["peak_rss_mb"] / s["peak_rss_mb"]
+    res["fuse_overhead"] = l_["fuse_overhead"]
 
     log(f"timelines: {cfg['events']} events")
     res["timelines"] = bench_timelines(server, cfg["events"], plans_dir or OUT / "plans", keep)
@@ -381,6 +412,7 @@ def table(res: dict) -> str:
 
     small, large = res["e2e_sizes_measured"]
     st = res["storage"]
+    l_ = res["e2e"][str(large)]
     rows = [
         ("extraction only, one process", f(res["extract_articles_per_s"], " articles/s"), ""),
         (f"end-to-end load, {small} articles", f(res["e2e_small_articles_per_s"], " articles/s"), ""),
@@ -406,6 +438,10 @@ def table(res: dict) -> str:
          f"store/COPY = {st['store_vs_copy_ratio']:.2f} (goal ≥ 0.5)"),
         (f"naive ORM add+flush per row ({st['naive_rows']} rows)", f(st["naive_rows_per_s"], " rows/s"),
          f"store is {st['store_vs_naive_speedup']:.1f}× faster (goal ≥ 20×)"),
+        (f"fusion during the load of {large} articles", f(l_["fuse_s"], " s"),
+         f"{l_['fuse_overhead'] * 100:.1f}% over the load without it (goal ≤ 20%); {l_['canonical']['canonical']} "
+         f"canonical events from {l_['canonical']['tellings']} tellings, {l_['canonical']['multi']} told by several "
+         f"articles; fuse --rebuild {l_['rebuild_s']:.1f} s, same counts: {l_['rebuild_same_counts']}"),
         (f"reload unchanged {large} articles", f(res["e2e"][str(large)]["reload_s"], " s"),
          f"{res['reload_speedup']:.0f}× faster than the first load (goal ≥ 50×)"),
         (f"peak RSS {small} vs {large} articles", f"{res['peak_rss_small_mb']:.0f} / {res['peak_rss_large_mb']:.0f} MB",

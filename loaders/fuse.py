@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY, TEXT
 
 from .fuse_rules import (
-    INF_HI, INF_LO, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
+    INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
     period, rank_key, summary,
 )
-from .records import iso_cut
+from .records import Extraction, iso_cut
+from .registry import Registry
 
 
 # ---------------------------------------------------------------------------- database
@@ -33,27 +35,30 @@ SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || 
        e.article_id, e.type, e.modality, e.date_start, e.date_end, e.date_precision, a.published_on, a.outlet,
        e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
        (SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) AS sentences,
-       array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
-       array_agg({key} ORDER BY ep.entity_id) AS keys,
+       p.ents, p.roles, p.keys,
        e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
-           THEN coalesce(array_to_string(array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role = 'source'),
-                                         ','), '')
-                || '>' || coalesce(array_to_string(array_agg(DISTINCT {key} ORDER BY {key})
-                                                   FILTER (WHERE ep.role <> 'source'), ','), '')
-           ELSE array_to_string(array_agg(DISTINCT {key} ORDER BY {key}), ',') END AS block
+           THEN coalesce(array_to_string(p.sources, ','), '') || '>' || coalesce(array_to_string(p.targets, ','), '')
+           ELSE array_to_string(p.every, ',') END AS block
 FROM events e
-JOIN articles a ON a.id = e.article_id
-JOIN segments s ON s.id = e.segment_id
-JOIN event_participants ep ON ep.event_id = e.id
-JOIN entities n ON n.id = ep.entity_id
-WHERE s.kind NOT IN ('related', 'boilerplate') AND ({where})
-GROUP BY e.id, a.id
+CROSS JOIN LATERAL (SELECT a.content_sha256, a.published_on, a.outlet FROM articles a
+                    WHERE a.id = e.article_id OFFSET 0) a
+CROSS JOIN LATERAL (SELECT s.kind FROM segments s WHERE s.id = e.segment_id OFFSET 0) s
+CROSS JOIN LATERAL (
+    SELECT array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
+           array_agg({key} ORDER BY ep.entity_id) AS keys,
+           array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role = 'source') AS sources,
+           array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role <> 'source') AS targets,
+           array_agg(DISTINCT {key} ORDER BY {key}) AS every
+    FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = e.id
+) p
+WHERE s.kind NOT IN ('related', 'boilerplate') AND p.ents IS NOT NULL AND ({where})
 """.replace("{key}", "(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END)")
+_OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
 
 # An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
 # order (no deadlock between loaders) and held to commit: own rows are visible before the lock.
 _OWN = f"""
-WITH own AS ({_SELECT.format(where="a.content_sha256 = :sha")}),
+WITH own AS ({_SELECT.format(where=_OWN_WHERE)}),
 locked AS (
     SELECT count(pg_advisory_xact_lock(hashtextextended(b, 1712))) AS n FROM (
         SELECT b FROM (SELECT block AS b FROM own
@@ -64,7 +69,9 @@ SELECT own.*, (SELECT n FROM locked) AS locks FROM own
 """
 
 
-def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True, sql: str | None = None) -> list[Telling]:
+def _tellings(conn: Connection, where: str, params: dict, recompute: bool = False,
+              sql: str | None = None) -> list[Telling]:
+    """Tellings as fusion sees them; their stored keys, unless not stored yet (or `recompute`)."""
     out = []
     for r in conn.execute(text(sql or _SELECT.format(where=where)), params):
         own = period(r.date_start, r.date_end, r.date_precision) if r.date_start else None
@@ -74,9 +81,9 @@ def _tellings(conn: Connection, where: str, params: dict, keyed: bool = True, sq
         parts = list(zip(r.ents, r.roles, r.keys))
         t = Telling(r.id, r.key + ":" + ",".join(map(str, r.ents)), r.article_id, r.type, r.modality, own, label,
                     r.published_on, r.outlet, r.evidence, r.canonical_id, parts, sentences=r.sentences or [r.evidence])
-        t.keyed = keyed
         t.block = r.block
-        if keyed:
+        t.keyed = r.fusion_block is not None and not recompute
+        if t.keyed:
             t.match = (r.match_lo, r.match_hi) if r.match_lo else None
             t.weekday = r.date_weekday
         out.append(t)
@@ -94,56 +101,132 @@ def _lock(conn: Connection, blocks: list[str]) -> None:
                  .bindparams(bindparam("blocks", type_=_arr(TEXT))), {"blocks": sorted(blocks)})
 
 
-def _component(conn: Connection, seeds: dict[str, Interval]) -> list[Telling]:
-    """Every telling of the seeds' blocks whose range overlaps theirs, transitively; and the floating ones."""
+_RANGES = ("e.fusion_block = ANY(:blocks) AND (e.match_lo IS NULL OR EXISTS ("
+           "SELECT 1 FROM unnest(:blocks, :los, :his) AS h(b, lo, hi) "
+           "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))")
+
+
+def _component(conn: Connection, seeds: dict[str, Interval], sha256: str | None = None,
+               stale: list[int] = ()) -> list[Telling]:
+    """Every telling of the seeds' blocks whose range overlaps theirs, transitively, and the floating
+    ones; with `sha256`, the article's own (unkeyed) tellings in the same statement; with `stale`, the
+    remaining tellings of those happenings."""
     hull = dict(seeds)
+    extra = ""
+    params: dict = {}
+    if stale:
+        extra, params["stale"] = " OR e.canonical_id = ANY(:stale)", list(stale)
+    first = sha256 is not None
+    got: dict[int, Telling] = {}
     while True:
-        got = _tellings(conn, "e.fusion_block = ANY(:blocks) AND (e.match_lo IS NULL OR EXISTS ("
-                              "SELECT 1 FROM unnest(:blocks, :los, :his) AS h(b, lo, hi) "
-                              "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))",
-                        {"blocks": list(hull), "los": [v[0] for v in hull.values()],
-                         "his": [v[1] for v in hull.values()]})
+        where = f"({_RANGES}){extra}"
+        sql = None
+        if first:
+            sql = f"{_SELECT.format(where=_OWN_WHERE)} UNION ALL {_SELECT.format(where=where)}"
+            params["sha"] = sha256
+        fetched = _tellings(conn, where, {**params, "blocks": list(hull), "los": [v[0] for v in hull.values()],
+                                          "his": [v[1] for v in hull.values()]}, sql=sql)
+        first = False
+        for t in fetched:
+            got.setdefault(t.id, t)
         grown = dict(hull)
-        for t in got:
-            if t.match is not None and t.block in grown:
-                lo, hi = grown[t.block]
+        for t in fetched:
+            if t.match is not None:
+                lo, hi = grown.get(t.block, t.match)
                 grown[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
         if grown == hull:
-            return got
+            return list(got.values())
         hull = grown
 
 
-def fuse_article(conn: Connection, sha256: str, stale: set[int] | frozenset[int] = frozenset()) -> int:
-    """Fuse one stored article's tellings (and re-fuse the happenings in `stale`, which lost tellings
-    when an older version of the article was replaced); the number of canonical events touched."""
-    stale_ids = sorted(stale)
-    own = _tellings(conn, "", {"sha": sha256, "stale": stale_ids}, keyed=False, sql=_OWN)
-    for t in own:
-        keys_for(t)  # written with the links, at the end
-    blocks = {t.block for t in own}
+@dataclass
+class Prepared:
+    """What `prepare` found before the article was stored: its blocks (locked) and their ranges, and
+    the happenings told by the version it replaces."""
+
+    blocks: set[str]
+    seeds: dict[str, Interval]
+    stale: list[int]
+
+
+_PREPARE = """
+WITH stale AS (
+    SELECT DISTINCT e.canonical_id AS id FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE (a.source_path = :path OR a.content_sha256 = :sha) AND e.canonical_id IS NOT NULL
+), locked AS (
+    SELECT count(pg_advisory_xact_lock(hashtextextended(b, 1712))) AS n FROM (
+        SELECT b FROM (SELECT unnest(CAST(:blocks AS text[])) AS b
+                       UNION SELECT c.fusion_block FROM canonical_events c JOIN stale ON stale.id = c.id) u
+        ORDER BY b) x
+)
+SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{}') AS stale, (SELECT n FROM locked) AS locks
+"""
+
+
+def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Registry) -> Prepared:
+    """Before storing an article, in its transaction: lock the blocks its tellings (computed from the
+    extraction, as the database will) and the happenings it replaces belong to, so that what
+    `fuse_article` reads after storing is complete; one statement."""
+    kinds = {s.order: s.kind for s in ex.segments}
+    blocks: set[str] = set()
     seeds: dict[str, Interval] = {}
-    if stale_ids:
-        if not own:
-            _lock(conn, sorted(r[0] for r in conn.execute(text(
-                "SELECT DISTINCT fusion_block FROM canonical_events WHERE id = ANY(:ids)"), {"ids": stale_ids})))
-        for block, lo, hi in conn.execute(text(
-                "SELECT c.fusion_block, min(e.match_lo), max(e.match_hi) FROM canonical_events c "
-                "LEFT JOIN events e ON e.canonical_id = c.id WHERE c.id = ANY(:ids) GROUP BY c.fusion_block"),
-                {"ids": stale_ids}):
-            blocks.add(block)
-            if lo is not None:
-                seeds[block] = (lo, hi)
-    if not blocks:
-        return 0
-    for t in own:
+    for e in ex.events:
+        if kinds.get(e.segment_order) in RELATED or not all(p.entity in ids for p in e.participants):
+            continue
+        parts = []
+        for p in e.participants:
+            ent = registry.entities.get(p.entity)
+            country = ent.country if ent is not None and ent.kind != "state" else None
+            parts.append((ids[p.entity], p.role, ids.get(country or "", ids[p.entity])))
+        d = e.date
+        own = period(d.value, d.value_end, d.precision) if d else None
+        t = Telling(0, "", 0, e.type, e.modality, own, None, ex.article.published_on, None, e.evidence, None, parts)
+        keys_for(t)
+        blocks.add(t.block)
         if t.match is not None:
             lo, hi = seeds.get(t.block, t.match)
             seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-    for b in blocks:
-        seeds.setdefault(b, (INF_HI, INF_LO))  # an empty range: only the block's floating tellings
-    mine = {t.id for t in own}
-    got = [t for t in _component(conn, seeds) if t.id not in mine] + own
-    return _refuse(conn, got, set(stale_ids))
+    row = conn.execute(text(_PREPARE), {"path": ex.article.path, "sha": ex.article.sha256,
+                                        "blocks": sorted(blocks)}).one()
+    return Prepared(blocks, seeds, list(row.stale))
+
+
+def fuse_article(conn: Connection, sha256: str, prepared: Prepared | None = None) -> int:
+    """Fuse one stored article's tellings (and re-fuse the happenings of the version it replaced);
+    the number of canonical events touched. Without `prepare` (an article stored without fusion),
+    the blocks are locked here."""
+    if prepared is None:
+        own = _tellings(conn, "", {"sha": sha256, "stale": []}, sql=_OWN)
+        prepared = Prepared({t.block for t in own}, {}, [])
+        for t in own:
+            keys_for(t)
+            if t.match is not None:
+                lo, hi = prepared.seeds.get(t.block, t.match)
+                prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+        got = own + _component(conn, _with_empty(prepared))
+    else:
+        got = _component(conn, _with_empty(prepared), sha256, prepared.stale)
+        own = [t for t in got if not t.keyed]
+        for t in own:
+            keys_for(t)  # written with the links, at the end
+        missing = {t.block for t in own} - prepared.blocks
+        if missing:  # the extraction and the database disagree on a block: lock it and read it too
+            _lock(conn, sorted(missing))
+            prepared.blocks |= missing
+            for t in own:
+                if t.block in missing and t.match is not None:
+                    lo, hi = prepared.seeds.get(t.block, t.match)
+                    prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+            seen = {t.id for t in got}
+            got += [t for t in _component(conn, _with_empty(prepared)) if t.id not in seen]
+    if not got and not prepared.stale:
+        return 0
+    return _refuse(conn, got, set(prepared.stale))
+
+
+def _with_empty(prepared: Prepared) -> dict[str, Interval]:
+    """Seeds for every locked block; a block without a dated telling has an empty range (floating ones only)."""
+    return {b: prepared.seeds.get(b, (INF_HI, INF_LO)) for b in sorted(prepared.blocks)}
 
 
 def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> list[Anchor]:
@@ -299,19 +382,11 @@ SELECT count(*) FROM upserted
 """
 
 
-def stale_for(conn: Connection, path: str, sha256: str) -> set[int]:
-    """Happenings told by the stored article a load is about to replace (same path or same content)."""
-    return set(conn.execute(text(
-        "SELECT DISTINCT e.canonical_id FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE (a.source_path = :p OR a.content_sha256 = :s) AND e.canonical_id IS NOT NULL"),
-        {"p": path, "s": sha256}).scalars())
-
-
 def rebuild(conn: Connection) -> int:
     """Recompute every canonical event from all tellings; the number of canonical events."""
     conn.execute(text("LOCK TABLE canonical_events IN EXCLUSIVE MODE"))
     conn.execute(text("DELETE FROM canonical_events"))  # every link becomes null (ON DELETE SET NULL)
-    tellings = _tellings(conn, "true", {}, keyed=False)
+    tellings = _tellings(conn, "true", {}, recompute=True)
     for t in tellings:
         keys_for(t)
         t.canonical_id = None

@@ -28,6 +28,7 @@ SLACK = 2  # days two single-day dates may differ by and still be one happening 
 GROUP_FLOATING = {"visit", "meeting", "agreement", "cooperation", "invitation"}  # undated ones of one block group
 POINT_TYPES = {"meeting", "agreement", "invitation", "accusation", "statement"}  # one day: a weekday can pin it
 ROLE_ORDER = {"source": 0, "target": 1, "other": 2}
+RELATED = ("related", "boilerplate")  # segment kinds outside the article proper: their events are not fused
 INF_LO, INF_HI = dt.date.min, dt.date.max
 
 Interval = tuple[dt.date, dt.date]

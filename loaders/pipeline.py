@@ -182,10 +182,10 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                     with transaction(engine) as conn:
                         cache = sync_registry(conn, extractor.registry)
                 with transaction(engine) as conn:  # the article and its fusion: all or nothing
-                    stale = fuse.stale_for(conn, ex.article.path, ex.article.sha256)
+                    prepared = fuse.prepare(conn, ex, cache.ids, extractor.registry)
                     stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
                     if stored is not None:
-                        fuse.fuse_article(conn, ex.article.sha256, stale)
+                        fuse.fuse_article(conn, ex.article.sha256, prepared)
                 if stored is None:
                     summary.skipped += 1
                     continue
