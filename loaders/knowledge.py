@@ -5,12 +5,14 @@ extend them without touching code. A typo in a key would otherwise be silently i
 an alias would vanish; so every file is checked against a small schema when read.
 
 Schema notation: a Python type; a tuple of alternatives (`None` allows null); a frozenset of
-the allowed values (`frozenset({"m", "f"})`); `[spec]` for a list of items; a dict of keys to
+the allowed values (`frozenset({"m", "f"})`); `Between(lo, hi)` for a number in a closed range
+(latitudes, longitudes); `[spec]` for a list of items; a dict of keys to
 specs, where a key ending in `!` is required and the key `"*"` stands for any other key (a
 mapping of free names to values).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,14 @@ class KnowledgeError(ValueError):
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
+
+
+@dataclass(frozen=True)
+class Between:
+    """A number from lo to hi inclusive: a latitude outside [-90, 90] is a typo, not a place."""
+
+    lo: float
+    hi: float
 
 
 class Located(dict):
@@ -88,6 +98,10 @@ def check(value: Any, spec: Any, where: str, line: int | None = None) -> None:
             raise errors[0]
         raise KnowledgeError(f"{where}: none of the allowed forms fit ({'; '.join(map(str, errors))})",
                              errors[0].line or line)
+    if isinstance(spec, Between):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not spec.lo <= value <= spec.hi:
+            raise KnowledgeError(f"{where}: expected a number from {spec.lo} to {spec.hi}, got {value!r}", line)
+        return
     if isinstance(spec, frozenset):
         if value not in spec:
             raise KnowledgeError(f"{where}: {value!r} is not one of {', '.join(sorted(map(str, spec)))}", line)

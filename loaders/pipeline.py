@@ -22,6 +22,7 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer
 from .extract.events import EventExtractor, TriggerSet
+from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
@@ -48,6 +49,7 @@ class Extractor:
         self.dates = {lang: DateFinder.load(lang) for lang in ("ar", "en")}
         self.matcher = EntityMatcher(Gazetteer.build(self.registry), Cues.load())
         self.events = EventExtractor(self.registry, {lang: TriggerSet.load(lang) for lang in ("ar", "en")})
+        self.places = Locator(self.registry)
 
     def extract(self, article: Article) -> Extraction:
         segments = self.segmenter.segment(article)
@@ -71,6 +73,7 @@ class Extractor:
         resolve_titles(mentions, self.registry)
         events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses))
         redate_roles(events)
+        self.places.locate(text, segments, mentions, events)
         return Extraction(article, segments, mentions, events, dates)
 
 

@@ -101,6 +101,29 @@ class Participant:
     mention: Mention | None = None
 
 
+PlaceLevel = Literal["venue", "city", "region", "country"]
+
+
+@dataclass
+class Place:
+    """Where an event happened, as its sentence names it, with the gazetteer's coordinates.
+
+    `name` is the registry entity's name when the registry names the place (Moscow, the
+    Kremlin, Russia), else the gazetteer's (a GeoNames city, a hand-listed venue)."""
+
+    name: str
+    level: PlaceLevel
+    country: str | None
+    latitude: float
+    longitude: float
+    geonames_id: int | None = None
+    name_ar: str | None = None
+    start: int = 0
+    end: int = 0
+    surface: str = ""
+    registered: bool = True
+
+
 @dataclass
 class Event:
     type: str
@@ -117,6 +140,7 @@ class Event:
     confidence: float = 0.7
     method: Method = "rules"
     evidence_spans: list[tuple[int, int]] = field(default_factory=list)
+    place: Place | None = None  # set by the locate stage (extract/places.py)
 
     @property
     def negated(self) -> bool:

@@ -21,6 +21,7 @@ from models import (
 from . import EXTRACTOR_VERSION
 from .records import Extraction
 from .registry import Registry
+from .store_places import store_places
 
 
 @dataclass
@@ -28,6 +29,7 @@ class EntityCache:
     """Entity ids by canonical name, filled once per run from the registry sync."""
 
     ids: dict[str, int] = field(default_factory=dict)
+    located: dict[str, int] = field(default_factory=dict)  # places whose point this run has written
 
 
 def registry_fingerprint(registry: Registry) -> str:
@@ -152,6 +154,7 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
             m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(ex.mentions, mention_ids)])
     _copy(conn, "events", ("id", *EVENT_COLUMNS),
           [(i, *_event_row(e, article_id, seg_by_order[e.segment_order])) for e, i in zip(events, event_ids)])
+    store_places(conn, events, event_ids, cache)
     parts, dyads, evidence = [], [], []
     for e, eid in zip(events, event_ids):
         day = e.date.value if e.date else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    BigInteger, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, Text, UniqueConstraint, func,
+    BigInteger, CheckConstraint, Date, DateTime, Float, ForeignKey, Index, Integer, Text, UniqueConstraint, func, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -16,6 +16,10 @@ class Entity(Base):
     __table_args__ = (
         UniqueConstraint("name"),
         CheckConstraint("kind IN ('person', 'state', 'organisation', 'place')", name="kind"),
+        CheckConstraint("geo_level IN ('venue', 'city', 'region', 'country')", name="geo_level"),
+        CheckConstraint("(latitude IS NULL) = (longitude IS NULL) AND latitude BETWEEN -90 AND 90 "
+                        "AND longitude BETWEEN -180 AND 180", name="coordinates"),
+        Index("ix_entities_geonames_id", "geonames_id", unique=True, postgresql_where=text("geonames_id IS NOT NULL")),
         {"comment": "A person, state, organisation or place, named by its English Wikipedia title."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -24,6 +28,11 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(Text)
     country_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     wikidata_qid: Mapped[str | None] = mapped_column(Text)
+    geonames_id: Mapped[int | None] = mapped_column(Integer, comment="GeoNames id of a city or state")
+    latitude: Mapped[float | None] = mapped_column(
+        Float, comment="Latitude of a place (WGS84 degrees); a state's capital for a state")
+    longitude: Mapped[float | None] = mapped_column(Float, comment="Longitude of a place (WGS84 degrees)")
+    geo_level: Mapped[str | None] = mapped_column(Text, comment="What the point stands for: venue, city, region or country")
 
 
 class RegistrySync(Base):

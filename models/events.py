@@ -63,6 +63,9 @@ class Event(Base):
     match_hi: Mapped[dt.date | None] = mapped_column(Date, comment="Last day it may be on")
     date_weekday: Mapped[int | None] = mapped_column(
         SmallInteger, comment="Weekday (0 = Monday) its sentence names when no date could be read")
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True,
+        comment="Where the event happened (an entity of kind place, or a state)")
 
 
 class EventParticipant(Base):

@@ -10,7 +10,7 @@ advisory lock free) and the pid and host of the process, so an analyst can tell 
 machine a run was on.
 
 Revision ID: 0007
-Revises: 0005 (chained onto 0006 once the places migration exists)
+Revises: 0006
 """
 from typing import Sequence, Union
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: Union[str, Sequence[str], None] = "0005"
+down_revision: Union[str, Sequence[str], None] = "0006"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
