@@ -22,7 +22,7 @@ from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY, TEXT
 
 from .fuse_rules import (
-    INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
+    GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
     period, rank_key, summary,
 )
 from .records import Extraction, iso_cut
@@ -30,29 +30,35 @@ from .registry import Registry
 
 
 # ---------------------------------------------------------------------------- database
-_SELECT = """
+_TELLINGS = """
 SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || ':' || e.type AS key,
        e.article_id, e.type, e.modality, e.date_start, e.date_end, e.date_precision, a.published_on, a.outlet,
        e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
-       (SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) AS sentences,
+       CASE WHEN e.date_start IS NULL AND {fresh} THEN (
+           SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) END AS sentences,
        p.ents, p.roles, p.keys,
-       e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
-           THEN coalesce(array_to_string(p.sources, ','), '') || '>' || coalesce(array_to_string(p.targets, ','), '')
-           ELSE array_to_string(p.every, ',') END AS block
+       CASE WHEN NOT {fresh} THEN e.fusion_block ELSE (
+           SELECT e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
+                  THEN coalesce(array_to_string(array_agg(DISTINCT k ORDER BY k) FILTER (WHERE r = 'source'), ','), '')
+                       || '>' || coalesce(array_to_string(array_agg(DISTINCT k ORDER BY k) FILTER (WHERE r <> 'source'),
+                                                          ','), '')
+                  ELSE array_to_string(array_agg(DISTINCT k ORDER BY k), ',') END
+           FROM unnest(p.keys, p.roles) AS x(k, r)) END AS block
 FROM events e
 CROSS JOIN LATERAL (SELECT a.content_sha256, a.published_on, a.outlet FROM articles a
                     WHERE a.id = e.article_id OFFSET 0) a
 CROSS JOIN LATERAL (SELECT s.kind FROM segments s WHERE s.id = e.segment_id OFFSET 0) s
 CROSS JOIN LATERAL (
     SELECT array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
-           array_agg({key} ORDER BY ep.entity_id) AS keys,
-           array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role = 'source') AS sources,
-           array_agg(DISTINCT {key} ORDER BY {key}) FILTER (WHERE ep.role <> 'source') AS targets,
-           array_agg(DISTINCT {key} ORDER BY {key}) AS every
+           array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END
+                     ORDER BY ep.entity_id) AS keys
     FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = e.id
 ) p
 WHERE s.kind NOT IN ('related', 'boilerplate') AND p.ents IS NOT NULL AND ({where})
-""".replace("{key}", "(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END)")
+"""
+# keys computed in SQL only for tellings that have none stored yet; or, to rebuild, for all
+_SELECT = _TELLINGS.replace("{fresh}", "e.fusion_block IS NULL")
+_RECOMPUTE = _TELLINGS.replace("{fresh}", "true").format(where="true")
 _OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
 
 # An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
@@ -101,7 +107,8 @@ def _lock(conn: Connection, blocks: list[str]) -> None:
                  .bindparams(bindparam("blocks", type_=_arr(TEXT))), {"blocks": sorted(blocks)})
 
 
-_RANGES = ("e.fusion_block = ANY(:blocks) AND (e.match_lo IS NULL OR EXISTS ("
+_RANGES = ("e.fusion_block = ANY(:blocks) AND ((e.match_lo IS NULL AND e.type IN ('" + "', '".join(GROUP_FLOATING)
+           + "')) OR EXISTS ("
            "SELECT 1 FROM unnest(:blocks, :los, :his) AS h(b, lo, hi) "
            "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))")
 
@@ -261,7 +268,8 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> int:
     floating_to: dict[int, list[Telling]] = defaultdict(list)  # stored anchor id → floating tellings
     old = {t.canonical_id for t in got if t.canonical_id} | stale
     inside = {t.canonical_id for t in got if t.canonical_id and t.match is not None}
-    have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None for t in ts))
+    have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
+                                                                 for t in ts))
     outside = _anchors_outside(conn, have_floating, inside) if have_floating else []
     for block, ts in sorted(by_block.items()):
         mine = cluster_anchored([t for t in ts if t.match is not None])
@@ -386,7 +394,7 @@ def rebuild(conn: Connection) -> int:
     """Recompute every canonical event from all tellings; the number of canonical events."""
     conn.execute(text("LOCK TABLE canonical_events IN EXCLUSIVE MODE"))
     conn.execute(text("DELETE FROM canonical_events"))  # every link becomes null (ON DELETE SET NULL)
-    tellings = _tellings(conn, "true", {}, recompute=True)
+    tellings = _tellings(conn, "true", {}, recompute=True, sql=_RECOMPUTE)
     for t in tellings:
         keys_for(t)
         t.canonical_id = None

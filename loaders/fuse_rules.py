@@ -25,7 +25,9 @@ WINDOWS = {"visit": 30, "meeting": 30, "agreement": 30, "cooperation": 60, "invi
            "accusation": 14, "statement": 3}  # days before publication an undated telling may lie in
 PLAN_WINDOW = 365  # days after publication a plan may come true in
 SLACK = 2  # days two single-day dates may differ by and still be one happening (flagged as a conflict)
-GROUP_FLOATING = {"visit", "meeting", "agreement", "cooperation", "invitation"}  # undated ones of one block group
+# Types whose undated tellings in undated articles ("floating") join a dated happening or each other;
+# others (statements, accusations: said again and again) stay alone, and are never read again.
+GROUP_FLOATING = ("visit", "meeting", "agreement", "cooperation", "invitation")
 POINT_TYPES = {"meeting", "agreement", "invitation", "accusation", "statement"}  # one day: a weekday can pin it
 ROLE_ORDER = {"source": 0, "target": 1, "other": 2}
 RELATED = ("related", "boilerplate")  # segment kinds outside the article proper: their events are not fused
@@ -231,19 +233,21 @@ class Anchor:
 
 
 def assign_floating(floating: list[Telling], anchors: list[Anchor]) -> tuple[dict[str, Anchor], list[Cluster]]:
-    """Undated tellings of undated articles: to the best-reported anchored cluster that fits them
-    (sharing a person when they name one), else grouped among themselves (GROUP_FLOATING types)."""
+    """Undated tellings of undated articles (GROUP_FLOATING types): to the best-reported anchored
+    cluster that fits them (sharing a person when they name one), else grouped among themselves;
+    other types alone."""
     ranked = sorted(anchors, key=lambda a: a.rank)
     chosen: dict[str, Anchor] = {}
     alone: list[Cluster] = []
     for t in sorted(floating, key=lambda t: t.key):
-        p = t.persons
-        best = next((a for a in ranked if _persons_fit(p, a.persons) and _names_someone(p, a.persons)), None)
+        p, groups = t.persons, t.type in GROUP_FLOATING
+        best = next((a for a in ranked if groups and _persons_fit(p, a.persons) and _names_someone(p, a.persons)),
+                    None)
         if best is not None:
             chosen[t.key] = best
             continue
-        home = next((c for c in alone if t.type in GROUP_FLOATING and _persons_fit(p, c.persons)
-                     and _names_someone(p, c.persons)), None)
+        home = next((c for c in alone if groups and _persons_fit(p, c.persons) and _names_someone(p, c.persons)),
+                    None)
         if home is None:
             home = Cluster()
             alone.append(home)
