@@ -90,21 +90,23 @@ def load(
 
 @app.command()
 def export(
-    format: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
+    format: str = typer.Option("jsonl", "--format", help="Output format: jsonl, or geojson (one point per "
+                               "event with a place, for QGIS, kepler.gl and Metabase maps)."),
     out_file: Path = typer.Option(None, "--out", help="Write to this file instead of standard output."),
     canonical: bool = typer.Option(False, "--canonical", help="One line per canonical event (real happening, "
                                    "fused across articles) instead of one per article."),
 ) -> None:
     """Export articles with their entities and events, one JSON object per line.
 
-    Example: loader export --format jsonl --out export.jsonl  (one line per happening: --canonical)
+    Example: loader export --format jsonl --out export.jsonl  (one line per happening: --canonical;
+    a map of events: --format geojson --out events.geojson)
     """
-    from .export import write_canonical, write_jsonl
+    from .export import write_canonical, write_geojson, write_jsonl
 
-    write = write_canonical if canonical else write_jsonl
+    write = write_geojson if format == "geojson" else write_canonical if canonical else write_jsonl
 
-    if format != "jsonl":
-        _fail(f"unknown format {format!r}; use jsonl")
+    if format not in ("jsonl", "geojson"):
+        _fail(f"unknown format {format!r}; use jsonl or geojson")
     settings = Settings.from_env()
     try:
         engine = _engine(settings)
@@ -113,7 +115,8 @@ def export(
             if out_file:
                 with out_file.open("w", encoding="utf-8") as fh:
                     n = write(conn, fh)
-                err.print(f"wrote {n} {'canonical events' if canonical else 'articles'} to {out_file}")
+                what = "events with a place" if format == "geojson" else "canonical events" if canonical else "articles"
+                err.print(f"wrote {n} {what} to {out_file}")
             else:
                 write(conn, sys.stdout)
     except DatabaseError as exc:

@@ -1,7 +1,8 @@
 """Export: the database → one JSON object per article (the scorer's JSONL contract).
 
 Adds the interchange format: canonical English names, dates cut to their precision, and
-`section` telling the article proper from its "read also" blocks and page furniture. Every
+`section` telling the article proper from its "read also" blocks and page furniture;
+`write_geojson` maps every event with a place (QGIS, kepler.gl, Metabase). Every
 event carries `canonical_id`, the same for all tellings of one happening; `write_canonical`
 writes one line per happening instead (GDELT-style counts of articles and outlets).
 """
@@ -108,3 +109,31 @@ def write_canonical(conn: Connection, out: TextIO) -> int:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+GEOJSON_EVENTS = text("""
+SELECT event_id, type, date_label, date_start, date_end, date_precision, modality, participant_names,
+       source_names, target_names, place_name, place_country, place_precision, place_geonames_id,
+       place_latitude, place_longitude, evidence, file_name, article_title, outlet, url
+FROM v_events WHERE place_latitude IS NOT NULL ORDER BY date_start NULLS LAST, event_id
+""")
+
+
+def geojson(conn: Connection) -> dict:
+    """A GeoJSON FeatureCollection (RFC 7946): one Point feature per event with a place, [lon, lat]."""
+    features = []
+    for r in conn.execute(GEOJSON_EVENTS):
+        props = {k: v for k, v in r._mapping.items() if k not in ("place_latitude", "place_longitude")}
+        for k in ("date_start", "date_end"):
+            props[k] = _cut(props[k], r.date_precision)
+        features.append({"type": "Feature", "id": r.event_id,
+                         "geometry": {"type": "Point", "coordinates": [r.place_longitude, r.place_latitude]},
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_geojson(conn: Connection, out: TextIO) -> int:
+    collection = geojson(conn)
+    json.dump(collection, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return len(collection["features"])
