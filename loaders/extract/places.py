@@ -138,8 +138,8 @@ class Locator:
                 for clitic, as_kind in [*((c, "at") for c in w.clitic_locative),
                                         *((c, "to_l") for c in w.clitic_destination)]:
                     if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-                        if as_kind == "at" and i and w.governs_object(toks[i - 1].norm):
-                            break
+                        if as_kind == "at" and any(w.governs_object(t.norm) for t in toks[max(0, i - 2):i]):
+                            break  # "علاقات روسيا ببيونغ يانغ": relations with, not in
                         found = self._place_at(text, toks, spans, i, len(clitic), lang, mentions, starts, context)
                         if found and as_kind == "at" and found.level == "country":
                             found = None  # "بروسيا" is more often "with Russia" than "in Russia"
