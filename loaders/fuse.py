@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.dialects.postgresql import ARRAY, TEXT
@@ -113,27 +113,19 @@ _RANGES = ("e.fusion_block = ANY(:blocks) AND ((e.match_lo IS NULL AND e.type IN
            "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))")
 
 
-def _component(conn: Connection, seeds: dict[str, Interval], sha256: str | None = None,
-               stale: list[int] = ()) -> list[Telling]:
-    """Every telling of the seeds' blocks whose range overlaps theirs, transitively, and the floating
-    ones; with `sha256`, the article's own (unkeyed) tellings in the same statement; with `stale`, the
-    remaining tellings of those happenings."""
+def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = ()) -> list[Telling]:
+    """Every stored telling of the seeds' blocks whose range overlaps theirs, transitively, and the
+    floating ones; with `stale`, the remaining tellings of those happenings."""
     hull = dict(seeds)
     extra = ""
     params: dict = {}
     if stale:
         extra, params["stale"] = " OR e.canonical_id = ANY(:stale)", list(stale)
-    first = sha256 is not None
     got: dict[int, Telling] = {}
     while True:
-        where = f"({_RANGES}){extra}"
-        sql = None
-        if first:
-            sql = f"{_SELECT.format(where=_OWN_WHERE)} UNION ALL {_SELECT.format(where=where)}"
-            params["sha"] = sha256
-        fetched = _tellings(conn, where, {**params, "blocks": list(hull), "los": [v[0] for v in hull.values()],
-                                          "his": [v[1] for v in hull.values()]}, sql=sql)
-        first = False
+        fetched = _tellings(conn, f"({_RANGES}){extra}", {**params, "blocks": list(hull),
+                                                          "los": [v[0] for v in hull.values()],
+                                                          "his": [v[1] for v in hull.values()]})
         for t in fetched:
             got.setdefault(t.id, t)
         grown = dict(hull)
@@ -148,13 +140,38 @@ def _component(conn: Connection, seeds: dict[str, Interval], sha256: str | None 
 
 @dataclass
 class Prepared:
-    """What `prepare` found before the article was stored: its blocks (locked) and their ranges, and
-    the happenings told by the version it replaces."""
+    """An article's tellings from its extraction, their blocks (locked) and ranges, and the happenings
+    told by the version it replaces: what `prepare` found before the article was stored."""
 
+    sha256: str
     blocks: set[str]
     seeds: dict[str, Interval]
     stale: list[int]
+    own: dict[int, Telling] = field(default_factory=dict)  # by id() of the extracted event
 
+    def columns(self, conn: Connection, events: list, event_ids: list[int]) -> tuple[tuple[str, ...], list[tuple]]:
+        """For `store_article`, before it copies the events (their ids drawn): fuse them, and give each
+        its canonical event and fusion keys as extra columns of the copy."""
+        own = []
+        for e, i in zip(events, event_ids):
+            t = self.own.get(id(e))
+            if t is not None:
+                t.id = i
+                own.append(t)
+        got = [t for t in _component(conn, _with_empty(self), stale=self.stale)] + own
+        fresh = _refuse(conn, got, set(self.stale))[1] if got or self.stale else {}
+        rows = []
+        for e in events:
+            t = self.own.get(id(e))
+            if t is None:
+                rows.append((None, None, None, None, None))
+            else:
+                rows.append((fresh.get(t.canonical_id, t.canonical_id), t.block, t.match and t.match[0],
+                             t.match and t.match[1], t.weekday))
+        return FUSION_COLUMNS, rows
+
+
+FUSION_COLUMNS = ("canonical_id", "fusion_block", "match_lo", "match_hi", "date_weekday")
 
 _PREPARE = """
 WITH stale AS (
@@ -171,12 +188,12 @@ SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{}') AS stale, (
 
 
 def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Registry) -> Prepared:
-    """Before storing an article, in its transaction: lock the blocks its tellings (computed from the
-    extraction, as the database will) and the happenings it replaces belong to, so that what
-    `fuse_article` reads after storing is complete; one statement."""
+    """Before storing an article, in its transaction: its tellings as the database will hold them,
+    and the lock of every block they and the happenings it replaces belong to (one statement), so
+    that what `Prepared.columns` reads is complete."""
     kinds = {s.order: s.kind for s in ex.segments}
-    blocks: set[str] = set()
-    seeds: dict[str, Interval] = {}
+    a = ex.article
+    prepared = Prepared(a.sha256, set(), {}, [])
     for e in ex.events:
         if kinds.get(e.segment_order) in RELATED or not all(p.entity in ids for p in e.participants):
             continue
@@ -185,50 +202,36 @@ def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Reg
             ent = registry.entities.get(p.entity)
             country = ent.country if ent is not None and ent.kind != "state" else None
             parts.append((ids[p.entity], p.role, ids.get(country or "", ids[p.entity])))
+        parts.sort()
         d = e.date
         own = period(d.value, d.value_end, d.precision) if d else None
-        t = Telling(0, "", 0, e.type, e.modality, own, None, ex.article.published_on, None, e.evidence, None, parts)
+        label = (iso_cut(d.value, d.precision) + (f"/{d.value_end.isoformat()}" if d.value_end else "")) if d else None
+        key = f"{a.sha256}:{e.sentence_start:07d}:{e.type}:" + ",".join(str(ent) for ent, _, _ in parts)
+        t = Telling(0, key, 0, e.type, e.modality, own, label, a.published_on, a.outlet, e.evidence, None, parts,
+                    sentences=[a.text[x:y] for x, y in e.evidence_spans] or [e.evidence], keyed=False, stored=False)
         keys_for(t)
-        blocks.add(t.block)
+        prepared.own[id(e)] = t
+        prepared.blocks.add(t.block)
         if t.match is not None:
-            lo, hi = seeds.get(t.block, t.match)
-            seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-    row = conn.execute(text(_PREPARE), {"path": ex.article.path, "sha": ex.article.sha256,
-                                        "blocks": sorted(blocks)}).one()
-    return Prepared(blocks, seeds, list(row.stale))
+            lo, hi = prepared.seeds.get(t.block, t.match)
+            prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+    row = conn.execute(text(_PREPARE), {"path": a.path, "sha": a.sha256, "blocks": sorted(prepared.blocks)}).one()
+    prepared.stale = list(row.stale)
+    return prepared
 
 
-def fuse_article(conn: Connection, sha256: str, prepared: Prepared | None = None) -> int:
-    """Fuse one stored article's tellings (and re-fuse the happenings of the version it replaced);
-    the number of canonical events touched. Without `prepare` (an article stored without fusion),
-    the blocks are locked here."""
-    if prepared is None:
-        own = _tellings(conn, "", {"sha": sha256, "stale": []}, sql=_OWN)
-        prepared = Prepared({t.block for t in own}, {}, [])
-        for t in own:
-            keys_for(t)
-            if t.match is not None:
-                lo, hi = prepared.seeds.get(t.block, t.match)
-                prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-        got = own + _component(conn, _with_empty(prepared))
-    else:
-        got = _component(conn, _with_empty(prepared), sha256, prepared.stale)
-        own = [t for t in got if not t.keyed]
-        for t in own:
-            keys_for(t)  # written with the links, at the end
-        missing = {t.block for t in own} - prepared.blocks
-        if missing:  # the extraction and the database disagree on a block: lock it and read it too
-            _lock(conn, sorted(missing))
-            prepared.blocks |= missing
-            for t in own:
-                if t.block in missing and t.match is not None:
-                    lo, hi = prepared.seeds.get(t.block, t.match)
-                    prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-            seen = {t.id for t in got}
-            got += [t for t in _component(conn, _with_empty(prepared)) if t.id not in seen]
-    if not got and not prepared.stale:
-        return 0
-    return _refuse(conn, got, set(prepared.stale))
+def fuse_article(conn: Connection, sha256: str) -> int:
+    """Fuse the tellings of an article stored without fusion (locking their blocks here); the number
+    of canonical events written."""
+    own = _tellings(conn, "", {"sha": sha256, "stale": []}, sql=_OWN)
+    prepared = Prepared(sha256, {t.block for t in own}, {}, [])
+    for t in own:
+        keys_for(t)
+        if t.match is not None:
+            lo, hi = prepared.seeds.get(t.block, t.match)
+            prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+    got = own + _component(conn, _with_empty(prepared))
+    return _refuse(conn, got, set())[0] if got else 0
 
 
 def _with_empty(prepared: Prepared) -> dict[str, Interval]:
@@ -259,8 +262,9 @@ def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> l
     return out
 
 
-def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> int:
-    """Re-cluster the fetched tellings block by block and write the happenings that changed."""
+def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int, dict[int, int]]:
+    """Re-cluster the tellings block by block and write the happenings that changed; the number of
+    happenings, and the ids new ones got for the placeholders their tellings hold."""
     by_block: dict[str, list[Telling]] = defaultdict(list)
     for t in got:
         by_block[t.block].append(t)
@@ -305,8 +309,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> int:
             if c.members:
                 clusters.append(c)
         old |= changed_outside
-    _write(conn, clusters, old, got, stale)
-    return len(clusters)
+    return len(clusters), _write(conn, clusters, old, got, stale)
 
 
 _CANONICAL_COLUMNS = (
@@ -321,7 +324,7 @@ def _names(columns: str) -> str:
 
 
 def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: list[Telling],
-           stale: set[int]) -> None:
+           stale: set[int]) -> dict[int, int]:
     """Give each cluster an id (the stored one most of its tellings had, else a new one), and write the
     ones that changed (row, participants, their tellings' links and keys) and drop the stored ones no
     longer used, in one statement: an article's fusion costs a handful of round trips."""
@@ -348,13 +351,17 @@ def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: lis
         parts += [{"canonical_id": c.id, "entity_id": ent, "role": role, "tellings": n, "dated_tellings": dated[ent],
                    "date_start": s["row"]["date_start"]} for ent, role, n in s["parts"]]
         links += [{"id": t.id, "c": c.id, "b": t.block, "lo": t.match and t.match[0], "hi": t.match and t.match[1],
-                   "w": t.weekday} for t in c.members if t.canonical_id != c.id or not t.keyed]
+                   "w": t.weekday} for t in c.members if t.stored and (t.canonical_id != c.id or not t.keyed)]
+    for c in clusters:
+        for t in c.members:
+            t.canonical_id = c.id
     gone = sorted(old - {c.id for c in clusters})
     if not rows and not gone:
-        return
-    conn.execute(text(_WRITE), {
+        return {}
+    return dict(conn.execute(text(_WRITE), {
         "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
-        "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0], "gone": gone})
+        "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0],
+        "gone": gone}).all())
 
 
 _UPDATES = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
@@ -386,7 +393,7 @@ WITH fresh AS (
 ), dropped AS (
     DELETE FROM canonical_events WHERE id = ANY(CAST(:gone AS bigint[]))
 )
-SELECT count(*) FROM upserted
+SELECT tmp, id FROM fresh
 """
 
 
@@ -398,7 +405,7 @@ def rebuild(conn: Connection) -> int:
     for t in tellings:
         keys_for(t)
         t.canonical_id = None
-    return _refuse(conn, tellings, set())
+    return _refuse(conn, tellings, set())[0]
 
 
 def pending(conn: Connection) -> list[str]:

@@ -57,6 +57,7 @@ class Telling:
     weekday: int | None = None
     sentences: list[str] = field(default_factory=list)  # every sentence telling it (one event may merge several)
     keyed: bool = True  # block, range and weekday are stored (False: computed here, not written yet)
+    stored: bool = True  # its row exists (False: `store_article` is about to copy it)
 
     @cached_property
     def persons(self) -> dict[int, frozenset[int]]:

@@ -186,9 +186,7 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                         cache = sync_registry(conn, extractor.registry)
                 with transaction(engine) as conn:  # the article and its fusion: all or nothing
                     prepared = fuse.prepare(conn, ex, cache.ids, extractor.registry)
-                    stored = store_article(conn, ex, cache, summary.run_id, replace=exists)
-                    if stored is not None:
-                        fuse.fuse_article(conn, ex.article.sha256, prepared)
+                    stored = store_article(conn, ex, cache, summary.run_id, replace=exists, fuse=prepared.columns)
                 if stored is None:
                     summary.skipped += 1
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -119,12 +120,15 @@ def known_hashes(conn: Connection, hashes: list[str]) -> set[str]:
 
 
 def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: int | None,
-                  replace: bool = False) -> dict[str, int] | None:
+                  replace: bool = False, fuse: Callable[..., tuple[tuple[str, ...], list[tuple]]] | None = None,
+                  ) -> dict[str, int] | None:
     """Write one article's rows; None when the same content is already stored (and not replaced).
 
     The article row goes in with ON CONFLICT (its identity); its segments, mentions, events,
     participants and evidence go in with COPY, their ids drawn from the sequences first so
-    that the rows can point at each other without a round trip per row. The commit is
+    that the rows can point at each other without a round trip per row. `fuse`, given the
+    events and their ids just before they are copied, gives extra columns for them (their
+    canonical event: `loaders.fuse.Prepared.columns`), so no row is written twice. The commit is
     asynchronous (`synchronous_commit = off`): a crash can lose the last few articles'
     commits, never half an article, and the next run loads them again.
     """
@@ -152,8 +156,10 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
                              "kind", "alias_kind", "method", "confidence"),
           [(i, article_id, seg_by_order[m.segment_order], cache.ids.get(m.entity or ""), m.surface, m.start, m.end,
             m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(ex.mentions, mention_ids)])
-    _copy(conn, "events", ("id", *EVENT_COLUMNS),
-          [(i, *_event_row(e, article_id, seg_by_order[e.segment_order])) for e, i in zip(events, event_ids)])
+    extra_columns, extra = fuse(conn, events, event_ids) if fuse else ((), [()] * len(events))
+    _copy(conn, "events", ("id", *EVENT_COLUMNS, *extra_columns),
+          [(i, *_event_row(e, article_id, seg_by_order[e.segment_order]), *x)
+           for e, i, x in zip(events, event_ids, extra)])
     store_places(conn, events, event_ids, cache)
     parts, dyads, evidence = [], [], []
     for e, eid in zip(events, event_ids):
