@@ -103,10 +103,8 @@ def reextract_affected(bind: Bind, extractor: Extractor,
     for n, article_id in enumerate(ids, 1):
         with transaction(bind) as conn:  # the article and its fusion, as in a load: all or nothing
             ex = extractor.extract(stored_article(conn, article_id))
-            stale = fuse.stale_for(conn, ex.article.path, ex.article.sha256)
-            stored = store_article(conn, ex, cache, summary.run_id, replace=True)
-            if stored is not None:
-                fuse.fuse_article(conn, ex.article.sha256, stale)
+            prepared = fuse.prepare(conn, ex, cache.ids, extractor.registry)
+            stored = store_article(conn, ex, cache, summary.run_id, replace=True, fuse=prepared.columns)
         summary.replaced += 1
         summary.mentions += stored["mentions"] if stored else 0
         summary.events += stored["events"] if stored else 0
