@@ -107,9 +107,9 @@ def _lock(conn: Connection, blocks: list[str]) -> None:
                  .bindparams(bindparam("blocks", type_=_arr(TEXT))), {"blocks": sorted(blocks)})
 
 
-_RANGES = ("e.fusion_block = ANY(:blocks) AND ((e.match_lo IS NULL AND e.type IN ('" + "', '".join(GROUP_FLOATING)
+_RANGES = ("e.fusion_block = ANY(CAST(:blocks AS text[])) AND ((e.match_lo IS NULL AND e.type IN ('" + "', '".join(GROUP_FLOATING)
            + "')) OR EXISTS ("
-           "SELECT 1 FROM unnest(:blocks, :los, :his) AS h(b, lo, hi) "
+           "SELECT 1 FROM unnest(CAST(:blocks AS text[]), CAST(:los AS date[]), CAST(:his AS date[])) AS h(b, lo, hi) "
            "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))")
 
 
@@ -120,7 +120,7 @@ def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = 
     extra = ""
     params: dict = {}
     if stale:
-        extra, params["stale"] = " OR e.canonical_id = ANY(:stale)", list(stale)
+        extra, params["stale"] = " OR e.canonical_id = ANY(CAST(:stale AS bigint[]))", list(stale)
     got: dict[int, Telling] = {}
     while True:
         fetched = _tellings(conn, f"({_RANGES}){extra}", {**params, "blocks": list(hull),
@@ -158,7 +158,7 @@ class Prepared:
             if t is not None:
                 t.id = i
                 own.append(t)
-        got = [t for t in _component(conn, _with_empty(self), stale=self.stale)] + own
+        got = (_component(conn, _with_empty(self), stale=self.stale) if self.blocks or self.stale else []) + own
         fresh = _refuse(conn, got, set(self.stale))[1] if got or self.stale else {}
         rows = []
         for e in events:
