@@ -298,3 +298,16 @@ def test_replacing_an_article_refuses_its_happenings(conn, settings, extractor, 
     rows = _canonical(conn, "type = 'meeting' ORDER BY date_start")
     assert [(r.date_start, r.articles) for r in rows] == [(D(2023, 9, 13), 2), (D(2023, 11, 20), 1)]
     assert before.canonical_id in {r.canonical_id for r in rows}  # the happening kept its id
+
+
+def test_timeline_shows_each_seed_happening_once(seeded):
+    from loaders.timeline import collect
+
+    fused, raw = collect(seeded, "Kim Jong Un"), collect(seeded, "Kim Jong Un", tellings=True)
+    summits = [p for p in fused.points if p.type == "meeting" and p.other == "Vladimir Putin"]
+    visits = [p for p in fused.points if p.type == "visit" and p.start.year == 2023]
+    assert [(p.start, p.articles) for p in summits] == [(D(2023, 9, 13), 4)]
+    assert [(p.start, p.end, p.articles) for p in visits] == [(D(2023, 9, 11), D(2023, 9, 17), 2)]
+    assert "(4 articles)" in summits[0].label
+    assert len([p for p in raw.points if p.type == "meeting" and p.other == "Vladimir Putin"]) >= 2
+    assert fused.undated < raw.undated
