@@ -311,3 +311,41 @@ def test_timeline_shows_each_seed_happening_once(seeded):
     assert "(4 articles)" in summits[0].label
     assert len([p for p in raw.points if p.type == "meeting" and p.other == "Vladimir Putin"]) >= 2
     assert fused.undated < raw.undated
+
+
+def test_concurrent_loaders_fuse_as_one(scratch, settings, extractor, tmp_path):
+    import threading
+
+    stories = []
+    for k in range(40):  # one summit and weekly meetings, told in two folders loaded at once
+        lang, template = SUMMIT[k % len(SUMMIT)] if k % 2 else MEETING_ON[k % len(MEETING_ON)]
+        when = D(2024, 6, 19) if k % 2 else D(2024, 1, 3) + dt.timedelta(days=7 * (k % 10))
+        sentence = template.format(p=PUTIN_AR, k=KIM_AR, d=when.day, m=MONTHS_AR[when.month - 1],
+                                   me=MONTHS_EN[when.month - 1], y=when.year)
+        stories.append((f"s_{k:02d}.txt", sentence, (when + dt.timedelta(days=k % 4)).isoformat()))
+    _write(tmp_path / "a", stories[::2])
+    _write(tmp_path / "b", stories[1::2])
+    _write(tmp_path / "c", stories[5:15])  # more articles telling the same happenings, loaded at the same time
+    engine = scratch("concurrent")
+    load_paths(engine, [SEEDS / "000_34fa6c34604c9c03.txt"], settings, extractor=extractor)  # schema, registry
+    errors = []
+
+    def run(folder):
+        try:
+            load_paths(engine, [tmp_path / folder], settings, extractor=extractor)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(f,)) for f in ("a", "b", "c")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with engine.connect() as conn:
+        loaded = signature(conn)
+    with engine.begin() as conn:
+        fuse.rebuild(conn)
+    with engine.connect() as conn:
+        assert signature(conn) == loaded
+    engine.dispose()
