@@ -325,7 +325,8 @@ def summary(members: list[Telling]) -> dict:
            "dated_articles": len({t.article_id for t in anchored}),
            "first_reported": published[0] if published else None,
            "last_reported": published[-1] if published else None,
-           "fusion_key": min(t.key for t in members), "evidence": best.evidence, **fused_date(members)}
+           "fusion_key": min(t.key for t in anchored or members),  # what ranks it for floating tellings
+           "evidence": best.evidence, **fused_date(members)}
     return {"row": row, "parts": parts}
 
 

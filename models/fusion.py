@@ -46,7 +46,8 @@ class CanonicalEvent(Base):
     first_reported: Mapped[dt.date | None] = mapped_column(Date)
     last_reported: Mapped[dt.date | None] = mapped_column(Date)
     fusion_key: Mapped[str] = mapped_column(
-        Text, comment="Smallest content key (sha256:offset) of its tellings: a load-order-free identity")
+        Text,
+        comment="Smallest content key (sha256:offset) of its dated tellings (else of all): a load-order-free identity")
     evidence: Mapped[str] = mapped_column(Text)
 
 

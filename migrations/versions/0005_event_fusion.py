@@ -228,7 +228,7 @@ def upgrade() -> None:
         sa.Column("first_reported", sa.Date(), nullable=True),
         sa.Column("last_reported", sa.Date(), nullable=True),
         sa.Column("fusion_key", sa.Text(), nullable=False,
-                  comment="Smallest content key (sha256:offset) of its tellings: a load-order-free identity"),
+                  comment="Smallest content key (sha256:offset) of its dated tellings (else of all): a load-order-free identity"),
         sa.Column("evidence", sa.Text(), nullable=False),
         sa.CheckConstraint("date_precision IN ('year', 'month', 'day')", name=op.f("ck_canonical_events_date_precision")),
         sa.CheckConstraint("date_origin IN ('text', 'fused', 'article')", name=op.f("ck_canonical_events_date_origin")),
