@@ -21,12 +21,13 @@ from functools import cached_property, lru_cache
 
 from .normalize import fold
 
-WINDOWS = {"visit": 30, "meeting": 30, "agreement": 30, "cooperation": 60, "invitation": 60,
-           "accusation": 14, "statement": 3}  # days before publication an undated telling may lie in
+# days before its article's publication an undated telling may lie in
+WINDOWS = {"visit": 30, "meeting": 30, "agreement": 30, "cooperation": 60, "invitation": 60}
 PLAN_WINDOW = 365  # days after publication a plan may come true in
 SLACK = 2  # days two single-day dates may differ by and still be one happening (flagged as a conflict)
-# Types whose undated tellings in undated articles ("floating") join a dated happening or each other;
-# others (statements, accusations: said again and again) stay alone, and are never read again.
+# Types whose undated tellings join a dated happening (through a window before their article's
+# publication) or, in undated articles ("floating"), the best-reported one or each other; undated
+# statements and accusations (said again and again) stay alone, and are never read again.
 GROUP_FLOATING = ("visit", "meeting", "agreement", "cooperation", "invitation")
 POINT_TYPES = {"meeting", "agreement", "invitation", "accusation", "statement"}  # one day: a weekday can pin it
 ROLE_ORDER = {"source": 0, "target": 1, "other": 2}
@@ -123,7 +124,7 @@ def keys_for(t: Telling) -> None:
         t.block = f"{t.type}|{t.modality}|{who}"
     if t.own is not None:
         t.match = (_shift(t.own[0], -SLACK), _shift(t.own[1], SLACK))
-    elif t.published is not None:
+    elif t.published is not None and t.type in GROUP_FLOATING:
         if t.modality == "planned":
             t.match = (t.published, _shift(t.published, PLAN_WINDOW))
         else:
