@@ -179,7 +179,7 @@ def test_query_headers_parse():
     queries = {q.name: q for q in list_queries()}
     assert set(queries) == {"actor_timeline", "dyad_timeline", "visits_to_country", "events_by_type_per_month",
                             "who_met_whom", "entity_first_last_mention", "articles_mentioning_actor",
-                            "unresolved_mentions"}
+                            "unresolved_mentions", "events_by_place"}
     for q in queries.values():
         assert q.title and len(q.description) > 40 and "\\" not in q.sql
     assert [(p.name, p.default) for p in queries["actor_timeline"].params] == [("actor", "Vladimir Putin"),
