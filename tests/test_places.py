@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from loaders.export import geojson, write_geojson
 from loaders.geo import GAZETTEER_SCHEMA
-from loaders.knowledge import KnowledgeError, check
+from loaders.knowledge import DATA_DIR, KnowledgeError, check, load_yaml
 from loaders.pipeline import load_paths
 from loaders.records import Article
 from models import Entity
@@ -123,6 +123,16 @@ def test_country_context_picks_the_namesake(extractor):
     assert {c.iso for c in cities} >= {"RU", "US"}
     assert geo.pick(cities, {"United States"}).iso == "US"
     assert geo.pick(cities, set()).iso == "RU"
+
+
+def test_every_gazetteer_entry_names_a_registry_entity(extractor):
+    data = load_yaml(DATA_DIR / "places" / "gazetteer.yaml", GAZETTEER_SCHEMA)
+    registry = extractor.registry.entities
+    named = {item["entity"] for item in data["registry"]}
+    assert named <= set(registry)
+    assert {v["country"] for v in data["venues"]} <= set(registry)
+    assert set(data["countries"]) <= set(extractor.places.geo.iso) <= set(registry)
+    assert named <= set(extractor.places.geo.registry_places)  # and each got its point
 
 
 def test_coordinates_are_checked_by_the_knowledge_loader():
