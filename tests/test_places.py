@@ -195,3 +195,20 @@ def test_seed_geojson_is_valid(seeded):
         assert f["properties"]["place_name"] and f["properties"]["place_precision"] in (
             "venue", "city", "region", "country")
     assert geojson(seeded) == doc
+
+
+def test_migration_0006_downgrades_and_upgrades(conn):
+    from loaders import migrate
+
+    columns = text("SELECT attname, col_description(attrelid, attnum) FROM pg_attribute "
+                   "WHERE attrelid = 'v_events'::regclass AND attnum > 0")
+    migrate.downgrade(conn, "0005")
+    before = dict(conn.execute(columns).all())
+    assert "place_name" not in before and "shown_date_label" in before  # 0005's columns are kept
+    assert conn.execute(text("SELECT count(*) FROM information_schema.columns "
+                             "WHERE table_name = 'entities' AND column_name = 'geonames_id'")).scalar() == 0
+    migrate.upgrade(conn)
+    after = dict(conn.execute(columns).all())
+    assert set(before) < set(after)
+    new = {"place_name", "place_country", "place_latitude", "place_longitude", "place_precision"}
+    assert new <= set(after) and all(after[c] for c in new)
