@@ -28,8 +28,8 @@ WORDS_SCHEMA = {key + "!": [str] for key in (
 NAME_ALIASES = ("name", "metonym", "short")
 ADJ_ALIASES = ("adj", "title", "counterpart")
 MAX_WORDS = 4
-# A one-word Arabic name only the gazetteer knows must be a large city: small towns' names are
-# often ordinary words ("في بيان" is "in a statement", not Bayan).
+# A one-word name only the gazetteer knows must be a large city: small towns' names are often
+# ordinary words ("في بيان" is "in a statement", not Bayan; "in Spring" is not Spring, Texas).
 MIN_ONE_WORD_POPULATION = 100_000
 
 
@@ -190,7 +190,7 @@ class Locator:
             if city is None or " ".join(forms[:city[0]]) in w.stop:
                 return None
             n, cities = city
-            if lang == "ar" and n == 1 and cities[0].population < MIN_ONE_WORD_POPULATION:
+            if n == 1 and cities[0].population < MIN_ONE_WORD_POPULATION:
                 return None
             return self._at(self.geo.city_place(self.geo.pick(cities, context)), span[0], spans[k + n - 1][1], text)
         return None
