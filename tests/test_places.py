@@ -48,6 +48,9 @@ PLACES_AR = [
     ("ووقعت روسيا وكوريا الشمالية اتفاقية للتعاون بمدينة فلاديفوستوك.", "Vladivostok", "city"),
     ("واستقبل الرئيس الروسي ضيفه الكوري الشمالي بموسكو.", "Moscow", "city"),
     ("واجتمع شويغو في واشنطن بلويد أوستن.", "Washington, D.C.", "city"),
+    ("وزارت وزيرة الخارجية الكورية الشمالية تشوي سون هوي الكرملين أمس.", "Moscow Kremlin", "venue"),
+    ("وسيزور بوتين بيونغ يانغ الشهر المقبل.", "Pyongyang", "city"),
+    ("وفي موسكو، التقى بوتين بكيم جونغ أون.", "Moscow", "city"),
 ]
 
 NO_PLACE_AR = [
@@ -105,6 +108,18 @@ def test_places_en(extractor, body, place, precision):
 def test_no_place_en(extractor, body):
     found = located(extractor, body)
     assert found and all(p is None for _, p, _ in found), found
+
+
+@pytest.mark.parametrize("body", [
+    "The Kremlin hosted Choe Son Hui at the Kremlin on Monday.",
+    "واستقبل الكرملين وزيرة الخارجية الكورية الشمالية تشوي سون هوي في الكرملين.",
+])
+def test_a_seat_of_power_is_both_actor_and_place(extractor, body):
+    """The Kremlin acting stays a participant (as Russia), and is where the event happened."""
+    article = Article(path="t.txt", file_name="t.txt", text=f"عنوان الخبر\n{body}", sha256="0" * 64)
+    events = [e for e in extractor.extract(article).events if e.segment_order > 0]
+    assert any("Russia" in e.names() and e.place and e.place.name == "Moscow Kremlin" for e in events), \
+        [(e.names(), e.place) for e in events]
 
 
 @pytest.mark.parametrize("words,country", [(("اوستن",), "US"), (("austin",), "US"), (("بيان",), None),

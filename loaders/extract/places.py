@@ -23,7 +23,7 @@ from ..registry import Registry
 from .entities import Token, tokenize
 
 WORDS_SCHEMA = {key + "!": [str] for key in (
-    "locative", "clitic_locative", "destination", "clitic_destination", "heads", "head_modifiers",
+    "locative", "clitic_locative", "destination", "destination_verbs", "clitic_destination", "heads", "head_modifiers",
     "territory", "capital", "territory_prepositions", "clause_breaks", "object_b", "stop")}
 NAME_ALIASES = ("name", "metonym", "short")
 ADJ_ALIASES = ("adj", "title", "counterpart")
@@ -40,6 +40,7 @@ class Words:
     locative: frozenset[str]
     clitic_locative: tuple[str, ...]
     destination: frozenset[str]
+    destination_verbs: frozenset[str]
     clitic_destination: tuple[str, ...]
     heads: frozenset[str]
     head_modifiers: frozenset[str]
@@ -57,6 +58,7 @@ class Words:
         by_length = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731 - longest clitic first
         return cls(
             frozenset(folded["locative"]), by_length(folded["clitic_locative"]), frozenset(folded["destination"]),
+            frozenset(folded["destination_verbs"]),
             by_length(folded["clitic_destination"]), frozenset(folded["heads"]), frozenset(folded["head_modifiers"]),
             frozenset(folded["territory"]), frozenset(folded["capital"]),
             frozenset(folded["territory_prepositions"]), frozenset(folded["clause_breaks"]),
@@ -128,7 +130,14 @@ class Locator:
         out: list[Phrase] = []
         for i, tok in enumerate(toks):
             word = tok.norm
-            if word in w.locative or word in w.destination:
+            if lang == "ar" and word[:1] in ("و", "ف") and word[1:] in w.locative | w.destination | w.destination_verbs:
+                word = word[1:]  # "وفي موسكو", "وزارت الكرملين"
+            if word in w.destination_verbs:
+                j = i + 1
+                while j < len(toks) and (m := self._mention_in(mentions, starts, spans[j])) and m.kind == "person":
+                    j = next((k for k in range(j, len(toks)) if spans[k][0] >= m.end), len(toks))  # the visitor
+                kind, found = "to", self._place_at(text, toks, spans, j, 0, lang, mentions, starts, context)
+            elif word in w.locative or word in w.destination:
                 kind = "at" if word in w.locative else "to"
                 found = self._place_at(text, toks, spans, i + 1, 0, lang, mentions, starts, context)
             elif word in w.territory_prepositions:
