@@ -239,17 +239,29 @@ def _with_empty(prepared: Prepared) -> dict[str, Interval]:
     return {b: prepared.seeds.get(b, (INF_HI, INF_LO)) for b in sorted(prepared.blocks)}
 
 
-def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> list[Anchor]:
-    """Stored anchored happenings of these blocks that the component does not hold."""
-    rows = conn.execute(text(
-        "SELECT c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported, "
-        "array_agg(p.entity_id) FILTER (WHERE p.dated_tellings > 0) AS ents, "
-        "array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END) "
-        "FILTER (WHERE p.dated_tellings > 0) AS keys "
-        "FROM canonical_events c JOIN canonical_event_participants p ON p.canonical_id = c.id "
-        "JOIN entities n ON n.id = p.entity_id "
-        "WHERE c.fusion_block = ANY(:blocks) AND c.dated_articles > 0 AND NOT c.id = ANY(:inside) GROUP BY c.id"),
-        {"blocks": blocks, "inside": sorted(inside)}).all()
+OUTSIDE_TOP = 16  # best-ranked stored happenings read per block for its floating tellings (all if none fits)
+_OUTSIDE = """
+SELECT c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported,
+       array_agg(p.entity_id) FILTER (WHERE p.dated_tellings > 0) AS ents,
+       array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END)
+           FILTER (WHERE p.dated_tellings > 0) AS keys
+FROM unnest(CAST(:blocks AS text[])) AS b
+CROSS JOIN LATERAL (
+    SELECT c.* FROM canonical_events c
+    WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY(CAST(:inside AS bigint[]))
+    ORDER BY c.dated_articles DESC, c.last_reported DESC NULLS LAST, c.fusion_key COLLATE "C" LIMIT :top
+) c
+JOIN canonical_event_participants p ON p.canonical_id = c.id
+JOIN entities n ON n.id = p.entity_id
+GROUP BY c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported
+"""
+
+
+def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int], top: int | None = OUTSIDE_TOP,
+                     ) -> list[Anchor]:
+    """Stored anchored happenings of these blocks that the component does not hold, best-ranked
+    first: the `top` best of each block (through an index on the rank), or all."""
+    rows = conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": top}).all()
     out = []
     for r in rows:
         persons: dict[int, set[int]] = defaultdict(set)
@@ -259,7 +271,7 @@ def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> l
                 persons[key].add(ent)
         out.append(Anchor(r.id, r.fusion_block, rank_key(r.dated_articles, r.last_reported, r.fusion_key),
                           {k: frozenset(v) for k, v in persons.items()}))
-    return out
+    return sorted(out, key=lambda a: a.rank)
 
 
 def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int, dict[int, int]]:
@@ -282,8 +294,12 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
         if not floating:
             continue
         anchors = [Anchor(None, block, c.rank(), anchored_persons(c), c) for c in mine]
-        anchors += [a for a in outside if a.block == block]
-        chosen, alone = assign_floating(floating, anchors)
+        stored = [a for a in outside if a.block == block]
+        chosen, alone = assign_floating(floating, anchors + stored)
+        if len(stored) == OUTSIDE_TOP and any(t.type in GROUP_FLOATING and (
+                t.key not in chosen or chosen[t.key].rank > stored[-1].rank) for t in floating):
+            stored = _anchors_outside(conn, [block], inside, None)  # a choice may lie beyond the best read
+            chosen, alone = assign_floating(floating, anchors + stored)
         clusters += alone
         for t in floating:
             a = chosen.get(t.key)
@@ -297,7 +313,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
     # stored happenings outside the component whose floating tellings changed: re-read their members
     moved = {t.canonical_id for ts in floating_to.values() for t in ts} | {
         t.canonical_id for t in got if t.match is None and t.canonical_id}
-    changed_outside = {a.id for a in outside if a.id in floating_to or a.id in moved}
+    changed_outside = (set(floating_to) | moved) - inside - {None}
     if changed_outside:
         dated = _tellings(conn, "e.canonical_id = ANY(:ids) AND e.match_lo IS NOT NULL",
                           {"ids": sorted(changed_outside)})

@@ -21,6 +21,8 @@ class CanonicalEvent(Base):
         CheckConstraint("(date_start IS NULL) = (date_precision IS NULL)", name="date_has_precision"),
         Index("ix_canonical_events_block_date", "fusion_block", "date_start"),
         Index("ix_canonical_events_type_date", "type", "date_start"),
+        Index("ix_canonical_events_block_rank", "fusion_block", text("dated_articles DESC"),
+              text("last_reported DESC NULLS LAST")),
         {"comment": "One real happening told by one or more extracted events (tellings), fused across articles."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)

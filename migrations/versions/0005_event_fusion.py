@@ -241,6 +241,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_canonical_events_block_date", "canonical_events", ["fusion_block", "date_start"])
     op.create_index("ix_canonical_events_type_date", "canonical_events", ["type", "date_start"])
+    op.create_index("ix_canonical_events_block_rank", "canonical_events",
+                    ["fusion_block", sa.text("dated_articles DESC"), sa.text("last_reported DESC NULLS LAST")])
     op.create_table(
         "canonical_event_participants",
         sa.Column("canonical_id", sa.BigInteger(), nullable=False),
