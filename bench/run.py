@@ -7,7 +7,7 @@ server (LOADER_HOME, default /tmp/loader-bench) or on DATABASE_URL's server:
   end-to-end        `load_paths` into a fresh database at two sizes N and 10N, each in its own
                     subprocess: articles/s, the share of time spent extracting, peak RSS
                     (getrusage of that child), the time spent fusing tellings into canonical
-                    events (and `fuse --rebuild` after), and a reload of the unchanged corpus
+                    events, and a reload of the unchanged corpus
   storage           `store_article` over a batch of extractions vs `COPY` of exactly the same
                     rows (read back from the first database) vs one-row-at-a-time ORM inserts
   timelines         actor and dyad timelines (first page of 100 by date, one month's count)
@@ -136,17 +136,12 @@ def child_load(url: str, folder: str, workers: str = "1") -> dict:
     t = time.perf_counter()
     again = load_paths(eng, [folder], settings, extractor=ex, workers=int(workers))
     reload_s = time.perf_counter() - t
-    with eng.begin() as conn:
+    with eng.connect() as conn:
         fused = fuse.counts(conn)
-        t = time.perf_counter()
-        fuse.rebuild(conn)
-        rebuild_s = time.perf_counter() - t
-        rebuilt = fuse.counts(conn)
     eng.dispose()
     return {"init_s": init_s, "load_s": load_s, "extract_s": ex.seconds, "new": first.new, "failed": first.failed,
             "events": first.events, "reload_s": reload_s, "reload_new": again.new, "reload_skipped": again.skipped,
-            "fuse_s": fuse_s, "fuse_overhead": fuse_s / (load_s - fuse_s), "canonical": fused,
-            "rebuild_s": rebuild_s, "rebuild_same_counts": rebuilt == fused}
+            "fuse_s": fuse_s, "fuse_overhead": fuse_s / (load_s - fuse_s), "canonical": fused}
 
 
 def run_child(server: Server, size: int, folder: Path, workers: int = 1) -> dict:
@@ -441,7 +436,7 @@ def table(res: dict) -> str:
         (f"fusion during the load of {large} articles", f(l_["fuse_s"], " s"),
          f"{l_['fuse_overhead'] * 100:.1f}% over the load without it (goal ≤ 20%); {l_['canonical']['canonical']} "
          f"canonical events from {l_['canonical']['tellings']} tellings, {l_['canonical']['multi']} told by several "
-         f"articles; fuse --rebuild {l_['rebuild_s']:.1f} s, same counts: {l_['rebuild_same_counts']}"),
+         f"articles"),
         (f"reload unchanged {large} articles", f(res["e2e"][str(large)]["reload_s"], " s"),
          f"{res['reload_speedup']:.0f}× faster than the first load (goal ≥ 50×)"),
         (f"peak RSS {small} vs {large} articles", f"{res['peak_rss_small_mb']:.0f} / {res['peak_rss_large_mb']:.0f} MB",

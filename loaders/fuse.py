@@ -107,10 +107,11 @@ def _lock(conn: Connection, blocks: list[str]) -> None:
                  .bindparams(bindparam("blocks", type_=_arr(TEXT))), {"blocks": sorted(blocks)})
 
 
-_RANGES = ("e.fusion_block = ANY(CAST(:blocks AS text[])) AND ((e.match_lo IS NULL AND e.type IN ('" + "', '".join(GROUP_FLOATING)
-           + "')) OR EXISTS ("
-           "SELECT 1 FROM unnest(CAST(:blocks AS text[]), CAST(:los AS date[]), CAST(:his AS date[])) AS h(b, lo, hi) "
-           "WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo))")
+_OVERLAP = ("EXISTS (SELECT 1 FROM unnest(CAST(:blocks AS text[]), CAST(:los AS date[]), CAST(:his AS date[])) "
+            "AS h(b, lo, hi) WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo)")
+_RANGES_ONLY = "e.fusion_block = ANY(CAST(:blocks AS text[])) AND " + _OVERLAP
+_RANGES = (_RANGES_ONLY.replace(" AND EXISTS", " AND ((e.match_lo IS NULL AND e.type IN ('"
+                                + "', '".join(GROUP_FLOATING) + "')) OR EXISTS", 1) + ")")
 
 
 def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = ()) -> list[Telling]:
@@ -122,20 +123,29 @@ def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = 
     if stale:
         extra, params["stale"] = " OR e.canonical_id = ANY(CAST(:stale AS bigint[]))", list(stale)
     got: dict[int, Telling] = {}
+    ranges = [(b, lo, hi) for b, (lo, hi) in hull.items()]
+    where = f"({_RANGES}){extra}"
     while True:
-        fetched = _tellings(conn, f"({_RANGES}){extra}", {**params, "blocks": list(hull),
-                                                          "los": [v[0] for v in hull.values()],
-                                                          "his": [v[1] for v in hull.values()]})
+        fetched = _tellings(conn, where, {**params, "blocks": [r[0] for r in ranges],
+                                          "los": [r[1] for r in ranges], "his": [r[2] for r in ranges]})
+        where = f"({_RANGES_ONLY})"  # later rounds: only the stretches the hull grew by
         for t in fetched:
             got.setdefault(t.id, t)
-        grown = dict(hull)
+        ranges = []
         for t in fetched:
             if t.match is not None:
-                lo, hi = grown.get(t.block, t.match)
-                grown[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-        if grown == hull:
+                lo, hi = hull.get(t.block, (INF_HI, INF_LO))
+                if t.match[0] < lo or t.match[1] > hi:
+                    if lo > hi:  # a block seen for the first time
+                        ranges.append((t.block, t.match[0], t.match[1]))
+                    else:
+                        if t.match[0] < lo:
+                            ranges.append((t.block, t.match[0], lo))
+                        if t.match[1] > hi:
+                            ranges.append((t.block, hi, t.match[1]))
+                    hull[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+        if not ranges:
             return list(got.values())
-        hull = grown
 
 
 @dataclass
