@@ -1,0 +1,33 @@
+"""Merge the corpus parts (corpus/parts/*.json) into corpus/manifest.json with a fixed split.
+
+The split is decided by a hash of each URL, within each language and topic, so that it never
+depends on the order articles were found in or on how the extractor does on them: one third
+`test` (looked at only for figures), two thirds `dev` (tuned on).
+Run: python3 tools/corpus_manifest.py
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def main() -> None:
+    articles = [a for p in sorted((ROOT / "parts").glob("*.json")) for a in json.loads(p.read_text("utf-8"))]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for a in articles:
+        groups.setdefault((a["language"], a["topic"]), []).append(a)
+    for items in groups.values():
+        items.sort(key=lambda a: hashlib.sha256(a["url"].encode("utf-8")).hexdigest())
+        for k, a in enumerate(items):
+            a["split"] = "test" if k % 3 == 2 else "dev"
+    articles.sort(key=lambda a: a["file"])
+    (ROOT / "manifest.json").write_text(json.dumps(articles, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(Counter((a["language"], a["topic"], a["split"]) for a in articles))
+
+
+if __name__ == "__main__":
+    main()
