@@ -14,9 +14,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..normalize import Folded, fold, norm
+from ..normalize import Folded, fold
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
+from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
+                     nominal, phrase_at)
 from .entities import Token, strip_variants, tokenize
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -25,24 +27,6 @@ from .nlp.combine import apply_parse, lemma_forms
 PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
 SPEECH = "statement"
-
-
-@dataclass
-class Actor:
-    first: int  # token index range [first, last]
-    last: int
-    entity: str
-    kind: str
-    mention: Mention
-    clitic: str = ""  # proclitic stripped from the first word (ل, ب, و ...)
-
-    @property
-    def prepositional(self) -> bool:
-        return any(c in self.clitic for c in "لبك")
-
-    @property
-    def conjoined(self) -> bool:
-        return self.clitic.startswith(("و", "ف"))
 
 
 @dataclass
@@ -93,13 +77,13 @@ class EventExtractor:
         toks = tokenize(folded)
         if not toks:
             return []
-        actors = self._actors(seg, folded, toks, mentions)
+        actors = find_actors(seg, folded, toks, mentions, self.registry)
         forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
         i = 0
         while i < len(toks):
-            hit = None if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
+            hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
                 if not (pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW])):
@@ -174,22 +158,6 @@ class EventExtractor:
         apply_parse(probe, seg, analysis, [m for m in mentions if m.kind in PARTY_KINDS])
         return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
-    def _actors(self, seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention]) -> list[Actor]:
-        spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
-        out: list[Actor] = []
-        for m in mentions:
-            name = m.actor_name
-            if not name:
-                continue
-            idx = [k for k, (s, e) in enumerate(spans) if s < m.end and m.start < e]
-            if not idx:
-                continue
-            first = idx[0]
-            clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
-            ent = self.registry.entities.get(name)
-            out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-        return _merge_adjacent(out, toks)
-
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
                       folded: Folded) -> int:
         """For a verb joined by و (or ", " / "and") to an earlier trigger ("... زار بيونغ يانغ، والتقى",
@@ -200,10 +168,10 @@ class EventExtractor:
         if k == 0:
             return 0
         if ts.lang == "en":
-            joined = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
+            linked = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
         else:
-            joined = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
-        if not joined:
+            linked = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+        if not linked:
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -235,18 +203,18 @@ class EventExtractor:
             return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
-            verb_subject = [a for a in after if a.last < pair[0].first and _bare(toks, a, ts)][:1]
+            verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
-            return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
+            return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
-            return _dedupe([Participant(e, "other", None) for e in dual])
+            return dedupe([Participant(e, "other", None) for e in dual])
         if etype == "accusation":
             said = max((k for k in speech if k < i), default=None)
             complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
-            if complement and (said is None or _nominal(toks[i].norm)):
+            if complement and (said is None or nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
-                return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
-            bare_after = [a for a in after if _bare(toks, a, ts)]
+                return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
+            bare_after = [a for a in after if bare(toks, a, ts)]
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
@@ -257,7 +225,7 @@ class EventExtractor:
             if not tgt and dual:  # "condemned the cooperation between the two countries"
                 parts += [Participant(e, "target", None) for e in dual if e not in taken]
         elif etype == "invitation":
-            origin = [a for a in after if _follows(toks, a, ts.from_)]
+            origin = [a for a in after if follows(toks, a, ts.from_)]
             if origin:
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in before[:1]]
@@ -267,16 +235,16 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
-            with_ = [a for a in after if _follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
+            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
             subj = before or [a for a in after if a not in with_][:2]
             if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
                 subj = before + after[:1]
             named = {a.entity for a in subj}
-            bare = [a for a in after if a not in subj and a.entity not in named and _bare(toks, a, ts)]
-            obj = [a for a in with_ if a.entity not in named][:1] or bare[:2 if not before else 1]
+            objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
+            obj = [a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
-        parts = _dedupe(parts)
+        parts = dedupe(parts)
         return parts if len(parts) >= 2 else None
 
     def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
@@ -289,8 +257,8 @@ class EventExtractor:
         home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
         places = [a for a in after if a is not visitor and a.kind != "person"]
         direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
-                  and _bare(toks, a, ts)]
-        marked = [a for a in places if _follows(toks, a, ts.to, gap=3)] + \
+                  and bare(toks, a, ts)]
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
             dest = self._state(a.entity)
@@ -306,13 +274,13 @@ class EventExtractor:
 
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
-        stop = _boundary_before(toks, i, ts)
-        cands = [a for a in actors if stop <= a.first and a.last < i and _bare(toks, a, ts)]
+        stop = boundary_before(toks, i, ts)
+        cands = [a for a in actors if stop <= a.first and a.last < i and bare(toks, a, ts)]
         if not cands:
             return []
         chain = [cands[-1]]
         for a in reversed(cands[:-1]):
-            if _joined(toks, a, chain[0]):
+            if joined(toks, a, chain[0]):
                 chain.insert(0, a)
             else:
                 break
@@ -320,7 +288,7 @@ class EventExtractor:
 
     def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
                window: int = WINDOW) -> list[Actor]:
-        stop = _boundary_after(toks, j, ts)
+        stop = boundary_after(toks, j, ts)
         return [a for a in actors if j < a.first < stop and a.first - j <= window]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
@@ -332,7 +300,7 @@ class EventExtractor:
         if after:
             chain = [after[0]]
             for a in after[1:]:
-                if _joined(toks, chain[-1], a):
+                if joined(toks, chain[-1], a):
                     chain.append(a)
                 else:
                     break
@@ -355,11 +323,11 @@ class EventExtractor:
         heads = lambda: [h for h in (self.registry.holder("head_of_state", s, ctx.anchor)  # noqa: E731
                                      for s in ctx.main_states) if h]
         for k in range(max(0, i - 3), min(len(toks), j + 4)):
-            if k not in range(i, j + 1) and _phrase_at(toks, k, ts.dual_heads):
+            if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 return heads()
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
-            if _phrase_at(toks, k, ts.dual):
+            if phrase_at(toks, k, ts.dual):
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
                 return heads() if lead else list(ctx.main_states)
         return []
@@ -397,7 +365,7 @@ class EventExtractor:
         if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
             return "negated"
         first = toks[i].norm
-        stop = _boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
+        stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
         around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 4))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
             ts.planned.at(toks, k, forms[k]) for k in around
@@ -406,86 +374,3 @@ class EventExtractor:
         return "asserted"
 
 
-def _merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
-    """A role next to its name is one actor; a nationality adjective next to a person is that person."""
-    out: list[Actor] = []
-    for a in actors:
-        prev = out[-1] if out else None
-        if prev is not None and a.first - prev.last == 2 and prev.mention.alias_kind == "adj" and a.kind == "person" \
-                and toks[prev.last + 1].norm in ("counterpart", "minister", "president", "leader"):
-            a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
-            out[-1] = a
-            continue
-        if prev is not None and a.first - prev.last <= 1:
-            if prev.entity == a.entity:
-                prev.last = a.last
-                continue
-            if prev.mention.alias_kind == "adj" and a.kind == "person":
-                a.first, a.clitic = prev.first, prev.clitic
-                out[-1] = a
-                continue
-        out.append(a)
-    return out
-
-
-def _joined(toks: list[Token], a: Actor, b: Actor) -> bool:
-    """Two actors in one chain: adjacent, or joined by و / and."""
-    gap = [t.norm for t in toks[a.last + 1:b.first]]
-    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"])
-
-
-def _nominal(word: str) -> bool:
-    """A verbal noun or plural (الاتهام, اتهامات) rather than a finite verb."""
-    return word.startswith("ال") or word.endswith(("ات", "ه"))
-
-
-def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
-    return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
-
-
-def _bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
-    return not a.prepositional and not _follows(toks, a, ts.preps)
-
-
-def _follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
-    """One of `words` stands right before the actor (or up to `gap` words before: "إلى العاصمة X")."""
-    return any(toks[k].norm in words for k in range(max(0, a.first - gap), a.first))
-
-
-def _phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
-    """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
-    for n in (1, 2, 3):
-        if k + n <= len(toks):
-            rest = " ".join(t.norm for t in toks[k + 1:k + n])
-            if any((f"{f} {rest}" if rest else f) in phrases for f, _ in strip_variants(toks[k].norm)):
-                return True
-    return False
-
-
-def _is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
-    """A complementizer or time clause starts here ("سبق أن" and "بعد ذلك" are not one)."""
-    return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
-        and not (k + 1 < len(toks) and toks[k + 1].norm in ("ذلك", "then"))
-
-
-def _boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
-    for k in range(i - 1, -1, -1):
-        if _is_boundary(toks, k, ts):
-            return k + 1
-    return 0
-
-
-def _boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
-    for k in range(j + 1, len(toks)):
-        if _is_boundary(toks, k, ts):
-            return k
-    return len(toks)
-
-
-def _dedupe(parts: list[Participant]) -> list[Participant]:
-    out: list[Participant] = []
-    for p in parts:
-        if all(q.entity != p.entity for q in out):
-            out.append(p)
-    return out
