@@ -135,3 +135,13 @@ def dedupe(parts: list[Participant]) -> list[Participant]:
         if all(q.entity != p.entity for q in out):
             out.append(p)
     return out
+
+
+def reporter(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """A news agency or outlet that reports ("وفقا لوكالة …", "according to Reuters", "TASS"),
+    never a participant: a reporting word is part of its name, or an organisation follows one."""
+    own = {f for t in toks[a.first:a.last + 1] for f, _ in strip_variants(t.norm)}
+    if own & ts.reporting:
+        return True
+    return a.kind == "organisation" and any(
+        f in ts.reporting for t in toks[max(0, a.first - 2):a.first] for f, _ in strip_variants(t.norm))

@@ -18,7 +18,8 @@ from ..normalize import Folded, fold
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
-                     nominal, phrase_at)
+                     nominal, phrase_at, reporter)
+from .coref import Coref, Discourse, delegations, relative_antecedent
 from .entities import Token, strip_variants, tokenize
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -36,12 +37,14 @@ class Context:
     registry: Registry
     anchor: dt.date | None
     main_states: list[str] = field(default_factory=list)
+    discourse: Discourse = field(default_factory=Discourse)
 
 
 class EventExtractor:
     def __init__(self, registry: Registry, triggers: dict[str, TriggerSet]):
         self.registry = registry
         self.triggers = triggers
+        self.coref = Coref(registry)
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,
@@ -77,7 +80,8 @@ class EventExtractor:
         toks = tokenize(folded)
         if not toks:
             return []
-        actors = find_actors(seg, folded, toks, mentions, self.registry)
+        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry), ts)
+                  if not reporter(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
@@ -86,7 +90,7 @@ class EventExtractor:
             hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
-                if not (pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW])):
+                if pat.needs_met(forms[i + n:i + n + WINDOW]):
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
                     if near is None:
                         found.append((etype, i, n))
@@ -111,16 +115,24 @@ class EventExtractor:
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
                     if parts is not None:
                         break
+                if etype != SPEECH:
+                    implied = self._implied(seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor)
+                    if implied:
+                        parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
+                                                   implied) or parts
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is not None:
                 kept.append((etype, i, n, parts))
-        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates)
+        ctx.discourse.note([a for a in actors if a.kind == "person"])
+        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
         previous: DateExpr | None = None
-        for (etype, i, n, parts), mine in zip(kept, own):
+        tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
+        for k, mine in tellings:
+            etype, i, n, parts = kept[k]
             date = mine or previous
             previous = date
-            ev = self._event(seg, folded, toks, forms, etype, i, n, parts, date, ts)
+            ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"
             if analysis is not None:
@@ -158,6 +170,26 @@ class EventExtractor:
         apply_parse(probe, seg, analysis, [m for m in mentions if m.kind in PARTY_KINDS])
         return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
+    def _implied(self, seg: Segment, folded: Folded, toks: list[Token], i: int, n: int, actors: list[Actor],
+                 ts: TriggerSet, ctx: Context, missing: bool, floor: int) -> list[Actor]:
+        """Participants the sentence leaves implicit: the owner of a possessive event noun
+        ("خلال اجتماعه") whose sentence names no subject before it, or, for an event that found
+        too few participants, the earlier actor that a subjectless verb ("والتقت") continues;
+        and a pronoun for the other party ("لقائه به")."""
+        parties = [a for a in actors if a.kind in PARTY_KINDS]
+        taken = {a.entity for a in parties if a.first > i}
+        owner = self.coref.possessor_mark(seg, folded, toks, i, ts)
+        found: list[Actor] = []
+        if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
+            found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
+        elif missing and not floor and not any(a.last < i for a in parties):
+            mark = self.coref.verb_mark(toks, i, ts)
+            found = self.coref.antecedents(mark, [], ctx.discourse, taken) if mark else []
+        other = self.coref.companion_mark(toks, i + n, ts) if found else None
+        if other is not None:
+            found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
+        return found
+
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
                       folded: Folded) -> int:
         """For a verb joined by و (or ", " / "and") to an earlier trigger ("... زار بيونغ يانغ، والتقى",
@@ -184,7 +216,7 @@ class EventExtractor:
 
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
                       ts: TriggerSet, ctx: Context, speech: list[int], floor: int = 0,
-                      carry: Actor | None = None) -> list[Participant] | None:
+                      carry: Actor | None = None, implied: list[Actor] | None = None) -> list[Participant] | None:
         j = i + n - 1
         dual = self._dual(toks, i, j, ts, ctx, etype)
         if etype != SPEECH:
@@ -193,7 +225,7 @@ class EventExtractor:
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:
-            before = self._before(i, toks, actors, ts)
+            before = self._before(i, toks, actors, ts) or list(implied or ())
         if etype == SPEECH:
             people_after = [a for a in after if a.kind == "person"][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
@@ -256,8 +288,8 @@ class EventExtractor:
         ent = self.registry.entities.get(visitor.entity)
         home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
         places = [a for a in after if a is not visitor and a.kind != "person"]
-        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
-                  and bare(toks, a, ts)]
+        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
+                  and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
         marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
@@ -277,7 +309,8 @@ class EventExtractor:
         stop = boundary_before(toks, i, ts)
         cands = [a for a in actors if stop <= a.first and a.last < i and bare(toks, a, ts)]
         if not cands:
-            return []
+            rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
+            return [rel] if rel else []
         chain = [cands[-1]]
         for a in reversed(cands[:-1]):
             if joined(toks, a, chain[0]):
@@ -288,8 +321,10 @@ class EventExtractor:
 
     def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
                window: int = WINDOW) -> list[Actor]:
-        stop = boundary_after(toks, j, ts)
-        return [a for a in actors if j < a.first < stop and a.first - j <= window]
+        # a time phrase right after the verb ("والتقت خلال زيارتها بنظيرها") does not end its clause
+        skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
+        stop = boundary_after(toks, j + skip, ts)
+        return [a for a in actors if j < a.first < stop and a.first - j <= window + skip]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
@@ -333,19 +368,30 @@ class EventExtractor:
         return []
 
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
-                          found: list[tuple[str, int, int]], dates: list[DateExpr]) -> list[DateExpr | None]:
+                          found: list[tuple[str, int, int]], dates: list[DateExpr],
+                          ts: TriggerSet) -> list[list[DateExpr]]:
         """Each date goes to the nearest event trigger before it (Arabic dates follow what they
-        date), or to the first one after it when none precedes it."""
+        date), or to the first one after it when none precedes it. A second date joined to the
+        first by و / "and" ("التقيا في 2019 و2023") is a second telling of the trigger."""
         spans = [(seg.start + a, seg.start + b) for a, b in
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
-        own: list[DateExpr | None] = [None] * len(found)
+        own: list[list[DateExpr]] = [[] for _ in found]
         for d in sorted(dates, key=lambda d: d.start):
             before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
             after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
             k = before[-1] if before else (after[0] if after else None)
-            if k is not None and own[k] is None:
-                own[k] = d
+            if k is None:
+                continue
+            if not own[k]:
+                own[k].append(d)
+            elif d.start >= own[k][-1].end and self._joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start], ts):
+                own[k].append(d)
         return own
+
+    @staticmethod
+    def _joined_dates(between: str, ts: TriggerSet) -> bool:
+        words = fold(between).text.replace(",", " ").split()
+        return bool(words) and words[0] in ts.date_joiners and all(w in ts.date_joiners | ts.preps for w in words)
 
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
                i: int, n: int,
