@@ -14,9 +14,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..normalize import Folded, fold, norm
+from ..normalize import Folded, fold
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
+from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
+                     nominal, phrase_at, reporter)
+from .coref import Coref, Discourse, delegations, relative_antecedent
 from .entities import Token, strip_variants, tokenize
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -28,36 +31,20 @@ SPEECH = "statement"
 
 
 @dataclass
-class Actor:
-    first: int  # token index range [first, last]
-    last: int
-    entity: str
-    kind: str
-    mention: Mention
-    clitic: str = ""  # proclitic stripped from the first word (ل, ب, و ...)
-
-    @property
-    def prepositional(self) -> bool:
-        return any(c in self.clitic for c in "لبك")
-
-    @property
-    def conjoined(self) -> bool:
-        return self.clitic.startswith(("و", "ف"))
-
-
-@dataclass
 class Context:
     """What one article contributes to every sentence's events."""
 
     registry: Registry
     anchor: dt.date | None
     main_states: list[str] = field(default_factory=list)
+    discourse: Discourse = field(default_factory=Discourse)
 
 
 class EventExtractor:
     def __init__(self, registry: Registry, triggers: dict[str, TriggerSet]):
         self.registry = registry
         self.triggers = triggers
+        self.coref = Coref(registry)
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,
@@ -93,16 +80,17 @@ class EventExtractor:
         toks = tokenize(folded)
         if not toks:
             return []
-        actors = self._actors(seg, folded, toks, mentions)
+        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry), ts)
+                  if not reporter(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
         i = 0
         while i < len(toks):
-            hit = None if toks[i].norm in ts.exclude or _excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
+            hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
-                if not (pat.needs and not any(t.norm == pat.needs for t in toks[i + n:i + n + WINDOW])):
+                if pat.needs_met(forms[i + n:i + n + WINDOW]):
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
                     if near is None:
                         found.append((etype, i, n))
@@ -127,16 +115,24 @@ class EventExtractor:
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
                     if parts is not None:
                         break
+                if etype != SPEECH:
+                    implied = self._implied(seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor)
+                    if implied:
+                        parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
+                                                   implied) or parts
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is not None:
                 kept.append((etype, i, n, parts))
-        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates)
+        ctx.discourse.note([a for a in actors if a.kind == "person"])
+        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
         previous: DateExpr | None = None
-        for (etype, i, n, parts), mine in zip(kept, own):
+        tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
+        for k, mine in tellings:
+            etype, i, n, parts = kept[k]
             date = mine or previous
             previous = date
-            ev = self._event(seg, folded, toks, forms, etype, i, n, parts, date, ts)
+            ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"
             if analysis is not None:
@@ -174,21 +170,25 @@ class EventExtractor:
         apply_parse(probe, seg, analysis, [m for m in mentions if m.kind in PARTY_KINDS])
         return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
-    def _actors(self, seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention]) -> list[Actor]:
-        spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
-        out: list[Actor] = []
-        for m in mentions:
-            name = m.actor_name
-            if not name:
-                continue
-            idx = [k for k, (s, e) in enumerate(spans) if s < m.end and m.start < e]
-            if not idx:
-                continue
-            first = idx[0]
-            clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
-            ent = self.registry.entities.get(name)
-            out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-        return _merge_adjacent(out, toks)
+    def _implied(self, seg: Segment, folded: Folded, toks: list[Token], i: int, n: int, actors: list[Actor],
+                 ts: TriggerSet, ctx: Context, missing: bool, floor: int) -> list[Actor]:
+        """Participants the sentence leaves implicit: the owner of a possessive event noun
+        ("خلال اجتماعه") whose sentence names no subject before it, or, for an event that found
+        too few participants, the earlier actor that a subjectless verb ("والتقت") continues;
+        and a pronoun for the other party ("لقائه به")."""
+        parties = [a for a in actors if a.kind in PARTY_KINDS]
+        taken = {a.entity for a in parties if a.first > i}
+        owner = self.coref.possessor_mark(seg, folded, toks, i, ts)
+        found: list[Actor] = []
+        if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
+            found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
+        elif missing and not floor and not any(a.last < i for a in parties):
+            mark = self.coref.verb_mark(toks, i, ts)
+            found = self.coref.antecedents(mark, [], ctx.discourse, taken) if mark else []
+        other = self.coref.companion_mark(toks, i + n, ts) if found else None
+        if other is not None:
+            found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
+        return found
 
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
                       folded: Folded) -> int:
@@ -200,10 +200,10 @@ class EventExtractor:
         if k == 0:
             return 0
         if ts.lang == "en":
-            joined = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
+            linked = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
         else:
-            joined = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
-        if not joined:
+            linked = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+        if not linked:
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -216,7 +216,7 @@ class EventExtractor:
 
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
                       ts: TriggerSet, ctx: Context, speech: list[int], floor: int = 0,
-                      carry: Actor | None = None) -> list[Participant] | None:
+                      carry: Actor | None = None, implied: list[Actor] | None = None) -> list[Participant] | None:
         j = i + n - 1
         dual = self._dual(toks, i, j, ts, ctx, etype)
         if etype != SPEECH:
@@ -225,7 +225,7 @@ class EventExtractor:
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:
-            before = self._before(i, toks, actors, ts)
+            before = self._before(i, toks, actors, ts) or list(implied or ())
         if etype == SPEECH:
             people_after = [a for a in after if a.kind == "person"][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
@@ -235,18 +235,18 @@ class EventExtractor:
             return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
-            verb_subject = [a for a in after if a.last < pair[0].first and _bare(toks, a, ts)][:1]
+            verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
-            return _dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
+            return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
-            return _dedupe([Participant(e, "other", None) for e in dual])
+            return dedupe([Participant(e, "other", None) for e in dual])
         if etype == "accusation":
             said = max((k for k in speech if k < i), default=None)
             complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
-            if complement and (said is None or _nominal(toks[i].norm)):
+            if complement and (said is None or nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
-                return _dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
-            bare_after = [a for a in after if _bare(toks, a, ts)]
+                return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
+            bare_after = [a for a in after if bare(toks, a, ts)]
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
@@ -257,7 +257,7 @@ class EventExtractor:
             if not tgt and dual:  # "condemned the cooperation between the two countries"
                 parts += [Participant(e, "target", None) for e in dual if e not in taken]
         elif etype == "invitation":
-            origin = [a for a in after if _follows(toks, a, ts.from_)]
+            origin = [a for a in after if follows(toks, a, ts.from_)]
             if origin:
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in before[:1]]
@@ -267,16 +267,16 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
-            with_ = [a for a in after if _follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
+            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
             subj = before or [a for a in after if a not in with_][:2]
             if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
                 subj = before + after[:1]
             named = {a.entity for a in subj}
-            bare = [a for a in after if a not in subj and a.entity not in named and _bare(toks, a, ts)]
-            obj = [a for a in with_ if a.entity not in named][:1] or bare[:2 if not before else 1]
+            objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
+            obj = [a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
-        parts = _dedupe(parts)
+        parts = dedupe(parts)
         return parts if len(parts) >= 2 else None
 
     def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
@@ -288,9 +288,9 @@ class EventExtractor:
         ent = self.registry.entities.get(visitor.entity)
         home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
         places = [a for a in after if a is not visitor and a.kind != "person"]
-        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 1
-                  and _bare(toks, a, ts)]
-        marked = [a for a in places if _follows(toks, a, ts.to, gap=3)] + \
+        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
+                  and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
             dest = self._state(a.entity)
@@ -306,13 +306,14 @@ class EventExtractor:
 
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
-        stop = _boundary_before(toks, i, ts)
-        cands = [a for a in actors if stop <= a.first and a.last < i and _bare(toks, a, ts)]
+        stop = boundary_before(toks, i, ts)
+        cands = [a for a in actors if stop <= a.first and a.last < i and bare(toks, a, ts)]
         if not cands:
-            return []
+            rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
+            return [rel] if rel else []
         chain = [cands[-1]]
         for a in reversed(cands[:-1]):
-            if _joined(toks, a, chain[0]):
+            if joined(toks, a, chain[0]):
                 chain.insert(0, a)
             else:
                 break
@@ -320,8 +321,10 @@ class EventExtractor:
 
     def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
                window: int = WINDOW) -> list[Actor]:
-        stop = _boundary_after(toks, j, ts)
-        return [a for a in actors if j < a.first < stop and a.first - j <= window]
+        # a time phrase right after the verb ("والتقت خلال زيارتها بنظيرها") does not end its clause
+        skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
+        stop = boundary_after(toks, j + skip, ts)
+        return [a for a in actors if j < a.first < stop and a.first - j <= window + skip]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
@@ -332,7 +335,7 @@ class EventExtractor:
         if after:
             chain = [after[0]]
             for a in after[1:]:
-                if _joined(toks, chain[-1], a):
+                if joined(toks, chain[-1], a):
                     chain.append(a)
                 else:
                     break
@@ -355,29 +358,40 @@ class EventExtractor:
         heads = lambda: [h for h in (self.registry.holder("head_of_state", s, ctx.anchor)  # noqa: E731
                                      for s in ctx.main_states) if h]
         for k in range(max(0, i - 3), min(len(toks), j + 4)):
-            if k not in range(i, j + 1) and _phrase_at(toks, k, ts.dual_heads):
+            if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 return heads()
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
-            if _phrase_at(toks, k, ts.dual):
+            if phrase_at(toks, k, ts.dual):
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
                 return heads() if lead else list(ctx.main_states)
         return []
 
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
-                          found: list[tuple[str, int, int]], dates: list[DateExpr]) -> list[DateExpr | None]:
+                          found: list[tuple[str, int, int]], dates: list[DateExpr],
+                          ts: TriggerSet) -> list[list[DateExpr]]:
         """Each date goes to the nearest event trigger before it (Arabic dates follow what they
-        date), or to the first one after it when none precedes it."""
+        date), or to the first one after it when none precedes it. A second date joined to the
+        first by و / "and" ("التقيا في 2019 و2023") is a second telling of the trigger."""
         spans = [(seg.start + a, seg.start + b) for a, b in
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
-        own: list[DateExpr | None] = [None] * len(found)
+        own: list[list[DateExpr]] = [[] for _ in found]
         for d in sorted(dates, key=lambda d: d.start):
             before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
             after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
             k = before[-1] if before else (after[0] if after else None)
-            if k is not None and own[k] is None:
-                own[k] = d
+            if k is None:
+                continue
+            if not own[k]:
+                own[k].append(d)
+            elif d.start >= own[k][-1].end and self._joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start], ts):
+                own[k].append(d)
         return own
+
+    @staticmethod
+    def _joined_dates(between: str, ts: TriggerSet) -> bool:
+        words = fold(between).text.replace(",", " ").split()
+        return bool(words) and words[0] in ts.date_joiners and all(w in ts.date_joiners | ts.preps for w in words)
 
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
                i: int, n: int,
@@ -397,7 +411,7 @@ class EventExtractor:
         if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
             return "negated"
         first = toks[i].norm
-        stop = _boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
+        stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
         around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 4))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
             ts.planned.at(toks, k, forms[k]) for k in around
@@ -406,86 +420,3 @@ class EventExtractor:
         return "asserted"
 
 
-def _merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
-    """A role next to its name is one actor; a nationality adjective next to a person is that person."""
-    out: list[Actor] = []
-    for a in actors:
-        prev = out[-1] if out else None
-        if prev is not None and a.first - prev.last == 2 and prev.mention.alias_kind == "adj" and a.kind == "person" \
-                and toks[prev.last + 1].norm in ("counterpart", "minister", "president", "leader"):
-            a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
-            out[-1] = a
-            continue
-        if prev is not None and a.first - prev.last <= 1:
-            if prev.entity == a.entity:
-                prev.last = a.last
-                continue
-            if prev.mention.alias_kind == "adj" and a.kind == "person":
-                a.first, a.clitic = prev.first, prev.clitic
-                out[-1] = a
-                continue
-        out.append(a)
-    return out
-
-
-def _joined(toks: list[Token], a: Actor, b: Actor) -> bool:
-    """Two actors in one chain: adjacent, or joined by و / and."""
-    gap = [t.norm for t in toks[a.last + 1:b.first]]
-    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"])
-
-
-def _nominal(word: str) -> bool:
-    """A verbal noun or plural (الاتهام, اتهامات) rather than a finite verb."""
-    return word.startswith("ال") or word.endswith(("ات", "ه"))
-
-
-def _excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
-    return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
-
-
-def _bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
-    return not a.prepositional and not _follows(toks, a, ts.preps)
-
-
-def _follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
-    """One of `words` stands right before the actor (or up to `gap` words before: "إلى العاصمة X")."""
-    return any(toks[k].norm in words for k in range(max(0, a.first - gap), a.first))
-
-
-def _phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
-    """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
-    for n in (1, 2, 3):
-        if k + n <= len(toks):
-            rest = " ".join(t.norm for t in toks[k + 1:k + n])
-            if any((f"{f} {rest}" if rest else f) in phrases for f, _ in strip_variants(toks[k].norm)):
-                return True
-    return False
-
-
-def _is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
-    """A complementizer or time clause starts here ("سبق أن" and "بعد ذلك" are not one)."""
-    return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
-        and not (k + 1 < len(toks) and toks[k + 1].norm in ("ذلك", "then"))
-
-
-def _boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
-    for k in range(i - 1, -1, -1):
-        if _is_boundary(toks, k, ts):
-            return k + 1
-    return 0
-
-
-def _boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
-    for k in range(j + 1, len(toks)):
-        if _is_boundary(toks, k, ts):
-            return k
-    return len(toks)
-
-
-def _dedupe(parts: list[Participant]) -> list[Participant]:
-    out: list[Participant] = []
-    for p in parts:
-        if all(q.entity != p.entity for q in out):
-            out.append(p)
-    return out

@@ -6,7 +6,7 @@ trigger word is a data change, not a code change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import norm
@@ -18,6 +18,12 @@ TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
     "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_leaders!": [str],
     "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
+    "relatives": [str], "delegation": [str], "headed_by": [str], "reporting": [str],
+    "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
+    "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
+                   "dual_suffix": [str], "plural_suffix": [str]},
+    "invited": [str], "date_joiners": [str], "time_words": [str],
+    "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
 
@@ -27,12 +33,20 @@ class Pattern:
 
     words: tuple[str, ...]
     prefix: bool
-    needs: str | None = None
+    needs: str | None = None  # a word that must follow within the window; `*` at its end: any ending
+
+    def needs_met(self, following: list[tuple[str, ...]]) -> bool:
+        if self.needs is None:
+            return True
+        stem = self.needs.rstrip("*")
+        prefix = self.needs.endswith("*")
+        return any(f == stem or prefix and f.startswith(stem) for forms in following for f in forms)
 
     @classmethod
     def parse(cls, entry: str) -> "Pattern":
         entry, _, needs = entry.partition("+")
-        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), norm(needs) or None)
+        needs = norm(needs.rstrip("*")) + ("*" if needs.endswith("*") else "")
+        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), needs or None)
 
     def match(self, toks: list[Token], i: int, first_forms: tuple[str, ...]) -> int:
         """Tokens matched at i (0 when none); clitics and the article are allowed on the first word."""
@@ -95,6 +109,16 @@ class TriggerSet:
     with_: set[str]
     from_: set[str]
     preps: set[str]
+    relatives: set[str] = field(default_factory=set)
+    delegation: set[str] = field(default_factory=set)
+    headed_by: set[str] = field(default_factory=set)
+    possessive: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    verb_marks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    invited: Patterns | None = None
+    reporting: set[str] = field(default_factory=set)
+    date_joiners: set[str] = field(default_factory=set)
+    time_words: set[str] = field(default_factory=set)
+    companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -103,6 +127,11 @@ class TriggerSet:
         triggers = Patterns([(t, Pattern.parse(w)) for t in EVENT_TYPES for w in data.get(t, {}).get("words", [])])
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
+        optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
+        affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
         return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
                    words("dual_heads"), words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
-                   words("prepositions"))
+                   words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
+                   affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
+                   optional("reporting"), optional("date_joiners"), optional("time_words"),
+                   affixes("companions"))

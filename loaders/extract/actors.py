@@ -1,0 +1,147 @@
+"""Actors: the entity mentions of a sentence as token ranges, and the tests the event rules ask of them.
+
+Adds to the events stage a view of a sentence as tokens with actors on them: which actor stands
+after a preposition, which are joined by و / "and" into one chain, where a clause ends. Kept apart
+from the rules that use them so that coreference and argument finding can share them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..normalize import Folded, norm
+from ..records import Mention, Participant, Segment
+from ..registry import Registry
+from .entities import Token, strip_variants
+from .triggers import TriggerSet
+
+
+@dataclass
+class Actor:
+    first: int  # token index range [first, last]
+    last: int
+    entity: str
+    kind: str
+    mention: Mention
+    clitic: str = ""  # proclitic stripped from the first word (ل, ب, و ...)
+
+    @property
+    def prepositional(self) -> bool:
+        return any(c in self.clitic for c in "لبك")
+
+    @property
+    def conjoined(self) -> bool:
+        return self.clitic.startswith(("و", "ف"))
+
+
+
+def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention], registry: Registry) -> list[Actor]:
+    """Each resolved mention of the sentence as the token range it covers, with the clitic before it."""
+    spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
+    out: list[Actor] = []
+    for m in mentions:
+        name = m.actor_name
+        if not name:
+            continue
+        idx = [k for k, (s, e) in enumerate(spans) if s < m.end and m.start < e]
+        if not idx:
+            continue
+        first = idx[0]
+        clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
+        ent = registry.entities.get(name)
+        out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
+    return merge_adjacent(out, toks)
+
+
+def merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
+    """A role next to its name is one actor; a nationality adjective next to a person is that person."""
+    out: list[Actor] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if prev is not None and a.first - prev.last == 2 and prev.mention.alias_kind == "adj" and a.kind == "person" \
+                and toks[prev.last + 1].norm in ("counterpart", "minister", "president", "leader"):
+            a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
+            out[-1] = a
+            continue
+        if prev is not None and a.first - prev.last <= 1:
+            if prev.entity == a.entity:
+                prev.last = a.last
+                continue
+            if prev.mention.alias_kind == "adj" and a.kind == "person":
+                a.first, a.clitic = prev.first, prev.clitic
+                out[-1] = a
+                continue
+        out.append(a)
+    return out
+
+
+def joined(toks: list[Token], a: Actor, b: Actor) -> bool:
+    """Two actors in one chain: adjacent, or joined by و / and."""
+    gap = [t.norm for t in toks[a.last + 1:b.first]]
+    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"])
+
+
+def nominal(word: str) -> bool:
+    """A verbal noun or plural (الاتهام, اتهامات) rather than a finite verb."""
+    return word.startswith("ال") or word.endswith(("ات", "ه"))
+
+
+def excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
+    return i + 1 < len(toks) and f"{toks[i].norm} {toks[i + 1].norm}" in exclude
+
+
+def bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
+    return not a.prepositional and not follows(toks, a, ts.preps)
+
+
+def follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
+    """One of `words` stands right before the actor (or up to `gap` words before: "إلى العاصمة X")."""
+    return any(toks[k].norm in words for k in range(max(0, a.first - gap), a.first))
+
+
+def phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
+    """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
+    for n in (1, 2, 3):
+        if k + n <= len(toks):
+            rest = " ".join(t.norm for t in toks[k + 1:k + n])
+            if any((f"{f} {rest}" if rest else f) in phrases for f, _ in strip_variants(toks[k].norm)):
+                return True
+    return False
+
+
+def is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    """A complementizer or time clause starts here ("سبق أن" and "بعد ذلك" are not one)."""
+    return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
+        and not (k + 1 < len(toks) and toks[k + 1].norm in ("ذلك", "then"))
+
+
+def boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
+    for k in range(i - 1, -1, -1):
+        if is_boundary(toks, k, ts):
+            return k + 1
+    return 0
+
+
+def boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
+    for k in range(j + 1, len(toks)):
+        if is_boundary(toks, k, ts):
+            return k
+    return len(toks)
+
+
+def dedupe(parts: list[Participant]) -> list[Participant]:
+    out: list[Participant] = []
+    for p in parts:
+        if all(q.entity != p.entity for q in out):
+            out.append(p)
+    return out
+
+
+def reporter(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """A news agency or outlet that reports ("وفقا لوكالة …", "according to Reuters", "TASS"),
+    never a participant: a reporting word is part of its name, or an organisation follows one."""
+    own = {f for t in toks[a.first:a.last + 1] for f, _ in strip_variants(t.norm)}
+    if own & ts.reporting:
+        return True
+    return a.kind == "organisation" and any(
+        f in ts.reporting for t in toks[max(0, a.first - 2):a.first] for f, _ in strip_variants(t.norm))

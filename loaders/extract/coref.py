@@ -1,0 +1,181 @@
+"""Coreference: who an event word points back to when its sentence does not name them.
+
+Adds to the events stage the participants that Arabic (and English, less often) leaves
+implicit: a verb without a subject continues the last actor of its gender and number
+("وصلت تشوي ... والتقت"), a possessive suffix on an event noun names its owner ("خلال
+اجتماعه", "جولتها", "قمتهما"; "his visit"), a relative pronoun stands for the actor before it
+("شي الذي يزور"), and a delegation is its head ("وفد برئاسة X"). The agreement marks and the
+words are data (`verb_marks`, `possessive`, `relatives`, `delegation`, `headed_by` in
+`data/<lang>/triggers.yaml`); each person's gender comes from the registry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalize import Folded
+from ..records import Segment
+from ..registry import Registry
+from .actors import Actor
+from .entities import Token, strip_variants
+from .triggers import TriggerSet, word_forms
+
+RECALL = 3  # previous sentences an implicit subject may point back to
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """What a verb form or a possessive suffix says of its referent."""
+
+    gender: str | None  # "m", "f", None when the form does not tell
+    number: int  # 1, 2 (dual), 3 (plural)
+
+
+@dataclass
+class Discourse:
+    """The actors of an article's earlier sentences, most recent last."""
+
+    sentences: list[list[Actor]] = field(default_factory=list)
+
+    def note(self, actors: list[Actor]) -> None:
+        if actors:
+            self.sentences.append(actors)
+
+
+class Coref:
+    def __init__(self, registry: Registry):
+        self.registry = registry
+
+    def verb_mark(self, toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
+        """The subject a trigger verb agrees with, when its form shows one (Arabic only)."""
+        marks = ts.verb_marks
+        if ts.lang != "ar" or not marks:
+            return None
+        is_trigger = lambda w: ts.triggers.at([Token(w, 0, len(w))], 0, (w,)) is not None  # noqa: E731
+        word = toks[i].norm
+        if word[:1] in "وف" and len(word) > 3 and not is_trigger(word):
+            word = word[1:]
+        if word.endswith(("ات", "ه")) or not is_trigger(word):
+            return None  # a noun (الزيارة، محادثات) or a form the lists know only with the article stripped
+        for suffix in marks.get("dual_suffix", ()):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and is_trigger(word[:-len(suffix)]):
+                return Agreement(None, 2)
+        for suffix in marks.get("plural_suffix", ()):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and is_trigger(word[:-len(suffix)]):
+                return Agreement(None, 3)
+        for suffix in marks.get("feminine_suffix", ()):
+            base = word[:-len(suffix)]
+            if word.endswith(suffix) and len(base) >= 2 and any(is_trigger(b) for b in (base, base + "ي", base + "ا")):
+                return Agreement("f", 1)
+        prefixes = {p: g for g, key in (("f", "feminine_prefix"), ("m", "masculine_prefix")) for p in marks.get(key, ())}
+        for p, gender in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                # a present verb: the other gender's form is a trigger too (تزور / يزور), unlike تعاون
+                other = [q for q, g in prefixes.items() if g != gender and len(q) == len(p)]
+                if any(is_trigger(q + word[len(p):]) for q in other):
+                    return Agreement(gender, 1)
+                break
+        if i <= 1 and toks[i].norm[:1] in "وف":
+            return Agreement("m", 1)  # a clause-initial past verb: "والتقى بعد ذلك ..."
+        return None
+
+    def object_pronoun(self, toks: list[Token], i: int, ts: TriggerSet) -> bool:
+        """A verb carrying its object ("وقعها", "استقبله"): a relative clause's head is then its object."""
+        if ts.lang != "ar":
+            return False
+        word = toks[i].norm
+        for suffix in sorted({x for xs in ts.possessive.values() for x in xs}, key=len, reverse=True):
+            base = word[:-len(suffix)]
+            if word.endswith(suffix) and len(base) >= 3 and any(
+                    ts.triggers.at([Token(b, 0, len(b))], 0, (b,)) for b in (base, base[:-1] + "ي")):
+                return not base.endswith("ت") or len(base) <= 4
+        return False
+
+    def possessor_mark(self, seg: Segment, folded: Folded, toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
+        """The owner an event noun's possessive names: "اجتماعه", "زيارتها", "قمتهما", "his visit"."""
+        if ts.lang == "en":
+            prev = toks[i - 1].norm if i > 0 else ""
+            return next((_POSSESSIVE[k] for k, words in ts.possessive.items() if prev in words), None)
+        word = toks[i].norm
+        a, b = folded.span(toks[i].start, toks[i].end)
+        original = seg.text[a:b].rstrip()
+        for key in ("dual", "plural", "feminine", "masculine"):
+            for suffix in ts.possessive.get(key, ()):
+                if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+                    continue
+                if original.endswith("ة"):
+                    return None  # ta marbuta folded to ه, not a pronoun
+                base = word[:-len(suffix)]
+                base = base[:-1] + "ه" if base.endswith("ت") else base
+                if ts.triggers.at([Token(base, 0, len(base))], 0, word_forms(base)) is not None:
+                    return _POSSESSIVE[key]
+        return None
+
+    @staticmethod
+    def companion_mark(toks: list[Token], k: int, ts: TriggerSet) -> Agreement | None:
+        """A pronoun for an event's other party right after it ("لقائه به", "met him")."""
+        word = toks[k].norm if k < len(toks) else ""
+        return next((_POSSESSIVE[key] for key, words in ts.companions.items() if word in words), None)
+
+    def antecedents(self, mark: Agreement, before: list[Actor], discourse: Discourse,
+                    taken: set[str]) -> list[Actor]:
+        """The actors a mark points back to: the nearest agreeing people in this sentence before
+        the word, else in the previous sentences; two for a dual, none for a plural."""
+        if mark.number == 3:
+            return []
+        want = mark.number
+        for pool in [before, *reversed(discourse.sentences[-RECALL:])]:
+            found: list[Actor] = []
+            for a in reversed(pool):
+                if a.kind != "person" or a.entity in taken or any(f.entity == a.entity for f in found):
+                    continue
+                gender = self._gender(a.entity)
+                if mark.gender and gender and gender != mark.gender:
+                    continue
+                found.append(a)
+                if len(found) == want:
+                    return list(reversed(found))
+        return []
+
+    def _gender(self, name: str) -> str | None:
+        ent = self.registry.entities.get(name)
+        return ent.gender if ent else None
+
+
+_POSSESSIVE = {"masculine": Agreement("m", 1), "feminine": Agreement("f", 1), "dual": Agreement(None, 2),
+               "plural": Agreement(None, 3)}
+
+
+def relative_antecedent(toks: list[Token], stop: int, actors: list[Actor], ts: TriggerSet) -> Actor | None:
+    """For a clause opened by a relative pronoun ("الذي يزور", "who is visiting"), the actor it follows."""
+    r = stop - 1
+    if r < 0 or toks[r].norm not in ts.relatives:
+        return None
+    return next((a for a in actors if a.last == r - 1), None)
+
+
+def delegations(toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+    """"وفد روسي برئاسة شويغو" / "a delegation led by Shoigu" is one actor: its head, on the
+    delegation's words (so a preposition before "الوفد" governs the head)."""
+    out = list(actors)
+    for k, tok in enumerate(toks):
+        if not any(f in ts.delegation for f in word_forms(tok.norm)):
+            continue
+        head = next((h for h in range(k + 1, min(k + 5, len(toks))) if _phrase(toks, h, ts.headed_by)), None)
+        if head is None:
+            continue
+        person = next((a for a in out if a.kind == "person" and head < a.first <= head + 5), None)
+        if person is None:
+            continue
+        clitic = next((c for f, c in _clitics(tok.norm) if f in ts.delegation), "")
+        inner = [a for a in out if k <= a.first < person.first and a is not person]
+        out = [a for a in out if a not in inner]
+        person.first, person.clitic = k, clitic
+    return sorted(out, key=lambda a: a.first)
+
+
+def _phrase(toks: list[Token], k: int, phrases: set[str]) -> bool:
+    return any(" ".join(t.norm for t in toks[k:k + n]) in phrases for n in (1, 2))
+
+
+def _clitics(word: str) -> list[tuple[str, str]]:
+    return [(f, word[:n]) for f, n in strip_variants(word)]
