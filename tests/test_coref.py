@@ -57,6 +57,19 @@ FOUND_AR = [
     ("وقال شي جين بينغ داعيا نظيره الروسي إلى زيارة الصين.",
      ("invitation", ["Vladimir Putin", "Xi Jinping"], "asserted", None)),
     ("وقال شي جين بينغ داعيا نظيره الروسي إلى زيارة الصين.", ("visit", ["China", "Vladimir Putin"], "planned", None)),
+    # a verb opening a clause after حيث / ثم continues the previous sentence's actor
+    ("وصل الرئيس الصيني شي جين بينغ إلى موسكو.\nحيث التقى في الكرملين الرئيس الروسي فلاديمير بوتين.",
+     ("meeting", ["Vladimir Putin", "Xi Jinping"], "asserted", None)),
+    ("وصل رجب طيب أردوغان إلى الدوحة.\nثم التقى أمير قطر تميم بن حمد آل ثاني.",
+     ("meeting", ["Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani"], "asserted", None)),
+    # a light verb carries the event noun's doer through the relative clause
+    ("وهي الزيارة الخارجية الأولى التي يقوم بها الرئيس الإيراني إبراهيم رئيسي لروسيا.",
+     ("visit", ["Ebrahim Raisi", "Russia"], "asserted", None)),
+    ("وكانت الزيارة التي أجراها وزير الخارجية الصيني وانغ يي إلى طهران ناجحة.",
+     ("visit", ["Iran", "Wang Yi"], "asserted", None)),
+    # a time phrase with a number inside the noun phrase does not end it
+    ("أجرى الرئيس التركي رجب طيب أردوغان زيارة هي الأولى منذ 10 أعوام إلى مصر.",
+     ("visit", ["Egypt", "Recep Tayyip Erdoğan"], "asserted", None)),
     # the agency that reports is not a participant
     ("وذكرت وكالة رويترز أن لافروف التقى تشوي سون هوي.",
      ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", None)),

@@ -86,7 +86,7 @@ PLACES_EN = [
     ("Kim Jong Un met Putin at the Vostochny Cosmodrome.", "Vostochny Cosmodrome", "venue"),
     ("Lavrov visited Pyongyang in October.", "Pyongyang", "city"),
     ("Kim Jong Un arrived in Russia by armoured train.", "Russia", "country"),
-    ("Putin and Kim met on Russian soil for the second time.", "Russia", "country"),
+    ("Putin and Kim Jong Un met on Russian soil for the second time.", "Russia", "country"),
     ("Sergei Shoigu met Kim Jong Un in the city of Vladivostok.", "Vladivostok", "city"),
 ]
 

@@ -111,8 +111,10 @@ def phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
 
 def is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
     """A complementizer or time clause starts here ("سبق أن" and "بعد ذلك" are not one)."""
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
     return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
-        and not (k + 1 < len(toks) and toks[k + 1].norm in ("ذلك", "then"))
+        and nxt not in ("ذلك", "then") and not (toks[k].norm in ts.time_words and nxt[:1].isdigit()) \
+        and not (toks[k].norm in ts.relatives and k + 1 < len(toks) and phrase_at(toks, k + 1, ts.light_verbs))
 
 
 def boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:

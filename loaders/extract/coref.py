@@ -74,8 +74,9 @@ class Coref:
                 if any(is_trigger(q + word[len(p):]) for q in other):
                     return Agreement(gender, 1)
                 break
-        if i <= 1 and toks[i].norm[:1] in "وف":
-            return Agreement("m", 1)  # a clause-initial past verb: "والتقى بعد ذلك ..."
+        opens = i == 0 or toks[i].norm[:1] in "وف" and i <= 1 or toks[i - 1].norm in ts.boundaries | ts.clause_openers
+        if opens:
+            return Agreement("m", 1)  # a clause-initial past verb: "والتقى بعد ذلك ...", "حيث التقى ..."
         return None
 
     def object_pronoun(self, toks: list[Token], i: int, ts: TriggerSet) -> bool:

@@ -268,8 +268,8 @@ class EventExtractor:
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
-            subj = before or [a for a in after if a not in with_][:2]
-            if before and after and after[0] not in with_ and after[0].first - j <= 2 and not after[0].prepositional:
+            subj = before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
+            if before and after and after[0] not in with_ and after[0].first - j <= 2 and bare(toks, after[0], ts):
                 subj = before + after[:1]
             named = {a.entity for a in subj}
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]

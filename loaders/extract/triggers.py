@@ -22,7 +22,7 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "invited": [str], "date_joiners": [str], "time_words": [str],
+    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
@@ -119,6 +119,8 @@ class TriggerSet:
     date_joiners: set[str] = field(default_factory=set)
     time_words: set[str] = field(default_factory=set)
     companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clause_openers: set[str] = field(default_factory=set)
+    light_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -134,4 +136,4 @@ class TriggerSet:
                    words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
-                   affixes("companions"))
+                   affixes("companions"), optional("clause_openers"), optional("light_verbs"))
