@@ -117,6 +117,7 @@ class FuzzyNames:
     last: dict[str, list[Known]] = field(default_factory=dict)
     surnames: dict[str, frozenset[str]] = field(default_factory=dict)  # last-token skeleton → people
     countries: dict[str, str | None] = field(default_factory=dict)
+    seen: dict[tuple, FuzzyHit | None] = field(default_factory=dict, repr=False)  # news vocabulary repeats
 
     @classmethod
     def build(cls, registry: Registry, not_short: Iterable[str] = ()) -> "FuzzyNames":
@@ -154,6 +155,15 @@ class FuzzyNames:
         """The person a name-like span names: `first_forms` are its first word with and without
         proclitics, `rest` the words that follow it (contiguous, at most three); `whole` when the
         span must be matched entirely (a run of capitalised Latin words is one name)."""
+        key = (tuple(first_forms), tuple(rest), nation, whole)
+        if key not in self.seen:
+            if len(self.seen) > 200_000:
+                self.seen.clear()
+            self.seen[key] = self._match(first_forms, rest, nation, whole)
+        return self.seen[key]
+
+    def _match(self, first_forms: Sequence[str], rest: Sequence[str], nation: str | None,
+               whole: bool) -> FuzzyHit | None:
         rest_sk = [skeleton(w) for w in rest]
         found: dict[str, FuzzyHit] = {}
         for form in first_forms:
