@@ -528,3 +528,14 @@ def test_html_date_printed_in_the_text_wins(tmp_path):
     article = read_article(path, 1_000_000)
     Segmenter(Markers.load()).segment(article)
     assert (article.published_on.isoformat(), article.published_origin) == ("2024-03-13", "text")
+
+
+def test_unknown_page_key_rejected(tmp_path):
+    from loaders.extract.pubdate import DatelineReader
+
+    shutil.copytree(DATA_DIR / "ar", tmp_path / "ar")
+    shutil.copytree(DATA_DIR / "en", tmp_path / "en")
+    path = tmp_path / "ar" / "dates_page.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nprinted_cues: [نشر]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="printed_cues"):
+        DatelineReader.load(data_dir=tmp_path)
