@@ -113,6 +113,22 @@ def test_not_a_participant(extractor, body, absent):
     assert all(absent not in names for kind, names, _, _ in events(extractor, body, PUB) if kind != "statement")
 
 
+# a quote finds the speaker of other events but is no event; a formal statement is one
+STATEMENTS = [
+    ("وقال بيسكوف للصحفيين إن الطقس جميل.", False),
+    ("وأكدت زاخاروفا أن موسكو تتابع الوضع.", False),
+    ("Maria Zakharova said the talks were useful.", False),
+    ("وأعلن بيسكوف أن الطقس جميل.", True),
+    ("Dmitry Peskov announced that the weather was fine.", True),
+]
+
+
+@pytest.mark.parametrize("body,formal", STATEMENTS)
+def test_only_formal_statements_are_events(extractor, body, formal):
+    kinds = [e[0] for e in events(extractor, f"وقال الكرملين ذلك.\n{body}", PUB)]
+    assert ("statement" in kinds) == formal, kinds
+
+
 ONE_TELLING = [
     "والتقى بوتين وكيم جونغ أون في سبتمبر 2023 في فوستوشني.",  # a date and a place: one happening
     "وقال بوتين عقب اجتماعه مع كيم جونغ أون إن العلاقات قوية.",

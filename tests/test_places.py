@@ -55,8 +55,8 @@ PLACES_AR = [
 
 NO_PLACE_AR = [
     "واتهمت موسكو واشنطن بتأجيج التوتر في شبه الجزيرة الكورية.",       # موسكو acts as the government
-    "وأكد لافروف عمق علاقات روسيا ببيونغ يانغ.",                       # ب is "with", not "in"
-    "وقال لافروف إن الوضع في أوكرانيا يزداد سوءا.",                    # the place is in what he said
+    "وأعلن لافروف عمق علاقات روسيا ببيونغ يانغ.",                       # ب is "with", not "in"
+    "وأعلن لافروف أن الوضع في أوكرانيا يزداد سوءا.",                    # the place is in what he said
     "وبحث الوزيران في أمور التعاون الاقتصادي بين روسيا وكوريا الشمالية.",  # أمور: "matters", not the Amur
     "وقال بيسكوف في بيان إن بوتين سيلتقي كيم جونغ أون.",                # بيان: "a statement", not Bayan
     "التقى بوتين بكيم جونغ أون الأسبوع الماضي.",
@@ -94,7 +94,7 @@ NO_PLACE_EN = [
     "Moscow accused Washington of escalating tensions.",
     "Lloyd Austin met Lavrov at Austin's invitation.",      # Austin, Texas is in the gazetteer
     "Putin met Kim Jong Un in March.",
-    "Lavrov said that the situation in Ukraine was worsening.",
+    "Lavrov announced that the situation in Ukraine was worsening.",
 ]
 
 

@@ -128,6 +128,7 @@ class EventExtractor:
         own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
         previous: DateExpr | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
+        quotes: set[int] = set()
         for k, mine in tellings:
             etype, i, n, parts = kept[k]
             date = mine or previous
@@ -141,9 +142,12 @@ class EventExtractor:
                     ev.method = "stanza"
             if ev.type == "accusation" and ev.negated:
                 continue
+            if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
+                quotes.add(id(ev))
             out.append(ev)
         sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
-        return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources]
+        # a quote ("قال", "said") finds speakers for other events; only a formal statement is one
+        return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources and id(e) not in quotes]
 
     def _lemma_triggers(self, seg: Segment, folded: Folded, toks: list[Token], found: list[tuple[str, int, int]],
                         ts: TriggerSet, analysis: Analysis) -> set[int]:

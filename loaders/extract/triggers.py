@@ -22,7 +22,7 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str],
+    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
@@ -121,6 +121,7 @@ class TriggerSet:
     companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     clause_openers: set[str] = field(default_factory=set)
     light_verbs: set[str] = field(default_factory=set)
+    quotes: Patterns = field(default_factory=lambda: Patterns([]))
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -136,4 +137,5 @@ class TriggerSet:
                    words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
-                   affixes("companions"), optional("clause_openers"), optional("light_verbs"))
+                   affixes("companions"), optional("clause_openers"), optional("light_verbs"),
+                   pats(data.get("quotes", [])))
