@@ -29,7 +29,7 @@ bench: $(VENV)/.installed
 
 # Score extraction against gold: the seeds, then the corpus's dev and test splits once its texts
 # are fetched (corpus/README.md). Each scoring loads the texts into a scratch database.
-CORPUS_GOLD ?= $(wildcard corpus/gold/*.json)
+CORPUS_GOLD ?= $(filter-out corpus/gold/a-% corpus/gold/b-%,$(wildcard corpus/gold/*.json))
 evaluate: $(VENV)/.installed
 	$(BIN)/loader evaluate seeds/ --gold tests/data/seeds_gold.json
 	@if [ ! -f corpus/manifest.json ] || [ -z "$(CORPUS_GOLD)" ]; then \
