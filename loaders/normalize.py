@@ -7,6 +7,7 @@ functions do not keep offsets, so the folding itself is a per-character table he
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,10 +88,15 @@ def is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
 
 
+_AR_LETTERS = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x600, 0xFEFD)
+                                       if is_arabic(chr(c)) and chr(c).isalpha()) + "]")
+_LATIN_LETTERS = re.compile("[A-Za-z]")
+
+
 def script_of(text: str) -> str:
     """'ar', 'en' or 'none' by the majority of letters."""
-    ar = sum(1 for c in text if is_arabic(c) and c.isalpha())
-    la = sum(1 for c in text if c.isascii() and c.isalpha())
+    ar = len(_AR_LETTERS.findall(text))
+    la = len(_LATIN_LETTERS.findall(text))
     if not ar and not la:
         return "none"
     return "ar" if ar >= la else "en"

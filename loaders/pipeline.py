@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from . import fuse, migrate, runs
 from .db import DatabaseError, mask
 from .extract.dates import DateFinder
-from .extract.entities import Cues, EntityMatcher, Gazetteer
+from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
 from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
@@ -54,24 +54,25 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         segments = self.segmenter.segment(article)
         text = article.text
+        texts = SegmentTexts()
         dates = []
         for seg in segments:
             if seg.kind in ("dateline",):
                 continue
             finder = self.dates.get(seg.language, self.dates["ar"])
-            for d in finder.find(seg.text, article.published_on):
+            for d in finder.find(seg.text, article.published_on, texts.folded(seg)):
                 d.start += seg.start
                 d.end += seg.start
                 dates.append(d)
         anchor = anchor_date(article.published_on, dates, segments)
-        mentions = self.matcher.find(text, segments)
+        mentions = self.matcher.find(text, segments, texts)
         analyses = self.nlp.analyse(segments) if self.nlp else None
         if analyses:
             mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
         resolve_roles(text, mentions, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
-        events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses))
+        events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses, texts))
         redate_roles(events)
         self.places.locate(text, segments, mentions, events)
         return Extraction(article, segments, mentions, events, dates)

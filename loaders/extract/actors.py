@@ -12,7 +12,7 @@ from ..normalize import Folded, norm
 from ..records import Mention, Participant, Segment
 from ..registry import Registry
 from .entities import Token, strip_variants
-from .triggers import TriggerSet
+from .triggers import Phrases, TriggerSet
 
 
 @dataclass
@@ -99,8 +99,10 @@ def follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
     return any(toks[k].norm in words for k in range(max(0, a.first - gap), a.first))
 
 
-def phrase_at(toks: list[Token], k: int, phrases: set[str]) -> bool:
+def phrase_at(toks: list[Token], k: int, phrases: Phrases) -> bool:
     """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
+    if not any(f in phrases.firsts for f, _ in strip_variants(toks[k].norm)):
+        return False
     for n in (1, 2, 3):
         if k + n <= len(toks):
             rest = " ".join(t.norm for t in toks[k + 1:k + n])

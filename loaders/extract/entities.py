@@ -18,7 +18,7 @@ from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import Folded, fold, norm
 from ..records import Mention, Segment
 from ..registry import Alias, Registry
-from .fuzzy import FuzzyHit, FuzzyNames
+from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -61,6 +61,26 @@ class Cues:
 
 def tokenize(folded: Folded) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.text)]
+
+
+class SegmentTexts:
+    """One article's segments folded and tokenised once, for every stage that reads them."""
+
+    def __init__(self) -> None:
+        self._folded: dict[int, Folded] = {}
+        self._tokens: dict[int, list[Token]] = {}
+
+    def folded(self, seg: Segment) -> Folded:
+        got = self._folded.get(seg.order)
+        if got is None:
+            got = self._folded[seg.order] = fold(seg.text)
+        return got
+
+    def tokens(self, seg: Segment) -> list[Token]:
+        got = self._tokens.get(seg.order)
+        if got is None:
+            got = self._tokens[seg.order] = tokenize(self.folded(seg))
+        return got
 
 
 @lru_cache(maxsize=1 << 16)
@@ -137,27 +157,30 @@ class EntityMatcher:
         self.gaz = gazetteer
         self.cues = cues
         self.fuzzy = FuzzyNames.build(gazetteer.registry, cues.not_short_names)
+        self.name_words: dict[str, tuple[bool, bool]] = {}
 
-    def find(self, text: str, segments: list[Segment]) -> list[Mention]:
+    def find(self, text: str, segments: list[Segment], texts: SegmentTexts | None = None) -> list[Mention]:
         """Mentions in all segments, in text order; back-references need an earlier full name."""
+        texts = texts or SegmentTexts()
         titles = [s for s in segments if s.kind == "title"]
         seen_full: list[str] = []
         for seg in titles:  # a person the headline names in full is named before the body's "كيم"
-            self._segment(text, seg, seen_full)
+            self._segment(text, seg, seen_full, texts)
         mentions: list[Mention] = []
         for seg in segments:
             if seg.kind in ("dateline", "title"):
                 continue
-            mentions += self._segment(text, seg, seen_full)
+            mentions += self._segment(text, seg, seen_full, texts)
         body_names = list(dict.fromkeys(reversed(seen_full)))  # a headline's "كيم" is the article's Kim
         for seg in titles:
-            mentions += self._segment(text, seg, body_names[::-1])
+            mentions += self._segment(text, seg, body_names[::-1], texts)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _segment(self, text: str, seg: Segment, seen_full: list[str]) -> list[Mention]:
-        folded = fold(seg.text)
-        toks = tokenize(folded)
+    def _segment(self, text: str, seg: Segment, seen_full: list[str], texts: SegmentTexts) -> list[Mention]:
+        folded = texts.folded(seg)
+        toks = texts.tokens(seg)
+        named = self._name_starts(toks)
         out: list[Mention] = []
         nation: tuple[int, str | None] = (-1, None)  # token after the last nationality seen, and its state
         i = 0
@@ -169,7 +192,7 @@ class EntityMatcher:
                 nation = (i + hit[0], hit[2].country)
                 i += hit[0]
                 continue
-            if hit is None or (hit[2].kind == "short" and hit[0] == 1):
+            if (hit is None or (hit[2].kind == "short" and hit[0] == 1)) and named[i]:
                 found = self._fuzzy(seg, folded, toks, i, self._nation_near(folded, toks, i, nation))
                 if found is not None:
                     stripped, fz = found
@@ -209,7 +232,7 @@ class EntityMatcher:
                 person = self._unknown_person(toks, i + cue_len)
                 if person:
                     s, e = person
-                    found = self._fuzzy(seg, folded, toks, s, None)
+                    found = self._fuzzy(seg, folded, toks, s, None) if named[s] else None
                     if found is not None:
                         stripped, fz = found
                         out.append(self._found(text, seg, folded, toks, s, stripped, fz.n, fz.entity, "name"))
@@ -268,6 +291,22 @@ class EntityMatcher:
             if hit is not None:
                 return stripped, hit
         return None
+
+    def _name_starts(self, toks: list[Token]) -> list[bool]:
+        """Whether a known name can begin at each token: its first word, or one of the next four,
+        is indexed where the fuzzy match looks. Most words are neither; they skip the match."""
+        marks = [self._name_word(t.norm) for t in toks]
+        return [marks[k][0] or any(m[1] for m in marks[k + 1:k + 5]) for k in range(len(toks))]
+
+    def _name_word(self, word: str) -> tuple[bool, bool]:
+        """(may be a name's first word, may be a later word), memoised: the same for every telling."""
+        got = self.name_words.get(word)
+        if got is None:
+            if len(self.name_words) > 200_000:
+                self.name_words.clear()
+            got = self.name_words[word] = (any(skeleton(f) in self.fuzzy.first for f, _ in strip_variants(word)),
+                                           skeleton(word) in self.fuzzy.last)
+        return got
 
     def _surname(self, seg: Segment, folded: Folded, toks: list[Token], i: int, seen_full: list[str],
                  nation: str | None) -> tuple[int, str] | None:

@@ -20,7 +20,7 @@ from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
                      nominal, phrase_at, reporter)
 from .coref import Coref, Discourse, delegations, relative_antecedent
-from .entities import Token, strip_variants, tokenize
+from .entities import SegmentTexts, Token, strip_variants
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
@@ -48,8 +48,9 @@ class EventExtractor:
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,
-                analyses: dict[int, Analysis] | None = None) -> list[Event]:
+                analyses: dict[int, Analysis] | None = None, texts: SegmentTexts | None = None) -> list[Event]:
         ctx = Context(self.registry, anchor, self._main_states(segments, mentions))
+        texts = texts or SegmentTexts()
         events: list[Event] = []
         by_seg: dict[int, list[Mention]] = {}
         for m in mentions:
@@ -58,7 +59,8 @@ class EventExtractor:
             if seg.section != "main" or seg.kind == "dateline":
                 continue
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
-            events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order))
+            events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order),
+                                    texts)
         return events
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
@@ -74,10 +76,11 @@ class EventExtractor:
         return [s for s, _ in counts.most_common(2)]
 
     def _segment(self, seg: Segment, mentions: list[Mention], dates: list[DateExpr], ctx: Context,
-                 analysis: Analysis | None = None) -> list[Event]:
+                 analysis: Analysis | None = None, texts: SegmentTexts | None = None) -> list[Event]:
         ts = self.triggers.get(seg.language) or self.triggers["ar"]
-        folded = fold(seg.text)
-        toks = tokenize(folded)
+        texts = texts or SegmentTexts()
+        folded = texts.folded(seg)
+        toks = texts.tokens(seg)
         if not toks:
             return []
         actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry), ts)

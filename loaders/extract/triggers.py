@@ -7,6 +7,7 @@ trigger word is a data change, not a code change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import norm
@@ -61,6 +62,7 @@ class Pattern:
         return n
 
 
+@lru_cache(maxsize=1 << 16)
 def word_forms(word: str) -> tuple[str, ...]:
     """A word as written, without proclitics, and without the article: what a trigger may match."""
     forms = [f for f, _ in strip_variants(word)]
@@ -74,23 +76,45 @@ class Patterns:
     def __init__(self, items: list[tuple[str, Pattern]]):
         self.exact: dict[str, list[tuple[str, Pattern]]] = {}
         self.prefix: dict[str, list[tuple[str, Pattern]]] = {}
+        self.by_forms: dict[tuple[str, ...], tuple[tuple[str, Pattern], ...]] = {}  # a word's candidates
         for payload, p in items:
             table = self.prefix if p.prefix and len(p.words) == 1 else self.exact
             table.setdefault(p.words[0], []).append((payload, p))
 
     def at(self, toks: list[Token], i: int, forms: tuple[str, ...]) -> tuple[str, Pattern, int] | None:
         """The longest pattern matching at token i, in file order among equals."""
-        cands: list[tuple[str, Pattern]] = []
-        for f in forms:
-            cands += self.exact.get(f, ())
-            for k in range(max(1, len(f) - 4), len(f) + 1):
-                cands += self.prefix.get(f[:k], ())
+        cands = self.by_forms.get(forms)
+        if cands is None:
+            if len(self.by_forms) > 200_000:
+                self.by_forms.clear()
+            cands = self.by_forms[forms] = self._candidates(forms)
         best = None
         for payload, p in cands:
             n = p.match(toks, i, forms)
             if n and (best is None or n > best[2]):
                 best = (payload, p, n)
         return best
+
+    def _candidates(self, forms: tuple[str, ...]) -> tuple[tuple[str, Pattern], ...]:
+        """Patterns whose first word one of the forms can be: the same for every telling of a word."""
+        cands: list[tuple[str, Pattern]] = []
+        for f in forms:
+            cands += self.exact.get(f, ())
+            for k in range(max(1, len(f) - 4), len(f) + 1):
+                cands += self.prefix.get(f[:k], ())
+        return tuple(cands)
+
+
+class Phrases(frozenset):
+    """Phrases of one to three words, with the set of their first words: most tokens start none,
+    and one look-up says so."""
+
+    firsts: frozenset[str]
+
+    def __new__(cls, items=()):
+        obj = super().__new__(cls, items)
+        obj.firsts = frozenset(p.split()[0] for p in obj if p)
+        return obj
 
 
 @dataclass
@@ -101,8 +125,8 @@ class TriggerSet:
     negation: Patterns
     denial: Patterns
     planned: Patterns
-    dual: set[str]
-    dual_heads: set[str]
+    dual: Phrases
+    dual_heads: Phrases
     dual_leaders: set[str]
     boundaries: set[str]
     to: set[str]
@@ -120,7 +144,7 @@ class TriggerSet:
     time_words: set[str] = field(default_factory=set)
     companions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     clause_openers: set[str] = field(default_factory=set)
-    light_verbs: set[str] = field(default_factory=set)
+    light_verbs: Phrases = field(default_factory=Phrases)
     quotes: Patterns = field(default_factory=lambda: Patterns([]))
 
     @classmethod
@@ -132,10 +156,10 @@ class TriggerSet:
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
         affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
-        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), words("dual"),
-                   words("dual_heads"), words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
+        return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), Phrases(words("dual")),
+                   Phrases(words("dual_heads")), words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
                    words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
-                   affixes("companions"), optional("clause_openers"), optional("light_verbs"),
+                   affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])))
