@@ -28,7 +28,8 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import anchor_date, merge, redate_roles, resolve_counterparts, resolve_roles, resolve_titles
+from .resolve import (anchor_date, merge, redate_roles, resolve_counterparts, resolve_lone_names, resolve_roles,
+                      resolve_titles)
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import known_hashes, record_error, store_article, sync_registry
@@ -70,6 +71,7 @@ class Extractor:
         if analyses:
             mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
         resolve_roles(text, mentions, anchor)
+        mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
         events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses, texts))

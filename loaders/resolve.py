@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .records import DateExpr, Event, Mention, Segment
+from .extract.entities import LEADING_OFFICES
 from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
@@ -45,6 +46,36 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> No
         else:
             m.entity = holder_at(m.holders, day)
         m.kind = "person"
+
+
+def resolve_lone_names(mentions: list[Mention], registry: Registry, day: dt.date | None) -> list[Mention]:
+    """"كيم" in an article that never names him in full: the one owner of the short name who led a
+    state at `day`, when the article names that state (or its people) elsewhere. Unresolved ones are
+    dropped: a short name alone names no one."""
+    states = set()
+    for m in mentions:
+        if m.alias_kind == "lone" or not m.entity:
+            continue
+        ent = registry.entities.get(m.actor_name or m.entity)
+        states.add(registry.state_of(m.actor_name or m.entity) or (ent.country if ent else None))
+    out = []
+    for m in mentions:
+        if m.alias_kind == "lone":
+            who = _leading(registry, {h.entity for h in m.holders}, day)
+            if len(who) != 1 or registry.entities[next(iter(who))].country not in states:
+                continue
+            m.entity, m.alias_kind = who.pop(), "short"
+        out.append(m)
+    return out
+
+
+def _leading(registry: Registry, people: set[str], day: dt.date | None) -> set[str]:
+    """Those of `people` holding the highest office any of them held at `day` (a leader before a premier)."""
+    for office in LEADING_OFFICES:
+        who = {p for p in people if holder_at(registry.offices.get((office, registry.entities[p].country), ()), day) == p}
+        if who:
+            return who
+    return set()
 
 
 def resolve_counterparts(mentions: list[Mention], registry: Registry, day: dt.date | None) -> None:

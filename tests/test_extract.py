@@ -332,3 +332,60 @@ def test_future_auxiliary_plans_the_event_not_the_statement(extractor):
     found = events(extractor, body, "2023-09-12")
     assert not [e for e in found if e[0] == "statement"]  # a quote is not a statement event
     assert ("meeting", ["Kim Jong Un", "Vladimir Putin"], "planned", None) in found
+
+
+# ------------------------------------------------------------------------------ a city as a visit's destination
+VISIT_CITIES = [
+    ("ar", "وصل الرئيس الصيني شي جين بينغ إلى فلاديفوستوك يوم الثلاثاء.", "2024-05-16",
+     [("visit", ["Russia", "Xi Jinping"], "asserted", "2024-05-14")]),
+    ("ar", "وتوجه وزير الخارجية الإيراني إلى سانت بطرسبرغ في زيارة تستغرق يومين.", "2019-06-01",
+     [("visit", ["Mohammad Javad Zarif", "Russia"], "asserted", None)]),
+    ("en", "Chinese President Xi Jinping arrived in Vladivostok for a two-day visit.", "2024-05-16",
+     [("visit", ["Russia", "Xi Jinping"], "asserted", None)]),
+    ("ar", "زار لافروف مدينة سانت بطرسبرغ.", "2024-05-16", []),  # a city of his own state: no visit abroad
+]
+
+
+@pytest.mark.parametrize("lang,text,published,expected", VISIT_CITIES)
+def test_a_city_visited_names_its_state_as_host(extractor, lang, text, published, expected):
+    found = [e for e in events(extractor, text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}", published)
+             if e[0] == "visit"]
+    assert found == expected
+
+
+# ------------------------------------------------------------------------------ a short name never named in full
+LONE_NAMES = [
+    # the one owner of the short name who led a state the article names, at its date
+    ("ar", "استقبل الرئيس الروسي الزعيم الكوري الشمالي في فلاديفوستوك.\nوقال كيم إن بلاده تدعم روسيا.", "2023-09-14",
+     ("كيم", "Kim Jong Un")),
+    ("en", "The North Korean leader arrived in Russia on Tuesday.\nKim told reporters that ties were strong.",
+     "2023-09-14", ("Kim", "Kim Jong Un")),
+    # that state is not in the article: no one
+    ("ar", "قال وزير الخارجية الكوري الجنوبي إن سيول قلقة.\nوقال كيم إن بلاده تدعم التعاون.", "2023-09-14",
+     ("كيم", None)),
+    # a nationality written before it names another state's Kim
+    ("ar", "زار الرئيس الروسي كوريا الشمالية.\nوقال الوزير الكوري الجنوبي كيم إن بلاده قلقة.", "2024-06-20",
+     ("كيم", None)),
+]
+
+
+@pytest.mark.parametrize("lang,body,published,expected", LONE_NAMES)
+def test_a_short_name_alone_is_the_leader_of_a_state_the_article_names(extractor, lang, body, published, expected):
+    surface, person = expected
+    found = [m.entity for m in extract(extractor, body, published).mentions if m.surface == surface]
+    assert found == ([person] if person else [])
+
+
+# ------------------------------------------------------------------------------ no one accuses their own state
+OWN_STATE_NOT_ACCUSED = [
+    ("ar", "قال وزير الخارجية الكوري الجنوبي إن سيول قلقة.", []),
+    ("en", "The South Korean foreign minister said Seoul was concerned.", []),
+    ("ar", "قال وزير الخارجية الكوري الجنوبي إن سيول قلقة من التعاون العسكري بين روسيا وكوريا الشمالية.",
+     [("accusation", ["North Korea", "Russia", "South Korea"], "asserted", None)]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", OWN_STATE_NOT_ACCUSED)
+def test_a_speaker_does_not_accuse_their_own_state(extractor, lang, text, expected):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    assert [e for e in events(extractor, body, "2024-03-01") if e[0] == "accusation"] == expected

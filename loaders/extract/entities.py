@@ -25,6 +25,8 @@ PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", 
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
                "role_former!": [str], "generic_titles!": [str], "not_short_names": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
+_LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
+LEADING_OFFICES = ("leader", "supreme_leader", "head_of_state", "head_of_government")  # highest first
 _NATION_REACH = 2  # a nationality this many words before a name still tells whose it is ("South Korean official Kim")
 
 
@@ -227,6 +229,12 @@ class EntityMatcher:
                     out.append(self._found(text, seg, folded, toks, i, who[0], 1, who[1], "short"))
                     i += 1
                     continue
+            if hit is not None and hit[2].kind == "short" and not self._name_continues(seg, folded, toks, i):
+                lone = self._lone(text, seg, folded, toks, i, hit, nation[1] if nation[0] == i else None)
+                if lone is not None:
+                    out.append(lone)
+                    i += hit[0]
+                    continue
             cue_len = self._cue_at(toks, i)
             if cue_len:
                 person = self._unknown_person(toks, i + cue_len)
@@ -245,6 +253,22 @@ class EntityMatcher:
                     continue
             i += 1
         return out
+
+    def _lone(self, text: str, seg: Segment, folded: Folded, toks: list[Token], i: int,
+              hit: tuple[int, int, Alias], nation: str | None) -> Mention | None:
+        """A short name ("كيم", "Kim") never named in full: a mention of whichever of its owners leads
+        a state at the article's date, left for `resolve_lone_names` (None when none of them ever led)."""
+        n, stripped, alias = hit
+        owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
+        entities = self.gaz.registry.entities
+        owners = {e for e in owners if nation is None or entities[e].country == nation}
+        holders = tuple(h for (office, _), hs in self.gaz.registry.offices.items() if office in LEADING_OFFICES
+                        for h in hs if h.entity in owners)
+        if not holders:
+            return None
+        m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, None, None)
+        m.alias_kind, m.holders, m.confidence = "lone", holders, _LONE_CONFIDENCE
+        return m
 
     def _blocked_role(self, toks: list[Token], i: int, n: int) -> bool:
         """"نائب وزير الخارجية" is the deputy; "الرئيس ... السابق" a former holder: not the office's holder."""

@@ -226,6 +226,7 @@ class EventExtractor:
                       carry: Actor | None = None, implied: list[Actor] | None = None) -> list[Participant] | None:
         j = i + n - 1
         dual = self._dual(toks, i, j, ts, ctx, etype)
+        places = actors  # a visit's destination may be a city: its state is the host
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
         after = self._after(j, toks, actors, ts)
@@ -239,7 +240,7 @@ class EventExtractor:
             speaker = next((a for a in order if a.kind == "person"), None)
             return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
         if etype == "visit":
-            return self._visit(i, j, toks, before, self._after(j, toks, actors, ts, 2 * WINDOW), ts)
+            return self._visit(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
@@ -258,6 +259,9 @@ class EventExtractor:
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
+            own = {self._home(a.entity) for a in src} - {None}
+            later = [a for a in later if self._home(a.entity) not in own]  # "قال الوزير الكوري إن سيول قلقة"
+            comp = [a for a in comp if self._home(a.entity) not in own]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                     [Participant(a.entity, "target", a.mention) for a in tgt]
@@ -304,6 +308,11 @@ class EventExtractor:
             if dest and dest != home and dest != visitor.entity:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
         return None
+
+    def _home(self, name: str) -> str | None:
+        """The state an actor is or speaks for: a state itself, a capital's state, a person's country."""
+        ent = self.registry.entities.get(name)
+        return self.registry.state_of(name) or (ent.country if ent else None)
 
     def _state(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
