@@ -28,8 +28,8 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import (anchor_date, merge, redate_roles, resolve_counterparts, resolve_lone_names, resolve_roles,
-                      resolve_titles)
+from .resolve import (anchor_date, date_plans, merge, redate_roles, resolve_counterparts, resolve_lone_names,
+                      resolve_roles, resolve_titles)
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import known_hashes, record_error, store_article, sync_registry
@@ -74,7 +74,9 @@ class Extractor:
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
-        events = merge(self.events.extract(text, segments, mentions, dates, anchor, analyses, texts))
+        events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts)
+        date_plans(events, anchor)
+        events = merge(events)
         redate_roles(events)
         self.places.locate(text, segments, mentions, events)
         return Extraction(article, segments, mentions, events, dates)

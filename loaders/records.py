@@ -59,6 +59,7 @@ class DateExpr:
     precision: Precision
     value_end: dt.date | None = None
     relative: bool = False
+    bare: str | None = None  # "m", "dm" or "wd": a month, day or weekday with no year or qualifier
 
     def iso(self) -> str:
         return iso_cut(self.value, self.precision)

@@ -10,6 +10,7 @@ date, or failing that the latest date the article itself states.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from .records import DateExpr, Event, Mention, Segment
 from .extract.entities import LEADING_OFFICES
@@ -106,6 +107,30 @@ def resolve_titles(mentions: list[Mention], registry: Registry) -> None:
             m.entity, m.kind = who, "person"
         else:
             m.alias_kind = "adj"
+
+
+def date_plans(events: list[Event], day: dt.date | None) -> None:
+    """A plan's bare date lies ahead: "من المقرر أن يزور ... في يونيو" written in May 2024 is June 2024,
+    where read alone "يونيو" is the last June (2023); a bare weekday is the coming one."""
+    if day is None:
+        return
+    for ev in events:
+        d = ev.date
+        if ev.modality != "planned" or d is None or d.bare is None:
+            continue
+        if d.bare == "wd" and d.value < day:
+            ev.date = replace(d, value=d.value + dt.timedelta(days=7))
+        elif d.bare != "wd" and (d.value.year, d.value.month) < (day.year, day.month):
+            later = _next_year(d.value)
+            if later is not None:
+                ev.date = replace(d, value=later, value_end=d.value_end and _next_year(d.value_end))
+
+
+def _next_year(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None
 
 
 def redate_roles(events: list[Event]) -> None:

@@ -389,3 +389,20 @@ OWN_STATE_NOT_ACCUSED = [
 def test_a_speaker_does_not_accuse_their_own_state(extractor, lang, text, expected):
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     assert [e for e in events(extractor, body, "2024-03-01") if e[0] == "accusation"] == expected
+
+
+# ------------------------------------------------------------------------------ a plan's bare date lies ahead
+PLAN_DATES = [
+    ("ar", "ومن المتوقع أن يزور بوتين بيونغ يانغ في يونيو.", "2024-05-20", ("visit", "planned", "2024-06")),
+    ("ar", "ومن المقرر أن يزور بوتين بيونغ يانغ في مارس.", "2024-05-20", ("visit", "planned", "2025-03")),
+    ("ar", "ومن المقرر أن يزور بوتين بيونغ يانغ الاثنين.", "2024-05-22", ("visit", "planned", "2024-05-27")),
+    ("ar", "زار بوتين بيونغ يانغ في مارس.", "2024-05-20", ("visit", "asserted", "2024-03")),  # told as done: past
+    ("ar", "ومن المقرر أن يزور بوتين بيونغ يانغ في مارس الماضي.", "2024-05-20", ("visit", "planned", "2024-03")),
+    ("en", "Putin is expected to visit Pyongyang in March.", "2024-05-20", ("visit", "planned", "2025-03")),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,expected", PLAN_DATES)
+def test_a_plans_bare_date_is_the_next_one(extractor, lang, text, published, expected):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    assert [(t, mod, d) for t, _, mod, d in events(extractor, body, published) if t == "visit"] == [expected]

@@ -195,8 +195,10 @@ class DateFinder:
             start, end = folded.span(h.start, h.end)
             while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
                 end += 1  # a trailing diacritic belongs to the last letter ("الأربعاءَ")
+            bare = h.kind if h.kind in ("dm", "m", "wd") and h.upto is None and h.year is None \
+                and h.qual is None and h.rel_year is None else None
             out.append(DateExpr(start, end, text[start:end], resolved[0], PRECISION.get(h.kind, h.unit or "day"),
-                                resolved[1], resolved[2]))
+                                resolved[1], resolved[2], bare))
         return out
 
     def _starts(self, ft: str) -> list[int]:
