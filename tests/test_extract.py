@@ -406,3 +406,19 @@ PLAN_DATES = [
 def test_a_plans_bare_date_is_the_next_one(extractor, lang, text, published, expected):
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     assert [(t, mod, d) for t, _, mod, d in events(extractor, body, published) if t == "visit"] == [expected]
+
+
+# ------------------------------------------------------------------------------ one spelling, two places
+HOMOGRAPHS_AR = [
+    ("وصل وزير الخارجية الإيراني إلى عمان في زيارة يلتقي خلالها العاهل الأردني الملك عبدالله الثاني.", "Jordan"),
+    ("وصل وزير الخارجية الإيراني إلى عمان في زيارة يلتقي خلالها السلطان هيثم بن طارق.", "Oman"),
+    ("وصل وزير الخارجية الإيراني إلى عمان في زيارة رسمية.", "Oman"),  # nothing else tells: the state
+    ("وصل وزير الخارجية الإيراني إلى عمّان في زيارة رسمية.", "Jordan"),  # the shadda tells
+    ("وصل وزير الخارجية الإيراني إلى سلطنة عمان.\nوقال العاهل الأردني إن الأردن يدعم الحوار.", "Oman"),
+]
+
+
+@pytest.mark.parametrize("text,host", HOMOGRAPHS_AR)
+def test_a_homograph_is_read_by_the_states_the_article_names(extractor, text, host):
+    visits = [e for e in events(extractor, text, "2024-05-20") if e[0] == "visit"]
+    assert visits and host in visits[0][1]

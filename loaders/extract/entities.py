@@ -11,6 +11,7 @@ offsets still cover the whole written word minus the clitics.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -177,7 +178,33 @@ class EntityMatcher:
         for seg in titles:
             mentions += self._segment(text, seg, body_names[::-1], texts)
         mentions.sort(key=lambda m: m.start)
+        self._homographs(mentions)
         return mentions
+
+    def _homographs(self, mentions: list[Mention]) -> None:
+        """عمان is Oman or Amman: the one written with its diacritics ("عمّان"), else the one whose state
+        the rest of the article names more (the state itself when neither is)."""
+        reg = self.gaz.registry
+        home = lambda name: reg.state_of(name) or getattr(reg.entities.get(name), "country", None)  # noqa: E731
+        ambiguous: dict[int, list[Alias]] = {}
+        for k, m in enumerate(mentions):
+            if m.entity and m.alias_kind in ("name", "metonym"):
+                options = [a for a in self.gaz.aliases_for(tuple(_WORD.findall(norm(m.surface))))
+                           if a.kind in ("name", "metonym")]
+                if len({a.entity for a in options}) > 1:
+                    ambiguous[k] = options
+        if not ambiguous:
+            return
+        named = Counter(home(m.actor_name) for k, m in enumerate(mentions) if m.actor_name and k not in ambiguous)
+        for k, options in ambiguous.items():
+            m = mentions[k]
+            written = [a for a in options if a.text == m.surface and a.text != a.norm]  # its diacritics
+            best = written[0] if len(written) == 1 else max(
+                options, key=lambda a: (named[home(a.entity)], reg.entities[a.entity].kind == "state"))
+            if best.entity == m.entity:
+                continue
+            m.entity, m.kind, m.alias_kind = best.entity, reg.entities[best.entity].kind, best.kind
+            m.actor = reg.state_of(best.entity) if best.kind == "metonym" else None
 
     def _segment(self, text: str, seg: Segment, seen_full: list[str], texts: SegmentTexts) -> list[Mention]:
         folded = texts.folded(seg)
@@ -230,7 +257,7 @@ class EntityMatcher:
                     i += 1
                     continue
             if hit is not None and hit[2].kind == "short" and not self._name_continues(seg, folded, toks, i):
-                lone = self._lone(text, seg, folded, toks, i, hit, nation[1] if nation[0] == i else None)
+                lone = self._lone(text, seg, folded, toks, i, hit, nation[1] if nation[0] == i else None, seen_full)
                 if lone is not None:
                     out.append(lone)
                     i += hit[0]
@@ -255,11 +282,14 @@ class EntityMatcher:
         return out
 
     def _lone(self, text: str, seg: Segment, folded: Folded, toks: list[Token], i: int,
-              hit: tuple[int, int, Alias], nation: str | None) -> Mention | None:
-        """A short name ("كيم", "Kim") never named in full: a mention of whichever of its owners leads
-        a state at the article's date, left for `resolve_lone_names` (None when none of them ever led)."""
+              hit: tuple[int, int, Alias], nation: str | None, seen_full: list[str]) -> Mention | None:
+        """A short name ("كيم", "Kim") whose owners the article never names in full: a mention of whichever
+        of them leads a state at the article's date, left for `resolve_lone_names` (None when none of
+        them ever led; and when one was named in full, the short name is that one's or, with two, no one's)."""
         n, stripped, alias = hit
         owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
+        if owners & set(seen_full):
+            return None
         entities = self.gaz.registry.entities
         owners = {e for e in owners if nation is None or entities[e].country == nation}
         holders = tuple(h for (office, _), hs in self.gaz.registry.offices.items() if office in LEADING_OFFICES
