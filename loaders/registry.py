@@ -28,6 +28,7 @@ ENTITY_SCHEMA = [{
     "short": LANG_LIST,
     "adj": LANG_LIST,
     "metonym_for": str,
+    "homograph_of": str,
     "note": str,
 }]
 ROLE_SCHEMA = [{
@@ -89,6 +90,7 @@ class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     offices: dict[tuple[str, str], tuple[Holder, ...]] = field(default_factory=dict)
+    homographs: set[frozenset[str]] = field(default_factory=set)  # pairs written alike (عمان: Oman, Amman)
 
     def holder(self, office: str, country: str, day: dt.date | None) -> str | None:
         """Who held an office of a state at a date (the current holder when no date)."""
@@ -155,9 +157,11 @@ def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Re
             ar[0] if ar else None, item.get("metonym_for"), item.get("gender"),
         )
     for item in raw.values():
-        for ref in (item.get("country"), item.get("metonym_for")):
+        for ref in (item.get("country"), item.get("metonym_for"), item.get("homograph_of")):
             if ref and ref not in reg.entities:
                 raise KnowledgeError(f"{where[item['name']]}: {item['name']}: refers to unknown entity {ref!r}")
+        if item.get("homograph_of"):
+            reg.homographs.add(frozenset({item["name"], item["homograph_of"]}))
         kind = "metonym" if item.get("metonym_for") else "name"
         for lang in ("ar", "en"):
             names = list(item.get(lang) or [])

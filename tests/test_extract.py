@@ -422,3 +422,34 @@ HOMOGRAPHS_AR = [
 def test_a_homograph_is_read_by_the_states_the_article_names(extractor, text, host):
     visits = [e for e in events(extractor, text, "2024-05-20") if e[0] == "visit"]
     assert visits and host in visits[0][1]
+
+
+# ------------------------------------------------------------------------------ summoning an ambassador is a protest
+SUMMONS = [
+    ("ar", "استدعت وزارة الخارجية الكورية الجنوبية السفير الروسي للاحتجاج على نشر القوات.",
+     [("accusation", ["Russia", "South Korea"], "asserted", None)]),
+    ("ar", "وقالت الخارجية اليابانية إنها استدعت سفير موسكو في طوكيو.",
+     [("accusation", ["Japan", "Russia"], "asserted", None)]),
+    ("en", "South Korea summoned the Russian ambassador to protest the deployment.",
+     [("accusation", ["Russia", "South Korea"], "asserted", None)]),
+    ("ar", "استدعت الخارجية المصرية القاضي للتحقيق.", []),  # no ambassador: no protest
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SUMMONS)
+def test_summoning_an_ambassador_accuses_his_state(extractor, lang, text, expected):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    assert [e for e in events(extractor, body, "2024-05-20") if e[0] == "accusation"] == expected
+
+
+CONCERN_EN = [
+    ("Japan expressed deep concern over military cooperation between Russia and North Korea.",
+     [("accusation", ["Japan", "North Korea", "Russia"], "asserted", None)]),
+    ("The concerns about the economy grew in Russia.", []),  # nobody's concern about anyone
+]
+
+
+@pytest.mark.parametrize("text,expected", CONCERN_EN)
+def test_concern_over_a_partys_acts_is_an_accusation(extractor, text, expected):
+    found = [e for e in events(extractor, f"وقال الكرملين ذلك.\n{text}", "2024-05-20") if e[0] == "accusation"]
+    assert found == expected

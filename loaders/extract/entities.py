@@ -191,7 +191,7 @@ class EntityMatcher:
             if m.entity and m.alias_kind in ("name", "metonym"):
                 options = [a for a in self.gaz.aliases_for(tuple(_WORD.findall(norm(m.surface))))
                            if a.kind in ("name", "metonym")]
-                if len({a.entity for a in options}) > 1:
+                if len({a.entity for a in options}) > 1 and frozenset(a.entity for a in options) in reg.homographs:
                     ambiguous[k] = options
         if not ambiguous:
             return
