@@ -241,7 +241,8 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
                merged: dict[str, str] | None = None) -> None:
     merged = merged or {}
     adjectives = {i["name"]: i.get("adj") or {} for i in raw if i["kind"] == "state"}
-    names = {i["name"]: {"ar": i.get("ar") or [], "en": [i["name"], *(i.get("en") or [])]} for i in raw if i["kind"] == "state"}
+    names = {i["name"]: {"ar": i.get("ar") or [], "en": [i["name"], *(i.get("en") or [])]} for i in raw
+             if i["kind"] in ("state", "organisation")}  # an organisation has offices too (its secretary-general)
     offices: dict[str, dict[str, list[str]]] = {}
     for lang in ("ar", "en"):
         path = data_dir / lang / "offices.yaml"
@@ -253,7 +254,7 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
         if not path.exists():
             continue
         for pattern in load_yaml(path, BODIES_SCHEMA)["bodies"]:
-            for state in names:
+            for state in adjectives:  # states only: an organisation has no ministries
                 for phrase in _expand(pattern, adjectives.get(state, {}).get(lang, []), names[state][lang]):
                     reg.aliases.append(Alias(phrase, norm(phrase), lang, "body", state))
     tables: dict[tuple[str, str], list[Holder]] = {}
@@ -265,7 +266,7 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
                 if office not in offices:
                     raise KnowledgeError(f"{at}: unknown office {office!r}")
                 if country not in names:
-                    raise KnowledgeError(f"{at}: unknown state {country!r}")
+                    raise KnowledgeError(f"{at}: unknown state or organisation {country!r}")
                 holders = []
                 for h in item["holders"]:
                     entity = merged.get(h["entity"], h["entity"])
@@ -296,6 +297,8 @@ def _succeed(old: list[Holder], new: list[Holder]) -> list[Holder]:
 def _expand(pattern: str, adjs: list[str], states: list[str]) -> list[str]:
     if "{adj}" in pattern:
         return [pattern.replace("{adj}", a) for a in adjs]
+    if "{l_state}" in pattern:  # Arabic لـ before the name: "للأمم المتحدة", "لحلف الناتو"
+        return [pattern.replace("{l_state}", "لل" + s[2:] if s.startswith("ال") else "ل" + s) for s in states]
     if "{state}" in pattern:
         return [pattern.replace("{state}", s) for s in states]
     return [pattern]

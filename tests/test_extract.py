@@ -453,3 +453,21 @@ CONCERN_EN = [
 def test_concern_over_a_partys_acts_is_an_accusation(extractor, text, expected):
     found = [e for e in events(extractor, f"وقال الكرملين ذلك.\n{text}", "2024-05-20") if e[0] == "accusation"]
     assert found == expected
+
+
+# ------------------------------------------------------------------------------ heads of international organisations
+ORGANISATION_OFFICES = [
+    ("ar", "وأدان الأمين العام للأمم المتحدة الهجوم.", "2024-05-20", "الأمين العام للأمم المتحدة", "António Guterres"),
+    ("ar", "وحذر الأمين العام لحلف الناتو من الهجوم.", "2024-05-20", "الأمين العام لحلف الناتو", "Jens Stoltenberg"),
+    ("ar", "وحذر الأمين العام للناتو من الهجوم.", "2024-12-20", "الأمين العام للناتو", "Mark Rutte"),  # after 1 Oct 2024
+    ("ar", "وزار مدير الوكالة الدولية للطاقة الذرية طهران.", "2024-05-20", "مدير الوكالة الدولية للطاقة الذرية",
+     "Rafael Grossi"),
+    ("en", "The EU foreign policy chief arrived in Kyiv.", "2025-02-01", "EU foreign policy chief", "Kaja Kallas"),
+    ("en", "NATO Secretary-General warned Moscow.", "2023-05-01", "NATO Secretary-General", "Jens Stoltenberg"),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,surface,person", ORGANISATION_OFFICES)
+def test_an_organisations_office_names_its_holder_at_the_date(extractor, lang, text, published, surface, person):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    assert [m.entity for m in extract(extractor, body, published).mentions if m.surface == surface] == [person]
