@@ -471,3 +471,22 @@ ORGANISATION_OFFICES = [
 def test_an_organisations_office_names_its_holder_at_the_date(extractor, lang, text, published, surface, person):
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     assert [m.entity for m in extract(extractor, body, published).mentions if m.surface == surface] == [person]
+
+
+# ------------------------------------------------------------------------------ a phone call is a meeting
+CALLS = [
+    ("ar", "وأجرى الرئيس الروسي اتصالا هاتفيا مع نظيره التركي.", ["Recep Tayyip Erdoğan", "Vladimir Putin"]),
+    ("ar", "وبحث بوتين هاتفيا مع أردوغان الوضع في سوريا.", ["Recep Tayyip Erdoğan", "Vladimir Putin"]),
+    ("ar", "وتلقى ولي العهد السعودي اتصالا هاتفيا من الرئيس الإيراني.", ["Mohammad Mokhber", "Mohammed bin Salman"]),
+    ("en", "Putin spoke by phone with Erdogan on Tuesday.", ["Recep Tayyip Erdoğan", "Vladimir Putin"]),
+    ("en", "Biden phoned Netanyahu on Sunday.", ["Benjamin Netanyahu", "Joe Biden"]),
+    ("en", "The phone calls were leaked.", None),
+    ("ar", "وقال إن هاتفه تعرض للاختراق.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", CALLS)
+def test_a_phone_call_is_a_meeting_of_the_two(extractor, lang, text, people):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
+    assert met == ([people] if people else [])

@@ -278,7 +278,8 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
-            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")]
+            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
+                     or etype == "meeting" and a.first - j <= 3 and follows(toks, a, ts.from_)]  # "اتصالا من X"
             subj = before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
             if before and after and after[0] not in with_ and after[0].first - j <= 2 and bare(toks, after[0], ts):
                 subj = before + after[:1]
