@@ -14,6 +14,7 @@ result equals `rebuild()` over everything.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -114,38 +115,79 @@ _RANGES = (_RANGES_ONLY.replace(" AND EXISTS", " AND ((e.match_lo IS NULL AND e.
                                 + "', '".join(GROUP_FLOATING) + "')) OR EXISTS", 1) + ")")
 
 
+REACH = 64  # days read beyond the hull on each side: most tellings' ranges (a window, a month) end inside it
+
+
+def _widen(lo: dt.date, hi: dt.date, before: int, after: int) -> Interval:
+    try:
+        lo = lo - dt.timedelta(days=before)
+    except OverflowError:
+        lo = INF_LO
+    try:
+        hi = hi + dt.timedelta(days=after)
+    except OverflowError:
+        hi = INF_HI
+    return lo, hi
+
+
 def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = ()) -> list[Telling]:
     """Every stored telling of the seeds' blocks whose range overlaps theirs, transitively, and the
-    floating ones; with `stale`, the remaining tellings of those happenings."""
+    floating ones; with `stale`, the remaining tellings of those happenings.
+
+    Each read takes `REACH` days more than the hull on each side, and the closure is taken here over
+    what was read: a second read is needed only when the hull outgrows what was read."""
     hull = dict(seeds)
     extra = ""
     params: dict = {}
     if stale:
         extra, params["stale"] = " OR e.canonical_id = ANY(CAST(:stale AS bigint[]))", list(stale)
+    stale_ids = set(stale)
     got: dict[int, Telling] = {}
-    ranges = [(b, lo, hi) for b, (lo, hi) in hull.items()]
+    members: dict[int, Telling] = {}
+    read: dict[str, Interval] = {}
+    ranges = [(b, *(_widen(lo, hi, REACH, REACH) if lo <= hi else (lo, hi))) for b, (lo, hi) in hull.items()]
     where = f"({_RANGES}){extra}"
     while True:
         fetched = _tellings(conn, where, {**params, "blocks": [r[0] for r in ranges],
                                           "los": [r[1] for r in ranges], "his": [r[2] for r in ranges]})
-        where = f"({_RANGES_ONLY})"  # later rounds: only the stretches the hull grew by
+        where = f"({_RANGES_ONLY})"  # later reads: only what the hull outgrew
+        for b, lo, hi in ranges:
+            if lo <= hi:
+                was = read.get(b, (INF_HI, INF_LO))
+                read[b] = (min(was[0], lo), max(was[1], hi))
         for t in fetched:
-            got.setdefault(t.id, t)
-        ranges = []
-        for t in fetched:
-            if t.match is not None:
+            if t.id not in got:
+                got[t.id] = t
+                if t.match is None or t.canonical_id in stale_ids:
+                    members[t.id] = t  # a floating telling of a seed block (first read) or a stale one
+        grown = True
+        while grown:
+            grown = False
+            for t in list(members.values()) + [t for t in got.values() if t.id not in members]:
+                if t.match is None:
+                    continue
                 lo, hi = hull.get(t.block, (INF_HI, INF_LO))
+                inside = t.id in members
+                if not inside and not (t.match[0] <= hi and lo <= t.match[1]):
+                    continue
+                members[t.id] = t
                 if t.match[0] < lo or t.match[1] > hi:
-                    if lo > hi:  # a block seen for the first time
-                        ranges.append((t.block, t.match[0], t.match[1]))
-                    else:
-                        if t.match[0] < lo:
-                            ranges.append((t.block, t.match[0], lo))
-                        if t.match[1] > hi:
-                            ranges.append((t.block, hi, t.match[1]))
                     hull[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
+                    grown = True
+        ranges = []
+        for b, (lo, hi) in sorted(hull.items()):
+            if lo > hi:
+                continue
+            r_lo, r_hi = read.get(b, (INF_HI, INF_LO))
+            if r_lo > r_hi:
+                ranges.append((b, *_widen(lo, hi, REACH, REACH)))
+                continue
+            if lo < r_lo:
+                ranges.append((b, _widen(lo, lo, REACH, 0)[0], r_lo))
+            if hi > r_hi:
+                ranges.append((b, r_hi, _widen(hi, hi, 0, REACH)[1]))
         if not ranges:
-            return list(got.values())
+            return list(members.values())
 
 
 @dataclass
@@ -293,6 +335,8 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
     clusters: list[Cluster] = []
     floating_to: dict[int, list[Telling]] = defaultdict(list)  # stored anchor id → floating tellings
     old = {t.canonical_id for t in got if t.canonical_id} | stale
+    moved: set[int | None] = set()  # stored happenings a floating telling joins or leaves
+    kept: set[int] = set()  # stored happenings a floating telling stays with
     inside = {t.canonical_id for t in got if t.canonical_id and t.match is not None}
     have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
                                                                  for t in ts))
@@ -313,6 +357,11 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
         clusters += alone
         for t in floating:
             a = chosen.get(t.key)
+            now = a.id if a is not None and a.cluster is None else None
+            if t.canonical_id != now:
+                moved |= {t.canonical_id, now}
+            elif now is not None:
+                kept.add(now)
             if a is None:
                 continue
             if a.cluster is not None:
@@ -320,10 +369,10 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
                 a.cluster.articles.add(t.article_id)
             else:
                 floating_to[a.id].append(t)
-    # stored happenings outside the component whose floating tellings changed: re-read their members
-    moved = {t.canonical_id for ts in floating_to.values() for t in ts} | {
-        t.canonical_id for t in got if t.match is None and t.canonical_id}
-    changed_outside = (set(floating_to) | moved) - inside - {None}
+    # stored happenings outside the component that a floating telling joined or left: re-read their
+    # members; those whose floating tellings all stay are left as stored
+    changed_outside = moved - inside - {None}
+    old -= kept - changed_outside - inside - stale
     if changed_outside:
         dated = _tellings(conn, "e.canonical_id = ANY(:ids) AND e.match_lo IS NOT NULL",
                           {"ids": sorted(changed_outside)})
