@@ -718,7 +718,17 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          "Hua Chunying", "Yoko Kamikawa", "Elizabeth II", "Liz Truss", "Theresa May", "Élisabeth Borne",
          "Catherine Colonna", "Florence Parly", "Angela Merkel", "Annalena Baerbock", "Christine Lambrecht",
          "Giorgia Meloni", "Kaja Kallas", "Droupadi Murmu", "Tsai Ing-wen", "Ursula von der Leyen",
-         "Kristalina Georgieva", "Sue Mi Terry"]
+         "Kristalina Georgieva", "Sue Mi Terry",
+         # leaders of Europe, Asia, the Americas and Africa (2018-2025)
+         "Katerina Sakellaropoulou", "Elisabetta Trenta", "Arancha González Laya", "Margarita Robles",
+         "Katalin Novák", "Ana Brnabić", "Viorica Dăncilă", "Luminița Odobescu", "Oana Țoiu",
+         "Brigitte Bierlein", "Karin Kneissl", "Beate Meinl-Reisinger", "Klaudia Tanner", "Sanna Marin",
+         "Elina Valtonen", "Magdalena Andersson", "Margot Wallström", "Ann Linde", "Maria Malmer Stenergard",
+         "Erna Solberg", "Ine Eriksen Søreide", "Anniken Huitfeldt", "Margrethe II", "Mette Frederiksen",
+         "Sophie Wilmès", "Hadja Lahbib", "Simonetta Sommaruga", "Viola Amherd", "Karin Keller-Sutter",
+         "Salome Zourabichvili", "Retno Marsudi", "Halimah Yacob", "Paetongtarn Shinawatra", "Sheikh Hasina",
+         "Harini Amarasuriya", "Claudia Sheinbaum", "Alicia Bárcena", "Lindiwe Sisulu", "Naledi Pandor",
+         "Sahle-Work Zewde", "Najla Mangoush", "Janet Yellen", "Maka Botchorishvili"]
 MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
        "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
        "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]
