@@ -101,12 +101,13 @@ def follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
 
 def phrase_at(toks: list[Token], k: int, phrases: Phrases) -> bool:
     """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
-    if not any(f in phrases.firsts for f, _ in strip_variants(toks[k].norm)):
+    if not phrases.may_start(toks[k].norm):
         return False
-    for n in (1, 2, 3):
+    firsts = [f for f, _ in strip_variants(toks[k].norm) if f in phrases.firsts]
+    for n in phrases.lengths:
         if k + n <= len(toks):
             rest = " ".join(t.norm for t in toks[k + 1:k + n])
-            if any((f"{f} {rest}" if rest else f) in phrases for f, _ in strip_variants(toks[k].norm)):
+            if any((f"{f} {rest}" if rest else f) in phrases for f in firsts):
                 return True
     return False
 

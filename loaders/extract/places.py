@@ -85,6 +85,7 @@ class Locator:
     def __init__(self, registry: Registry, geo: Geo | None = None):
         self.registry = registry
         self.geo = geo or Geo(registry)
+        self.geo.city_index  # noqa: B018 - built here, with the other knowledge, not inside the first article
         self.words = {lang: Words.load(lang) for lang in ("ar", "en")}
 
     def locate(self, text: str, segments: list[Segment], mentions: list[Mention], events: list[Event]) -> None:

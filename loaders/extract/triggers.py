@@ -110,11 +110,23 @@ class Phrases(frozenset):
     and one look-up says so."""
 
     firsts: frozenset[str]
+    lengths: tuple[int, ...]  # words in a phrase, as they occur
 
     def __new__(cls, items=()):
         obj = super().__new__(cls, items)
         obj.firsts = frozenset(p.split()[0] for p in obj if p)
+        obj.lengths = tuple(sorted({len(p.split()) for p in obj if p}))
+        obj._starts = {}
         return obj
+
+    def may_start(self, word: str) -> bool:
+        """Whether a phrase can begin at this word (clitics allowed), memoised per word."""
+        got = self._starts.get(word)
+        if got is None:
+            if len(self._starts) > 200_000:
+                self._starts.clear()
+            got = self._starts[word] = any(f in self.firsts for f, _ in strip_variants(word))
+        return got
 
 
 @dataclass
