@@ -107,6 +107,11 @@ class Registry:
     def entity(self, name: str) -> Entity:
         return self.entities[name]
 
+    def home_of(self, name: str) -> str | None:
+        """The state an entity is, stands for or belongs to (Russia, the Kremlin, Lavrov, Vladivostok → Russia)."""
+        e = self.entities.get(name)
+        return self.state_of(name) or (e.country if e else None)
+
     def state_of(self, name: str) -> str | None:
         """The state an entity acts for when it stands as an actor (Kremlin → Russia)."""
         e = self.entities.get(name)

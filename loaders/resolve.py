@@ -57,8 +57,7 @@ def resolve_lone_names(mentions: list[Mention], registry: Registry, day: dt.date
     for m in mentions:
         if m.alias_kind == "lone" or not m.entity:
             continue
-        ent = registry.entities.get(m.actor_name or m.entity)
-        states.add(registry.state_of(m.actor_name or m.entity) or (ent.country if ent else None))
+        states.add(registry.home_of(m.actor_name or m.entity))
     out = []
     for m in mentions:
         if m.alias_kind == "lone":

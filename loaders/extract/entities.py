@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import Folded, fold, norm
 from ..records import Mention, Segment
-from ..registry import Alias, Registry
+from ..registry import Alias, Holder, Registry
 from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
@@ -161,6 +161,13 @@ class EntityMatcher:
         self.cues = cues
         self.fuzzy = FuzzyNames.build(gazetteer.registry, cues.not_short_names)
         self.name_words: dict[str, tuple[bool, bool]] = {}
+        reg = gazetteer.registry
+        self.homograph_entities = frozenset().union(*reg.homographs)
+        self.leading: dict[str, list[Holder]] = {}  # a person's terms in the offices a short name alone may mean
+        for (office, _), holders in reg.offices.items():
+            if office in LEADING_OFFICES:
+                for h in holders:
+                    self.leading.setdefault(h.entity, []).append(h)
 
     def find(self, text: str, segments: list[Segment], texts: SegmentTexts | None = None) -> list[Mention]:
         """Mentions in all segments, in text order; back-references need an earlier full name."""
@@ -185,10 +192,10 @@ class EntityMatcher:
         """عمان is Oman or Amman: the one written with its diacritics ("عمّان"), else the one whose state
         the rest of the article names more (the state itself when neither is)."""
         reg = self.gaz.registry
-        home = lambda name: reg.state_of(name) or getattr(reg.entities.get(name), "country", None)  # noqa: E731
+        home = reg.home_of
         ambiguous: dict[int, list[Alias]] = {}
         for k, m in enumerate(mentions):
-            if m.entity and m.alias_kind in ("name", "metonym"):
+            if m.entity in self.homograph_entities and m.alias_kind in ("name", "metonym"):
                 options = [a for a in self.gaz.aliases_for(tuple(_WORD.findall(norm(m.surface))))
                            if a.kind in ("name", "metonym")]
                 if len({a.entity for a in options}) > 1 and frozenset(a.entity for a in options) in reg.homographs:
@@ -292,8 +299,7 @@ class EntityMatcher:
             return None
         entities = self.gaz.registry.entities
         owners = {e for e in owners if nation is None or entities[e].country == nation}
-        holders = tuple(h for (office, _), hs in self.gaz.registry.offices.items() if office in LEADING_OFFICES
-                        for h in hs if h.entity in owners)
+        holders = tuple(h for e in sorted(owners) for h in self.leading.get(e, ()))
         if not holders:
             return None
         m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, None, None)

@@ -259,9 +259,9 @@ class EventExtractor:
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
-            own = {self._home(a.entity) for a in src} - {None}
-            later = [a for a in later if self._home(a.entity) not in own]  # "قال الوزير الكوري إن سيول قلقة"
-            comp = [a for a in comp if self._home(a.entity) not in own]
+            own = {self.registry.home_of(a.entity) for a in src} - {None}
+            later = [a for a in later if self.registry.home_of(a.entity) not in own]  # "قال الوزير الكوري إن سيول قلقة"
+            comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                     [Participant(a.entity, "target", a.mention) for a in tgt]
@@ -297,8 +297,7 @@ class EventExtractor:
         visitor = people[0] if people else (before[-1:] or [None])[0]
         if visitor is None:
             return None
-        ent = self.registry.entities.get(visitor.entity)
-        home = self.registry.state_of(visitor.entity) or (ent.country if ent else None)
+        home = self.registry.home_of(visitor.entity)
         places = [a for a in after if a is not visitor and a.kind != "person"]
         direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
                   and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
@@ -309,11 +308,6 @@ class EventExtractor:
             if dest and dest != home and dest != visitor.entity:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
         return None
-
-    def _home(self, name: str) -> str | None:
-        """The state an actor is or speaks for: a state itself, a capital's state, a person's country."""
-        ent = self.registry.entities.get(name)
-        return self.registry.state_of(name) or (ent.country if ent else None)
 
     def _state(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)

@@ -118,12 +118,7 @@ class Locator:
     def _context(self, mentions: list[Mention], events: list[Event]) -> set[str]:
         """The states the article is about: a city of one of them wins over a namesake elsewhere."""
         names = {m.actor_name for m in mentions if m.actor_name} | {n for e in events for n in e.names()}
-        out = set()
-        for n in names:
-            ent = self.registry.entities.get(n)
-            if ent is not None:
-                out.add(self.registry.state_of(n) or ent.country or "")
-        return out - {""}
+        return {self.registry.home_of(n) for n in names} - {None, ""}
 
     def _phrases(self, text: str, toks: list[Token], spans: list[tuple[int, int]], lang: str,
                  mentions: list[Mention], starts: list[int], context: set[str]) -> list[Phrase]:
