@@ -128,6 +128,7 @@ class Segmenter:
         after_footer = in_related = False
         first_text = True
         printed: list[Dateline] = []
+        listed: list[Dateline] = []  # whole-line dates inside "read also" blocks
         seen: set[str] = set()
         paragraphs = 0
         for start, line in lines:
@@ -156,6 +157,8 @@ class Segmenter:
                     len(stripped) > 140 or stripped.endswith((".", "۔"))):
                 in_related = False  # a "read also" inside the article lists headlines; prose resumes
             if in_related:
+                if len(stripped) <= DATELINE_MAX_CHARS and (found := self.datelines.read(stripped)) is not None:
+                    listed.append(found)
                 segs.append(self._seg(segs, "related", stripped_start, end, stripped))
                 continue
             if after_footer:
@@ -192,7 +195,9 @@ class Segmenter:
                 lang = script_of(piece)
                 kind_ = "quote" if lang == "en" and article.language == "ar" else "body"
                 segs.append(self._seg(segs, kind_, s, e, piece, lang if lang != "none" else article.language))
-        chosen = choose(printed)
+        # A page that prints its date only after a "read also" block (tags, then the stamp) still has
+        # it; a block that lists several dates lists its headlines' dates, so none of them is taken.
+        chosen = choose(printed) or (listed[0] if len(listed) == 1 else None)
         if chosen is not None:
             article.published_on, article.published_precision = chosen.date.value, chosen.date.precision
             article.published_origin, article.published_text = "text", chosen.date.text

@@ -490,3 +490,41 @@ def test_a_phone_call_is_a_meeting_of_the_two(extractor, lang, text, people):
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
     assert met == ([people] if people else [])
+
+
+TITLES_IN_CHAINS = [
+    ("en", "Russian President Vladimir Putin and North Korean Chairman Kim Jong Un held their summit on Thursday.",
+     ["Kim Jong Un", "Vladimir Putin"]),
+    ("en", "Vladimir Putin and President Xi Jinping held talks in Moscow on Tuesday.", ["Vladimir Putin", "Xi Jinping"]),
+    ("en", "Joe Biden and Prime Minister Narendra Modi held talks at the White House.", ["Joe Biden", "Narendra Modi"]),
+    ("ar", "وعقد فلاديمير بوتين والرئيس شي جين بينغ محادثات في موسكو.", ["Vladimir Putin", "Xi Jinping"]),
+    # a word that is no title still ends the chain
+    ("en", "Vladimir Putin and reporters from Xi Jinping's pool held talks in Moscow.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", TITLES_IN_CHAINS)
+def test_a_bare_title_between_and_and_a_name_keeps_the_chain(extractor, lang, text, people):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
+    assert met == ([people] if people else [])
+
+
+SUPPORT_ACTS = [
+    ("ar", "وقالت سيول إن بيونغ يانغ أرسلت جنودا إلى روسيا الشهر الماضي.", ["North Korea", "Russia"]),
+    ("ar", "وأكد البيت الأبيض أن كوريا الشمالية زودت روسيا بقذائف مدفعية.", ["North Korea", "Russia"]),
+    ("ar", "وأعرب الوزير عن قلقه العميق جراء إرسال كوريا الشمالية قوات إلى روسيا.", ["North Korea", "Russia"]),
+    ("ar", "ونددت طوكيو بنشر كوريا الشمالية قوات في روسيا.", ["North Korea", "Russia"]),
+    ("en", "The Pentagon said North Korea had sent troops to Russia.", ["North Korea", "Russia"]),
+    ("en", "Seoul condemned North Korea for shipping artillery shells to Russia.", ["North Korea", "Russia"]),
+    # a letter sent is no support
+    ("ar", "وأرسل بوتين رسالة إلى كيم جونغ أون.", None),
+    ("en", "Putin sent a letter to Kim Jong Un.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SUPPORT_ACTS)
+def test_troops_and_arms_sent_are_cooperation_even_where_condemned(extractor, lang, text, parties):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [names for t, names, _, _ in events(extractor, body, "2024-11-05") if t == "cooperation"]
+    assert got == ([parties] if parties else [])

@@ -146,6 +146,22 @@ def test_read_also_block_still_related(segmenter):
     assert [k for k, _ in kinds] == ["title", "body", "related", "related", "body"]
 
 
+DATE_AFTER_READ_ALSO = [
+    ("Minister visits Oslo\nThe minister arrived in Oslo.\nRead also: Minister to visit Rome - 2024-01-02 10:00\n"
+     "#oslo #minister\n2024-03-12 09:15:00", "2024-03-12"),
+    ("الوزير في أوسلو\nوصل الوزير إلى أوسلو.\nاقرأ أيضا:\nالوزير يزور روما\n2024-03-12 09:15", "2024-03-12"),
+    # a block that lists several dates lists its headlines' dates: none is the page's
+    ("Minister visits Oslo\nThe minister arrived in Oslo.\nRead also:\nMinister to visit Rome\n2024-01-02 10:00\n"
+     "Minister in Paris\n2024-01-05 11:00", None),
+]
+
+
+@pytest.mark.parametrize("text,published", DATE_AFTER_READ_ALSO)
+def test_a_date_printed_only_after_a_read_also_block_is_the_pages(segmenter, text, published):
+    _, article = _kinds(segmenter, text, "en" if text.isascii() else "ar")
+    assert (article.published_on.isoformat() if article.published_on else None) == published
+
+
 def test_unknown_segment_key_rejected(tmp_path):
     shutil.copytree(DATA_DIR / "ar", tmp_path / "ar")
     shutil.copytree(DATA_DIR / "en", tmp_path / "en")

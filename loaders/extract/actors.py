@@ -34,7 +34,8 @@ class Actor:
 
 
 
-def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention], registry: Registry) -> list[Actor]:
+def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention], registry: Registry,
+                titles: set[str] = frozenset()) -> list[Actor]:
     """Each resolved mention of the sentence as the token range it covers, with the clitic before it."""
     spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
     out: list[Actor] = []
@@ -49,16 +50,16 @@ def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[
         clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
         ent = registry.entities.get(name)
         out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-    return merge_adjacent(out, toks)
+    return merge_adjacent(out, toks, titles)
 
 
-def merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
+def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset()) -> list[Actor]:
     """A role next to its name is one actor; a nationality adjective next to a person is that person."""
     out: list[Actor] = []
     for a in actors:
         prev = out[-1] if out else None
         if prev is not None and a.first - prev.last == 2 and prev.mention.alias_kind == "adj" and a.kind == "person" \
-                and toks[prev.last + 1].norm in ("counterpart", "minister", "president", "leader"):
+                and toks[prev.last + 1].norm in titles:
             a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
             out[-1] = a
             continue
@@ -74,10 +75,18 @@ def merge_adjacent(actors: list[Actor], toks: list[Token]) -> list[Actor]:
     return out
 
 
-def joined(toks: list[Token], a: Actor, b: Actor) -> bool:
-    """Two actors in one chain: adjacent, or joined by و / and."""
+def joined(toks: list[Token], a: Actor, b: Actor, titles: set[str] = frozenset()) -> bool:
+    """Two actors in one chain: adjacent, or joined by و / and, a bare title between ("and Chairman Kim")."""
     gap = [t.norm for t in toks[a.last + 1:b.first]]
-    return b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"])
+    if b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"]):
+        return True
+    if gap[0] in ("and", "و"):
+        rest = gap[1:]
+    elif gap[0].startswith("و") and gap[0][1:] in titles:
+        rest = [gap[0][1:]] + gap[1:]
+    else:
+        return False
+    return 0 < len(rest) <= 3 and all(w in titles for w in rest)
 
 
 def nominal(word: str) -> bool:

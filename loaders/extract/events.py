@@ -83,17 +83,20 @@ class EventExtractor:
         toks = texts.tokens(seg)
         if not toks:
             return []
-        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry), ts)
+        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles), ts)
                   if not reporter(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         found: list[tuple[str, int, int]] = []
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
+        acts: set[int] = set()
         i = 0
         while i < len(toks):
             hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
                 if pat.needs_met(forms[i + n:i + n + WINDOW]):
+                    if pat.act:
+                        acts.add(i)
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
                     if near is None:
                         found.append((etype, i, n))
@@ -110,10 +113,10 @@ class EventExtractor:
         kept: list[tuple[str, int, int, list[Participant]]] = []
         for k, (etype, i, n) in enumerate(found):
             parts = None
-            if not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
+            if i in acts or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, folded)
                 carry = self._carried(kept[-1][3], actors) if floor and kept else None
-                parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry)
+                parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
                     if parts is not None:
@@ -223,7 +226,8 @@ class EventExtractor:
 
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
                       ts: TriggerSet, ctx: Context, speech: list[int], floor: int = 0,
-                      carry: Actor | None = None, implied: list[Actor] | None = None) -> list[Participant] | None:
+                      carry: Actor | None = None, implied: list[Actor] | None = None,
+                      act: bool = False) -> list[Participant] | None:
         j = i + n - 1
         dual = self._dual(toks, i, j, ts, ctx, etype)
         places = actors  # a visit's destination may be a city: its state is the host
@@ -278,10 +282,17 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
+            forms_i = word_forms(toks[i].norm)
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
-                     or etype == "meeting" and a.first - j <= 3 and follows(toks, a, ts.from_)]  # "اتصالا من X"
-            subj = before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
-            if before and after and after[0] not in with_ and after[0].first - j <= 2 and bare(toks, after[0], ts):
+                     or etype == "meeting" and a.first - j <= 3 and follows(toks, a, ts.from_)  # "اتصالا من X"
+                     or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
+            # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
+            governed = i > 0 and toks[i - 1].norm in ts.preps or toks[i].norm[:1] in "بل" and toks[i].norm[1:] in forms_i
+            agent = [a for a in after[:1] if act and (governed or not before) and a.first - j <= 2
+                     and bare(toks, a, ts) and a not in with_]
+            subj = agent or before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
+            if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
+                    and bare(toks, after[0], ts):
                 subj = before + after[:1]
             named = {a.entity for a in subj}
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
@@ -324,7 +335,7 @@ class EventExtractor:
             return [rel] if rel else []
         chain = [cands[-1]]
         for a in reversed(cands[:-1]):
-            if joined(toks, a, chain[0]):
+            if joined(toks, a, chain[0], ts.titles):
                 chain.insert(0, a)
             else:
                 break
@@ -346,7 +357,7 @@ class EventExtractor:
         if after:
             chain = [after[0]]
             for a in after[1:]:
-                if joined(toks, chain[-1], a):
+                if joined(toks, chain[-1], a, ts.titles):
                     chain.append(a)
                 else:
                     break

@@ -14,7 +14,7 @@ from ..normalize import norm
 from .entities import Token, strip_variants
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
-_TYPE_SPEC = {"words!": [str], "exclude": [str]}
+_TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
     "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_leaders!": [str],
@@ -23,31 +23,36 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str],
+    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
 
 @dataclass
 class Pattern:
-    """Trigger words; `*` at the end matches any ending, `+مع` requires a "with" word after."""
+    """Trigger words; `*` at the end matches any ending, `+مع` requires a "with" word after,
+    `+قوات|جنود*` one of several."""
 
     words: tuple[str, ...]
     prefix: bool
-    needs: str | None = None  # a word that must follow within the window; `*` at its end: any ending
+    needs: tuple[str, ...] = ()  # words one of which must follow within the window; `*` at the end: any ending
+    act: bool = False  # a material act ("sent troops"): told as a fact even where it is condemned
 
     def needs_met(self, following: list[tuple[str, ...]]) -> bool:
-        if self.needs is None:
+        if not self.needs:
             return True
-        stem = self.needs.rstrip("*")
-        prefix = self.needs.endswith("*")
-        return any(f == stem or prefix and f.startswith(stem) for forms in following for f in forms)
+        for need in self.needs:
+            stem = need.rstrip("*")
+            prefix = need.endswith("*")
+            if any(f == stem or prefix and f.startswith(stem) for forms in following for f in forms):
+                return True
+        return False
 
     @classmethod
-    def parse(cls, entry: str) -> "Pattern":
+    def parse(cls, entry: str, act: bool = False) -> "Pattern":
         entry, _, needs = entry.partition("+")
-        needs = norm(needs.rstrip("*")) + ("*" if needs.endswith("*") else "")
-        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), needs or None)
+        alternatives = tuple(norm(n.rstrip("*")) + ("*" if n.endswith("*") else "") for n in needs.split("|") if n)
+        return cls(tuple(norm(entry.rstrip("*")).split()), entry.endswith("*"), alternatives, act)
 
     def match(self, toks: list[Token], i: int, first_forms: tuple[str, ...]) -> int:
         """Tokens matched at i (0 when none); clitics and the article are allowed on the first word."""
@@ -158,12 +163,15 @@ class TriggerSet:
     clause_openers: set[str] = field(default_factory=set)
     light_verbs: Phrases = field(default_factory=Phrases)
     quotes: Patterns = field(default_factory=lambda: Patterns([]))
+    titles: set[str] = field(default_factory=set)  # words between "and" and a name ("and Chairman Kim")
+    recipients: set[str] = field(default_factory=set)  # who receives what is sent ("troops to Russia")
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
         data = load_yaml(DATA_DIR / lang / "triggers.yaml", TRIGGERS_SCHEMA)
         pats = lambda ws: Patterns([("", Pattern.parse(w)) for w in ws])  # noqa: E731
-        triggers = Patterns([(t, Pattern.parse(w)) for t in EVENT_TYPES for w in data.get(t, {}).get("words", [])])
+        triggers = Patterns([(t, Pattern.parse(w, key == "acts")) for t in EVENT_TYPES for key in ("words", "acts")
+                             for w in data.get(t, {}).get(key, [])])
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
@@ -174,4 +182,4 @@ class TriggerSet:
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
-                   pats(data.get("quotes", [])))
+                   pats(data.get("quotes", [])), optional("titles"), optional("recipients"))
