@@ -70,7 +70,7 @@ class Extractor:
         analyses = self.nlp.analyse(segments) if self.nlp else None
         if analyses:
             mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
-        resolve_roles(text, mentions, anchor)
+        resolve_roles(text, mentions, anchor, self.registry)
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)

@@ -28,8 +28,13 @@ def anchor_date(published: dt.date | None, dates: list[DateExpr], segments: list
     return max(stated) if stated else None
 
 
-def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> None:
-    """Give each role mention its person: the adjacent name, else the holder at `day`."""
+def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, registry: Registry | None = None) -> None:
+    """Give each role mention its person: the adjacent name, else the holder at `day`.
+
+    A name, then a comma, then a role is an apposition only when the name's state is the office's
+    ("كيم جونغ أون، وزير الخارجية الروسي" lists two people). With no date, a holder the article
+    names elsewhere is the one meant, not the office's current holder."""
+    named = {m.entity for m in mentions if m.kind == "person" and m.alias_kind == "name" and m.entity}
     for k, m in enumerate(mentions):
         if m.alias_kind != "role":
             continue
@@ -41,12 +46,22 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None) -> No
             m.holders = ()
         elif prv and prv.kind == "person" and prv.alias_kind == "name" and prv.entity \
                 and prv.segment_order == m.segment_order and 0 <= m.start - prv.end <= 3 \
-                and any(c in text[prv.end:m.start] for c in "،,"):
+                and any(c in text[prv.end:m.start] for c in "،,") and _same_state(registry, prv.entity, m.holders):
             m.entity = prv.entity
             m.holders = ()
         else:
-            m.entity = holder_at(m.holders, day)
+            known = [h.entity for h in m.holders if h.entity in named] if day is None else []
+            m.entity = known[0] if len(set(known)) == 1 else holder_at(m.holders, day)
         m.kind = "person"
+
+
+def _same_state(registry: Registry | None, person: str, holders: tuple) -> bool:
+    """Whether a person may hold the office these holders hold: same state, or nothing known."""
+    if registry is None or not holders:
+        return True
+    home = registry.home_of(person)
+    office = {registry.home_of(h.entity) for h in holders} - {None}
+    return home is None or not office or home in office
 
 
 def resolve_lone_names(mentions: list[Mention], registry: Registry, day: dt.date | None) -> list[Mention]:

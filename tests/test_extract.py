@@ -528,3 +528,34 @@ def test_troops_and_arms_sent_are_cooperation_even_where_condemned(extractor, la
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     got = [names for t, names, _, _ in events(extractor, body, "2024-11-05") if t == "cooperation"]
     assert got == ([parties] if parties else [])
+
+
+APPOSITIONS = [
+    # a role after a name and a comma describes that name only when the office is of the name's state
+    ("استقبل الزعيم الكوري الشمالي كيم جونغ أون، وزير الخارجية الروسي في بيونغ يانغ.", "2018-05-31",
+     "وزير الخارجية الروسي", "Sergey Lavrov"),
+    ("وقال سيرغي لافروف، وزير الخارجية الروسي، إن بلاده مستعدة.", "2018-05-31", "وزير الخارجية الروسي", "Sergey Lavrov"),
+    # with no date, the holder the article names is the one meant
+    ("وقال الرئيس الأمريكي إن الحوار ممكن. وكان دونالد ترامب قد التقى كيم جونغ أون في سنغافورة.", None,
+     "الرئيس الأمريكي", "Donald Trump"),
+    ("وقال الرئيس الأمريكي إن الحوار ممكن. وكان جو بايدن قد زار سيول.", None, "الرئيس الأمريكي", "Joe Biden"),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,person", APPOSITIONS)
+def test_a_role_is_an_apposition_only_for_a_holder_of_its_state(extractor, text, published, surface, person):
+    ex = extract(extractor, text, published)
+    assert {m.entity for m in ex.mentions if m.surface == surface} == {person}
+
+
+NATIONALITY_BEFORE_NAME = [
+    ("ar", "وقال إن الوزير الروسي سيرغي لافروف دعا كيم جونغ أون إلى زيارة روسيا.", ("Sergey Lavrov", "Kim Jong Un")),
+    ("ar", "ودعا الوزير الصيني وانغ يي نظيره الروسي إلى زيارة بكين.", ("Wang Yi", "Sergey Lavrov")),
+]
+
+
+@pytest.mark.parametrize("lang,text,pair", NATIONALITY_BEFORE_NAME)
+def test_a_nationality_word_before_a_name_is_that_persons(extractor, lang, text, pair):
+    ex = extract(extractor, text, "2024-03-10")
+    invites = [tuple(p.entity for p in e.participants) for e in ex.events if e.type == "invitation"]
+    assert invites == [pair]

@@ -67,7 +67,7 @@ def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = fr
             if prev.entity == a.entity:
                 prev.last = a.last
                 continue
-            if prev.mention.alias_kind == "adj" and a.kind == "person":
+            if prev.mention.alias_kind in ("adj", "title") and a.kind == "person":  # "الوزير الروسي سيرغي لافروف"
                 a.first, a.clitic = prev.first, prev.clitic
                 out[-1] = a
                 continue
