@@ -29,7 +29,7 @@ from .read import ManifestEntry, ReadError, discover, load_manifest, read_articl
 from .records import Article, Extraction
 from .registry import Registry, load_registry
 from .resolve import (anchor_date, date_plans, merge, redate_roles, resolve_counterparts, resolve_lone_names,
-                      resolve_roles, resolve_titles)
+                      resolve_roles, resolve_titles, visit_hosts)
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import known_hashes, record_error, store_article, sync_registry
@@ -79,6 +79,7 @@ class Extractor:
         events = merge(events)
         redate_roles(events)
         self.places.locate(text, segments, mentions, events)
+        events = visit_hosts(events, self.registry)
         return Extraction(article, segments, mentions, events, dates)
 
 

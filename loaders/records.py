@@ -142,6 +142,7 @@ class Event:
     method: Method = "rules"
     evidence_spans: list[tuple[int, int]] = field(default_factory=list)
     place: Place | None = None  # set by the locate stage (extract/places.py)
+    host_pending: bool = False  # a visit whose destination only the gazetteer knows: its place names the host
 
     @property
     def negated(self) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from .records import DateExpr, Event, Mention, Segment
+from .records import DateExpr, Event, Mention, Participant, Segment
 from .extract.entities import LEADING_OFFICES
 from .registry import Registry, holder_at
 
@@ -180,3 +180,22 @@ def _same_date(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None:
         return a.date is None and b.date is None
     return a.date.iso()[:7] == b.date.iso()[:7]
+
+
+def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
+    """A visit whose destination only the gazetteer knows ("وصل إلى مدينة جدة", "arrived in San
+    Francisco") is hosted by the state of the place its sentence names after the trigger; without
+    one, or at home, it is no visit."""
+    out: list[Event] = []
+    for ev in events:
+        if not ev.host_pending:
+            out.append(ev)
+            continue
+        ev.host_pending = False
+        place = ev.place
+        visitor = ev.participants[0].entity
+        host = place.country if place is not None and place.start >= ev.trigger_end else None
+        if host and host in registry.entities and host not in (visitor, registry.home_of(visitor)):
+            ev.participants.append(Participant(host, "target", None))
+            out.append(ev)
+    return merge(out)

@@ -559,3 +559,38 @@ def test_a_nationality_word_before_a_name_is_that_persons(extractor, lang, text,
     ex = extract(extractor, text, "2024-03-10")
     invites = [tuple(p.entity for p in e.participants) for e in ex.events if e.type == "invitation"]
     assert invites == [pair]
+
+
+GAZETTEER_HOSTS = [
+    ("ar", "ومساء الخميس وصل أردوغان إلى مدينة جدة في زيارة رسمية.", "2022-04-28", ["Recep Tayyip Erdoğan", "Saudi Arabia"]),
+    ("ar", "وجاء ولي العهد السعودي الأمير محمد بن سلمان إلى أنقرة لإجراء محادثات رسمية.", "2022-06-22",
+     ["Mohammed bin Salman", "Turkey"]),
+    ("en", "Chinese President Xi Jinping on Tuesday arrived in San Francisco for the APEC meeting.", "2023-11-15",
+     ["United States", "Xi Jinping"]),
+    ("en", "Narendra Modi arrived in Wilmington on Saturday.", "2024-09-22", ["Narendra Modi", "United States"]),
+    # a city of the visitor's own state, or no place at all, is no visit
+    ("ar", "ووصل أردوغان إلى مدينة إزمير صباح اليوم.", "2023-05-01", None),
+    ("en", "Joe Biden arrived in San Francisco on Tuesday.", "2023-11-15", None),
+    ("ar", "وصل أردوغان إلى قناعة بأن الحوار ضروري.", "2023-05-01", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,expected", GAZETTEER_HOSTS)
+def test_a_city_only_the_gazetteer_knows_names_the_host(extractor, lang, text, published, expected):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [names for t, names, _, _ in events(extractor, body, published) if t == "visit"]
+    assert got == ([expected] if expected else [])
+
+
+SINCE_DATES = [
+    ("ar", "ووصل أردوغان إلى السعودية في أول زيارة رسمية له منذ عام 2017.", None),
+    ("ar", "وزار أردوغان السعودية في يوليو 2023.", "2023-07"),
+    ("en", "Erdogan visited Saudi Arabia, his first visit since 2017.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,date", SINCE_DATES)
+def test_a_date_after_since_does_not_date_the_event(extractor, lang, text, date):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [d for t, _, _, d in events(extractor, body, None) if t == "visit"]
+    assert got == [date]

@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..normalize import Folded, fold
+from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
@@ -140,6 +140,7 @@ class EventExtractor:
             date = mine or previous
             previous = date
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
+            ev.host_pending = etype == "visit" and len(parts) == 1
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"
             if analysis is not None:
@@ -318,6 +319,9 @@ class EventExtractor:
             dest = self._state(a.entity)
             if dest and dest != home and dest != visitor.entity:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
+        end = max(j, visitor.last)
+        if not places and visitor.kind == "person" and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
+            return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
 
     def _state(self, name: str) -> str | None:
@@ -399,6 +403,9 @@ class EventExtractor:
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
         own: list[list[DateExpr]] = [[] for _ in found]
         for d in sorted(dates, key=lambda d: d.start):
+            lead = norm(seg.text[max(0, d.start - seg.start - 14):d.start - seg.start]).split()[-2:]
+            if any(w in ts.not_dating for w in lead):
+                continue  # "أول زيارة له منذ عام 2017", "the first summit since 2019"
             before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
             after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
             k = before[-1] if before else (after[0] if after else None)
