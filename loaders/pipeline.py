@@ -28,7 +28,7 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import (anchor_date, date_plans, merge, redate_roles, resolve_counterparts, resolve_lone_names,
+from .resolve import (BareTitles, anchor_date, date_plans, merge, redate_roles, resolve_counterparts, resolve_lone_names,
                       resolve_roles, resolve_titles, visit_hosts)
 from .segment import Markers, Segmenter
 from .settings import Settings
@@ -51,6 +51,7 @@ class Extractor:
         self.matcher = EntityMatcher(Gazetteer.build(self.registry), Cues.load())
         self.events = EventExtractor(self.registry, {lang: TriggerSet.load(lang) for lang in ("ar", "en")})
         self.places = Locator(self.registry)
+        self.bare_titles = BareTitles(self.registry)
 
     def extract(self, article: Article) -> Extraction:
         segments = self.segmenter.segment(article)
@@ -74,6 +75,7 @@ class Extractor:
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
+        mentions = self.bare_titles.resolve(segments, mentions, texts)
         events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts)
         date_plans(events, anchor)
         events = merge(events)

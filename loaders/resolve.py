@@ -10,10 +10,14 @@ date, or failing that the latest date the article itself states.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+from pathlib import Path
 
 from .records import DateExpr, Event, Mention, Participant, Segment
-from .extract.entities import LEADING_OFFICES
+from .extract.entities import LEADING_OFFICES, Cues
+from .knowledge import DATA_DIR, KnowledgeError, load_yaml
+from .normalize import fold
 from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
@@ -199,3 +203,55 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
             ev.participants.append(Participant(host, "target", None))
             out.append(ev)
     return merge(out)
+
+
+TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}}
+
+
+class BareTitles:
+    """"ولي العهد", "the president" with no state: the one person the article named before with
+    that office (at any date). Where two people it named hold it, or none, it stays unread."""
+
+    def __init__(self, registry: Registry, data_dir: Path = DATA_DIR):
+        self.registry = registry
+        self.holders: dict[str, set[str]] = {}
+        for (office, _), hs in registry.offices.items():
+            self.holders.setdefault(office, set()).update(h.entity for h in hs)
+        self.patterns: dict[str, re.Pattern] = {}
+        self.office_of: dict[str, str] = {}
+        blockers = Cues.load().role_blockers
+        for lang in ("ar", "en"):
+            data = load_yaml(data_dir / lang / "titles.yaml", TITLES_SCHEMA)
+            unknown = sorted(set(data["bare"]) - set(self.holders))
+            if unknown:
+                raise KnowledgeError(f"titles.yaml ({lang}): no office table is named {', '.join(unknown)}")
+            titles = sorted(((fold(t).text, office) for office, ts in data["bare"].items() for t in ts),
+                            key=lambda x: -len(x[0]))
+            self.office_of.update(titles)
+            clitic = "(?:[وفبل]|وب|ول|فب|فل)?" if lang == "ar" else ""
+            before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(blockers if lang == "ar" else ("vice", "deputy", "former")))
+            alts = "|".join(re.escape(t) for t, _ in titles)
+            self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w])")
+
+    def resolve(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
+        persons = [m for m in mentions if m.kind == "person" and m.entity and m.alias_kind != "lone"]
+        if not persons:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        added: list[Mention] = []
+        for seg in segments:
+            if seg.kind not in ("title", "body", "quote"):
+                continue
+            folded = texts.folded(seg)
+            for hit in self.patterns["en" if seg.language == "en" else "ar"].finditer(folded.text):
+                a, b = folded.span(*hit.span("t"))
+                start, end = seg.start + a, seg.start + b
+                if any(s < end and start < e for s, e in taken) or any(
+                        0 <= m.start - end <= 2 and not seg.text[b:m.start - seg.start].strip() for m in persons):
+                    continue  # part of a role already read, or a title before a name ("الرئيس أردوغان")
+                office = self.office_of[hit.group("t")]
+                named = {m.entity for m in persons if m.end <= start and m.entity in self.holders.get(office, ())}
+                if len(named) == 1:
+                    added.append(Mention(start, end, seg.text[a:b], seg.order, named.pop(), "person", "bare_title",
+                                         confidence=0.6))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions

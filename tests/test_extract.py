@@ -594,3 +594,38 @@ def test_a_date_after_since_does_not_date_the_event(extractor, lang, text, date)
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     got = [d for t, _, _, d in events(extractor, body, None) if t == "visit"]
     assert got == [date]
+
+
+BARE_TITLES = [
+    ("ar", "وصل الرئيس التركي رجب طيب أردوغان إلى جدة حيث كان ولي العهد السعودي الأمير محمد بن سلمان في استقباله. "
+           "وعقد ولي العهد والرئيس التركي جلسة مباحثات رسمية.", "ولي العهد", "Mohammed bin Salman"),
+    ("en", "Saudi Crown Prince Mohammed bin Salman received Recep Tayyip Erdogan in Jeddah. "
+           "Later the crown prince hosted a dinner.", "crown prince", "Mohammed bin Salman"),
+    ("ar", "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة. وأضاف وزير الخارجية أن الحوار مستمر.",
+     "وزير الخارجية", "Sergey Lavrov"),
+]
+
+BARE_TITLES_UNREAD = [
+    # two people the article named hold the office: the bare title names neither
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني وانغ يي. وقال وزير الخارجية إن الحوار مستمر.",
+     "وزير الخارجية"),
+    # nobody named holds it
+    ("ar", "وقال الكرملين إن الحوار مستمر. وأضاف ولي العهد أن الزيارة ناجحة.", "ولي العهد"),
+    # a deputy is not the office's holder
+    ("ar", "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة. وأضاف نائب وزير الخارجية أن الحوار مستمر.",
+     "وزير الخارجية"),
+]
+
+
+@pytest.mark.parametrize("lang,body,surface,person", BARE_TITLES)
+def test_a_bare_title_is_the_one_holder_the_article_named(extractor, lang, body, surface, person):
+    text = body if lang == "ar" else f"وقال الكرملين ذلك.\n{body}"
+    ex = extract(extractor, text, "2024-03-10")
+    got = {m.entity for m in ex.mentions if m.alias_kind == "bare_title" and surface in m.surface.lower()}
+    assert got == {person}
+
+
+@pytest.mark.parametrize("lang,body,surface", BARE_TITLES_UNREAD)
+def test_a_bare_title_with_no_single_holder_stays_unread(extractor, lang, body, surface):
+    ex = extract(extractor, body, "2024-03-10")
+    assert not [m for m in ex.mentions if m.alias_kind == "bare_title"]
