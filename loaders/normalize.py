@@ -79,9 +79,14 @@ def _fold_slow(text: str) -> Folded:
     return Folded("".join(out), tuple(origin), len(text))
 
 
+def fold_text(text: str) -> str:
+    """`fold(text).text` without the offsets, for a check that needs no way back to the text."""
+    return text.translate(_TABLE).lower()
+
+
 def norm(text: str) -> str:
     """Folded form of a short string (an alias, a trigger word), spaces collapsed."""
-    return " ".join(fold(text).text.replace("-", " ").split())
+    return " ".join(fold_text(text).replace("-", " ").split())
 
 
 def is_arabic(ch: str) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .extract.pubdate import Dateline, choose, parse_dateline, reader_for
 from .knowledge import DATA_DIR, load_yaml
-from .normalize import fold, norm, script_of
+from .normalize import fold_text, norm, script_of
 from .records import Article, Segment
 
 WORDS = [str]
@@ -108,9 +108,11 @@ class Segmenter:
     def _furniture(self, key: str, line: str) -> bool:
         """Menus, share and app-promotion lines, notices, bylines and photo credits."""
         m = self.markers
-        raw = " ".join(fold(line).text.split()).rstrip(" .")  # like `key`, but dashes kept
         words = _WORD.findall(key)
         n = len(words)
+        if n > NOTICE_MAX_WORDS:
+            return False  # a paragraph: every kind of furniture below is shorter
+        raw = " ".join(fold_text(line).split()).rstrip(" .")  # like `key`, but dashes kept
         if n <= NAV_MAX_WORDS and all(w in m.nav for w in words):
             return True
         if n <= PROMO_MAX_WORDS and m.promo_start.search(key) and m.promo_object.search(key):

@@ -158,7 +158,8 @@ def delegations(toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[
     """"وفد روسي برئاسة شويغو" / "a delegation led by Shoigu" is one actor: its head, on the
     delegation's words (so a preposition before "الوفد" governs the head)."""
     out = list(actors)
-    if not any(d in tok.norm for tok in toks for d in ts.delegation):
+    words = " ".join(tok.norm for tok in toks)
+    if not any(d in words for d in ts.delegation):
         return out
     for k, tok in enumerate(toks):
         if not any(f in ts.delegation for f in word_forms(tok.norm)):

@@ -161,6 +161,8 @@ class EntityMatcher:
         self.cues = cues
         self.fuzzy = FuzzyNames.build(gazetteer.registry, cues.not_short_names)
         self.name_words: dict[str, tuple[bool, bool]] = {}
+        self.surname_words: dict[str, bool] = {}
+        self.cue_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         reg = gazetteer.registry
         self.homograph_entities = frozenset().union(*reg.homographs)
         self.leading: dict[str, list[Holder]] = {}  # a person's terms in the offices a short name alone may mean
@@ -372,7 +374,8 @@ class EntityMatcher:
                  nation: str | None) -> tuple[int, str] | None:
         """(characters stripped, person) when a lone word is the surname of the one person of that
         surname named in full so far ("... سيرغي شويغو ... وأضاف شويغو")."""
-        if not seen_full or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
+        if not seen_full or not self._may_be_surname(toks[i].norm) \
+                or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
                 or self._name_continues(seg, folded, toks, i):
             return None
         for form, stripped in strip_variants(toks[i].norm):
@@ -407,9 +410,23 @@ class EntityMatcher:
         m.confidence = _FUZZY_CONFIDENCE
         return m
 
+    def _may_be_surname(self, word: str) -> bool:
+        """Whether any form of the word is someone's surname, memoised: most words are no one's."""
+        got = self.surname_words.get(word)
+        if got is None:
+            if len(self.surname_words) > 200_000:
+                self.surname_words.clear()
+            got = self.surname_words[word] = any(skeleton(f) in self.fuzzy.surnames for f, _ in strip_variants(word))
+        return got
+
     def _cue_at(self, toks: list[Token], i: int) -> int:
-        first = {form for form, _ in strip_variants(toks[i].norm)}
-        for cue in self.cues.candidates(first):
+        cues = self.cue_words.get(toks[i].norm)
+        if cues is None:
+            if len(self.cue_words) > 200_000:
+                self.cue_words.clear()
+            cues = self.cue_words[toks[i].norm] = tuple(
+                self.cues.candidates({form for form, _ in strip_variants(toks[i].norm)}))
+        for cue in cues:
             n = len(cue)
             if i + n <= len(toks) and all(toks[i + k].norm == cue[k] for k in range(1, n)):
                 return n

@@ -44,6 +44,7 @@ _AGENCY = re.compile(r"\([^()]{1,40}\)|^[^()]{1,30}\)")  # "(Xinhua) 08:12, …"
 OPENING_CHARS = 160
 _SEP = " | "
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
 MAX_EXTRA_WITH_CUE = 2  # unknown words a cued dateline may hold ("نشر في … على موقع")
 
 
@@ -87,6 +88,8 @@ class DatelineReader:
 
     def read(self, line: str) -> Dateline | None:
         """The dateline a whole line is, or None when the line is text (or holds no such date)."""
+        if not _DIGIT.search(line):
+            return None  # every dateline prints a day or a year
         text = _unglue(line)
         found = self.finder.find(text, None)
         folded = fold(text)
@@ -111,6 +114,8 @@ class DatelineReader:
         "SEOUL, June 19, 2024 (Yonhap) -- …", "موسكو - 16 يناير 2024 (سبوتنيك) - …", a bracket
         first ("(سبوتنيك - 05 سبتمبر 2019) أفاد …"), or a cue first ("date 2025-08-21 …").
         """
+        if not _DIGIT.search(line, 0, OPENING_CHARS):
+            return None
         text = _unglue(line[:OPENING_CHARS])
         found = [d for d in self.finder.find(text, None) if d.precision == "day"]
         if not found:
