@@ -208,6 +208,13 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
 TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}}
 
 
+def _title_of(gap: str) -> bool:
+    """Whether a title and the name after it are one: nothing, or one word (an honorific), between
+    them, and no comma or "and" ("ولي العهد والرئيس التركي" are two people)."""
+    words = gap.split()
+    return len(words) <= 1 and not any(c in gap for c in "،,.") and gap.strip() != "and" and not gap.rstrip().endswith("و")
+
+
 class BareTitles:
     """"ولي العهد", "the president" with no state: the one person the article named before with
     that office (at any date). Where two people it named hold it, or none, it stays unread."""
@@ -247,8 +254,8 @@ class BareTitles:
                 a, b = folded.span(*hit.span("t"))
                 start, end = seg.start + a, seg.start + b
                 if any(s < end and start < e for s, e in taken) or any(
-                        0 <= m.start - end <= 2 and not seg.text[b:m.start - seg.start].strip() for m in persons):
-                    continue  # part of a role already read, or a title before a name ("الرئيس أردوغان")
+                        0 <= m.start - end <= 14 and _title_of(seg.text[b:m.start - seg.start]) for m in persons):
+                    continue  # part of a role already read, or a title before a name ("وزير الخارجية الدكتور بدر")
                 office = self.office_of[hit.group("t")]
                 named = {m.entity for m in persons if m.end <= start and m.entity in self.holders.get(office, ())}
                 if len(named) == 1:

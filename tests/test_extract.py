@@ -629,3 +629,36 @@ def test_a_bare_title_is_the_one_holder_the_article_named(extractor, lang, body,
 def test_a_bare_title_with_no_single_holder_stays_unread(extractor, lang, body, surface):
     ex = extract(extractor, body, "2024-03-10")
     assert not [m for m in ex.mentions if m.alias_kind == "bare_title"]
+
+
+SUBJECT_CARRIED = [
+    # an unpossessed event noun in a time phrase: the clause's subject is one party
+    ("وأضافت فالنتينا ماتفيينكو للصحفيين عقب اجتماع مع الزعيم الكوري الشمالي أن الحوار مستمر.",
+     ["Kim Jong Un", "Valentina Matviyenko"]),
+    # after حيث the verb continues the clause's subject (masculine verb, masculine subject)
+    ("وزار كيم جونغ أون إقليم بريمورييه، حيث التقى في مدينة فلاديفوستوك الرئيس الروسي فلاديمير بوتين.",
+     ["Kim Jong Un", "Vladimir Putin"]),
+    # a dual possessive points back to the two named before, though one is named again later
+    ("وكان دونالد ترامب وكيم جونغ أون قد وقعا عقب لقائهما في سنغافورة وثيقة تضمنت التزام كيم.",
+     ["Donald Trump", "Kim Jong Un"]),
+    # a feminine verb after حيث does not continue a man
+    ("وزار كيم جونغ أون موسكو، حيث التقت وزيرة الخارجية الكورية الشمالية بنظيرها الروسي.",
+     ["Choe Son Hui", "Sergey Lavrov"]),
+]
+
+
+@pytest.mark.parametrize("text,people", SUBJECT_CARRIED)
+def test_a_clause_without_subject_continues_its_sentences_subject(extractor, text, people):
+    met = [names for t, names, _, _ in events(extractor, text, "2024-11-05") if t == "meeting"]
+    assert people in met
+
+
+def test_a_counterpart_after_a_clitic_is_the_same_office_in_that_state(extractor):
+    ex = extract(extractor, "ومن المقرر أن يلتقي عراقجي خلال هذه الرحلة بنظيره المصري.", "2024-10-16")
+    assert {m.entity for m in ex.mentions if m.surface == "المصري"} == {"Badr Abdelatty"}
+
+
+def test_a_title_then_an_honorific_then_a_name_is_that_name(extractor):
+    ex = extract(extractor, "وقال وزير الخارجية الإيراني عباس عراقجي إن الحوار مستمر. والتقى عراقجي بالرئيس المصري "
+                            "عبد الفتاح السيسي ووزير الخارجية الدكتور بدر عبدالعاطي.", "2024-10-16")
+    assert not [m for m in ex.mentions if m.alias_kind == "bare_title"]

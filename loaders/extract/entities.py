@@ -248,7 +248,7 @@ class EntityMatcher:
                 if alias.kind != "short" or entity is not None:
                     out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
                                              entity, alias))
-                    if alias.kind == "adj" and i and toks[i - 1].norm in self.cues.counterpart:
+                    if alias.kind == "adj" and i and any(f in self.cues.counterpart for f, _ in strip_variants(toks[i - 1].norm)):
                         out[-1].alias_kind = "counterpart"
                     elif alias.kind == "adj" and i and any(f in self.cues.generic_titles
                                                            for f, _ in strip_variants(toks[i - 1].norm)):

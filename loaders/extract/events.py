@@ -188,7 +188,8 @@ class EventExtractor:
         too few participants, the earlier actor that a subjectless verb ("والتقت") continues;
         and a pronoun for the other party ("لقائه به")."""
         parties = [a for a in actors if a.kind in PARTY_KINDS]
-        taken = {a.entity for a in parties if a.first > i}
+        taken = {a.entity for a in parties if i < a.first <= i + n + WINDOW and (  # the other party: "لقائه بالرئيس"
+            a.first <= i + n + 1 or a.clitic.endswith("ب") or follows(toks, a, ts.with_))}
         owner = self.coref.possessor_mark(seg, folded, toks, i, ts)
         found: list[Actor] = []
         if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
@@ -196,6 +197,14 @@ class EventExtractor:
         elif missing and not floor and not any(a.last < i for a in parties):
             mark = self.coref.verb_mark(toks, i, ts)
             found = self.coref.antecedents(mark, [], ctx.discourse, taken) if mark else []
+        elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
+                                                      or toks[i - 1].norm in ts.clause_openers):
+            # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين":
+            # the clause's subject, agreeing with the verb where it is marked
+            prior = [a for a in parties if a.kind == "person" and a.last < i - 1 and bare(toks, a, ts)]
+            mark = self.coref.verb_mark(toks, i, ts) if toks[i - 1].norm in ts.clause_openers else None  # a verb
+            found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark \
+                else [a for a in prior if a.entity not in taken][-1:]
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
             found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
