@@ -662,3 +662,38 @@ def test_a_title_then_an_honorific_then_a_name_is_that_name(extractor):
     ex = extract(extractor, "وقال وزير الخارجية الإيراني عباس عراقجي إن الحوار مستمر. والتقى عراقجي بالرئيس المصري "
                             "عبد الفتاح السيسي ووزير الخارجية الدكتور بدر عبدالعاطي.", "2024-10-16")
     assert not [m for m in ex.mentions if m.alias_kind == "bare_title"]
+
+
+THREATS_AND_CONDEMNATIONS = [
+    ("ar", "أعلن الرئيس الكوري الجنوبي يون سوك يول أن التعاون العسكري بين موسكو وبيونغ يانغ يشكل تهديدا كبيرا.",
+     ["Russia", "Yoon Suk Yeol"]),
+    ("ar", "وقال الرئيس يون سوك يول إن نشر قوات كورية شمالية في روسيا استفزاز.", ["North Korea", "Yoon Suk Yeol"]),
+    ("ar", "وأعربت الخارجية الأوكرانية في بيان عن إدانتها الشديدة قرار كوريا الشمالية.", ["North Korea", "Ukraine"]),
+    ("ar", "والتقى يون سوك يول الرئيس البولندي أندريه دودا، حيث ندد الزعيمان بالتعاون العسكري بين روسيا وكوريا الشمالية.",
+     ["Andrzej Duda", "North Korea", "Russia", "Yoon Suk Yeol"]),
+    ("en", "NATO chief Mark Rutte said North Korea's deployment of troops would be a major escalation.",
+     ["Mark Rutte", "North Korea"]),
+    # a threat no one is said to pose is no accusation
+    ("ar", "وقال الوزير إن الطقس يشكل تهديدا للمحاصيل.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", THREATS_AND_CONDEMNATIONS)
+def test_calling_a_partys_acts_a_threat_or_condemning_them_accuses_it(extractor, lang, text, parties):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [names for t, names, _, _ in events(extractor, body, "2024-10-29") if t == "accusation"]
+    assert got == ([parties] if parties else [])
+
+
+NOT_ONLY = [
+    ("ar", "وقال زيلينسكي إن كوريا الشمالية لم ترسل معدات إلى روسيا فحسب، بل جنودا أيضا.", "asserted"),
+    ("ar", "وقال زيلينسكي إن كوريا الشمالية لم ترسل جنودا إلى روسيا.", "negated"),
+    ("en", "Zelensky said North Korea had not only sent shells to Russia but also troops.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang,text,modality", NOT_ONLY)
+def test_not_only_but_also_is_no_negation(extractor, lang, text, modality):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [m for t, _, m, _ in events(extractor, body, "2024-10-29") if t == "cooperation"]
+    assert got == [modality]

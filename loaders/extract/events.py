@@ -19,7 +19,7 @@ from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
                      nominal, phrase_at, reporter)
-from .coref import Coref, Discourse, delegations, relative_antecedent
+from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .entities import SegmentTexts, Token, strip_variants
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -259,6 +259,8 @@ class EventExtractor:
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
+            if not src and etype == "accusation" and self._heads_near(toks, pair[0].first - 2, j, ts):
+                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
             return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
@@ -270,6 +272,8 @@ class EventExtractor:
                 return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
             bare_after = [a for a in after if bare(toks, a, ts)]
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
+            if not src and self._heads_near(toks, i, j, ts):  # "ندد الزعيمان بـ": the two leaders named before
+                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
@@ -402,6 +406,12 @@ class EventExtractor:
                 return heads() if lead else list(ctx.main_states)
         return []
 
+    @staticmethod
+    def _heads_near(toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
+        """"الزعيمان", "the two leaders" right before or after the trigger."""
+        return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
+                   if k not in range(i, j + 1))
+
     def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
                           found: list[tuple[str, int, int]], dates: list[DateExpr],
                           ts: TriggerSet) -> list[list[DateExpr]]:
@@ -444,7 +454,8 @@ class EventExtractor:
         )
 
     def _modality(self, toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
-        if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)):
+        if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)) and not any(
+                toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
             return "negated"
         if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
             return "negated"

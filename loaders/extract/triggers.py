@@ -23,7 +23,7 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str],
+    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
@@ -166,6 +166,7 @@ class TriggerSet:
     titles: set[str] = field(default_factory=set)  # words between "and" and a name ("and Chairman Kim")
     recipients: set[str] = field(default_factory=set)  # who receives what is sent ("troops to Russia")
     not_dating: set[str] = field(default_factory=set)  # before a date that is not the event's ("since 2017")
+    not_only: set[str] = field(default_factory=set)  # a negation followed by these is "not only ... but"
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -183,4 +184,4 @@ class TriggerSet:
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
-                   pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"))
+                   pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"))
