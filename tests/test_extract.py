@@ -697,3 +697,36 @@ def test_not_only_but_also_is_no_negation(extractor, lang, text, modality):
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     got = [m for t, _, m, _ in events(extractor, body, "2024-10-29") if t == "cooperation"]
     assert got == [modality]
+
+
+DAY_WORD_TAILS = [
+    ("وقعت كوريا الشمالية وروسيا اليوم الأربعاء اتفاقية شراكة.", {"North Korea", "Russia"}),
+    ("Russia today Wednesday signed the deal.", {"Russia"}),
+    ("وقال مسؤول لقناة روسيا اليوم إن الحوار مستمر.", {"RT (TV network)"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DAY_WORD_TAILS)
+def test_a_name_ending_in_today_before_a_weekday_is_the_shorter_name(extractor, text, expected):
+    body = text if not text.isascii() else f"وقال الكرملين ذلك.\n{text}"
+    ex = extract(extractor, body, "2024-06-19")
+    assert {m.entity for m in ex.mentions if m.segment_order > 0 and m.entity != "Moscow Kremlin"} == expected
+
+
+PRECISION_AR = [
+    # welcoming efforts is no invitation; welcoming a visit is one
+    ("وقال بوتين إنه يرحب بمساعي كوريا الشمالية لتطبيع العلاقات مع الولايات المتحدة.", "invitation", []),
+    ("ويرحب بوتين بزيارة الرئيس الصيني شي جين بينغ إلى موسكو.", "invitation",
+     [["Vladimir Putin", "Xi Jinping"]]),
+    # the owner of an object after the verb is not the speaker
+    ("وأعلنت حكومتا البلدين في وقت سابق رفضهما خطة الرئيس الأمريكي دونالد ترامب للسلام.", "statement", []),
+    # "the two leaders" condemn; the state after the verb is the accused
+    ("والتقى يون سوك يول الرئيس البولندي أندريه دودا في سيول. كما أدان الزعيمان برامج بيونغ يانغ الصاروخية.",
+     "accusation", [["Andrzej Duda", "North Korea", "Yoon Suk Yeol"]]),
+]
+
+
+@pytest.mark.parametrize("text,etype,expected", PRECISION_AR)
+def test_precision_cases_ar(extractor, text, etype, expected):
+    got = [names for t, names, _, _ in events(extractor, text, "2024-10-24") if t == etype]
+    assert got == expected

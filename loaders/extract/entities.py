@@ -19,6 +19,7 @@ from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import Folded, fold, norm
 from ..records import Mention, Segment
 from ..registry import Alias, Holder, Registry
+from .dates import finder_for
 from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
@@ -138,13 +139,13 @@ class Gazetteer:
             node = node.children.get(w) if node else None
         return node.aliases if node else []
 
-    def match_at(self, toks: list[Token], i: int) -> tuple[int, int, Alias] | None:
+    def match_at(self, toks: list[Token], i: int, limit: int = 99) -> tuple[int, int, Alias] | None:
         """(number of tokens, characters stripped from the first, alias) of the longest match at i."""
         best: tuple[int, int, Alias] | None = None
         for form, stripped in strip_variants(toks[i].norm):
             node = self.root.children.get(form)
             n = 1
-            while node is not None:
+            while node is not None and n <= limit:
                 usable = [a for a in node.aliases if not (a.kind == "short" and stripped and len(form) < 3)]
                 if usable and (best is None or n > best[0]):
                     best = (n, stripped, usable[0])
@@ -163,6 +164,7 @@ class EntityMatcher:
         self.name_words: dict[str, tuple[bool, bool]] = {}
         self.surname_words: dict[str, bool] = {}
         self.cue_words: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.days = finder_for("ar+en")
         reg = gazetteer.registry
         self.homograph_entities = frozenset().union(*reg.homographs)
         self.leading: dict[str, list[Holder]] = {}  # a person's terms in the offices a short name alone may mean
@@ -224,6 +226,8 @@ class EntityMatcher:
         i = 0
         while i < len(toks):
             hit = self.gaz.match_at(toks, i)
+            if hit is not None and hit[0] > 1 and self._date_tail(toks, i + hit[0]):
+                hit = self.gaz.match_at(toks, i, hit[0] - 1)  # "وروسيا اليوم الأربعاء": Russia, today
             if hit is not None and hit[2].text.isupper() and not self._upper(seg, folded, toks[i], toks[i + hit[0] - 1]):
                 hit = None  # "UN" and "US" are acronyms; "Jong-un" and "us" are not
             if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
@@ -409,6 +413,11 @@ class EntityMatcher:
         m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, entity, alias)
         m.confidence = _FUZZY_CONFIDENCE
         return m
+
+    def _date_tail(self, toks: list[Token], k: int) -> bool:
+        """A name's last word is a day word ("روسيا اليوم") and a weekday follows it: the day is a date."""
+        return k < len(toks) and toks[k - 1].norm in self.days.relative_days \
+            and any(f in self.days.weekday_of for f in (toks[k].norm, toks[k].norm[2:]))
 
     def _may_be_surname(self, word: str) -> bool:
         """Whether any form of the word is someone's surname, memoised: most words are no one's."""

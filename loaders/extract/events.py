@@ -248,8 +248,8 @@ class EventExtractor:
             before = [carry] if carry and etype != SPEECH else []
         else:
             before = self._before(i, toks, actors, ts) or list(implied or ())
-        if etype == SPEECH:
-            people_after = [a for a in after if a.kind == "person"][:1]
+        if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
+            people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
             speaker = next((a for a in order if a.kind == "person"), None)
             return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
@@ -271,11 +271,13 @@ class EventExtractor:
                 content = [a for a in actors if a.first > j + 1][:3]
                 return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
             bare_after = [a for a in after if bare(toks, a, ts)]
+            heads = said is None and not before and self._heads_near(toks, i, j, ts)
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
-            if not src and self._heads_near(toks, i, j, ts):  # "ندد الزعيمان بـ": the two leaders named before
-                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
+            if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ": the two leaders named before
+                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse,
+                                             set()) or src
             taken = {a.entity for a in src}
-            later = [a for a in actors if a.first > max([j] + [a.last for a in src]) and a.entity not in taken]
+            later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
             own = {self.registry.home_of(a.entity) for a in src} - {None}
             later = [a for a in later if self.registry.home_of(a.entity) not in own]  # "قال الوزير الكوري إن سيول قلقة"
