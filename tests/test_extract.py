@@ -730,3 +730,29 @@ PRECISION_AR = [
 def test_precision_cases_ar(extractor, text, etype, expected):
     got = [names for t, names, _, _ in events(extractor, text, "2024-10-24") if t == etype]
     assert got == expected
+
+
+DATED_BY_A_LATER_MENTION = [
+    # the headline tells the treaty undated; "the agreement was signed on …" dates it
+    ("en", "Russia-North Korea partnership treaty enters into force\nThe agreement was signed in Pyongyang on June 19, 2024.",
+     "agreement", "2024-06-19"),
+    ("ar", "وقعت روسيا وكوريا الشمالية معاهدة شراكة استراتيجية.\nوكانت الاتفاقية قد وقعت في بيونغ يانغ في 19 يونيو 2024.",
+     "agreement", "2024-06-19"),
+    # two undated agreements between different parties: the date goes to neither
+    ("ar", "وقعت روسيا وكوريا الشمالية معاهدة شراكة. ووقعت الصين وإيران اتفاقا للتعاون.\n"
+           "وكانت الاتفاقية قد وقعت في 19 يونيو 2024.", "agreement", None),
+]
+
+
+@pytest.mark.parametrize("lang,body,etype,date", DATED_BY_A_LATER_MENTION)
+def test_a_dated_mention_without_parties_dates_the_one_undated_telling(extractor, lang, body, etype, date):
+    text = body if lang == "ar" else f"وقال الكرملين ذلك.\n{body}"
+    got = {d for t, _, _, d in events(extractor, text, "2024-12-05") if t == etype}
+    assert got == {date}
+
+
+def test_a_date_inside_a_since_phrase_dates_nothing(extractor):
+    body = ("وتعتبر القاهرة ثالث محطة للرئيس الجزائري عبد المجيد تبون منذ انتخابه رئيسا في ديسمبر 2019، "
+            "بعد زيارة سابقة للسعودية في فبراير 2020.")
+    got = [d for t, _, _, d in events(extractor, body, "2022-01-23") if t == "visit"]
+    assert got == ["2020-02"]

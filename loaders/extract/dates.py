@@ -132,7 +132,7 @@ class DateFinder:
         MCUE = word_regex(merged("cues") + merged("month_cues")) + R
         CONN = word_regex(merged("range", "to") + merged("range", "and"))
         Y = rf"{YEAR}(?!\s*(?:%|٪|{word_regex(merged('not_after_year'))}{R}))"  # "2000 شخص" is a count
-        month = rf"(?P<m>{MON})(?:\s*\(\s*(?P<m2>{MON})\s*\)|\s*/\s*(?P<m3>{MON}))?"
+        month = rf"(?P<m>{MON})(?:\s*\(\s*(?P<m2>{MON})\s*\)|\s*/\s*(?P<m3>{MON})|\s+(?=[^\x00-\x7f])(?P<m4>{MON}))?"  # "يونيو حزيران"
         tail = (rf"(?:\s*,?\s*(?:{OF}\s+)?(?:{YW}\s*)?{NUM_L}(?P<y>{Y})(?:\s*{ERA})?"
                 rf"|\s*(?P<q>{QA})"
                 rf"|\s*,?\s*(?:{OF}\s+)?(?:{YU}\s*(?P<ryq>{QA})|(?P<ryb>{QB})\s+{YU}))?")
@@ -286,7 +286,7 @@ class DateFinder:
 
     def _month(self, g: dict[str, Any]) -> int | None:
         month = _look(self.month_of, g["m"])
-        alt = g.get("m2") or g.get("m3")
+        alt = g.get("m2") or g.get("m3") or g.get("m4")
         if alt is not None and _look(self.month_of, alt) != month:
             return None  # "سبتمبر/أكتوبر" is two months, not one written twice
         return month

@@ -11,6 +11,7 @@ words just before the trigger. Trigger words live in `data/<lang>/triggers.yaml`
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from .nlp.combine import apply_parse, lemma_forms
 PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
 SPEECH = "statement"
+DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Context:
     anchor: dt.date | None
     main_states: list[str] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
+    orphans: list[tuple[str, DateExpr]] = field(default_factory=list)  # "the agreement was signed on …": no parties
 
 
 class EventExtractor:
@@ -61,6 +64,11 @@ class EventExtractor:
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
             events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order),
                                     texts)
+        for etype, date in ctx.orphans:  # it dates the article's one undated telling of that happening
+            undated = [e for e in events if e.type == etype and e.date is None and e.modality != "negated"]
+            if undated and len({frozenset(e.names()) for e in undated}) == 1:
+                for e in undated:
+                    e.date = date
         return events
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:
@@ -111,6 +119,7 @@ class EventExtractor:
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
         kept: list[tuple[str, int, int, list[Participant]]] = []
+        orphans: list[tuple[str, int, int]] = []
         for k, (etype, i, n) in enumerate(found):
             parts = None
             if i in acts or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
@@ -130,7 +139,14 @@ class EventExtractor:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is not None:
                 kept.append((etype, i, n, parts))
+            elif etype in DATED_ALONE and self._definite(toks, i, ts):
+                orphans.append((etype, i, n))
         ctx.discourse.note([a for a in actors if a.kind == "person"])
+        if orphans and dates:
+            triggers = sorted([(t, i, n) for t, i, n, _ in kept] + orphans, key=lambda f: f[1])
+            for (t, i, n), mine in zip(triggers, self._dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
+                if (t, i, n) in orphans and mine and mine[0].precision == "day" and not mine[0].relative:
+                    ctx.orphans.append((t, mine[0]))
         own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
         previous: DateExpr | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
@@ -409,6 +425,11 @@ class EventExtractor:
         return []
 
     @staticmethod
+    def _definite(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+        """"الاتفاق", "the treaty": a happening the article has already told."""
+        return toks[i].norm.startswith("ال") if ts.lang == "ar" else i > 0 and toks[i - 1].norm == "the"
+
+    @staticmethod
     def _heads_near(toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
         """"الزعيمان", "the two leaders" right before or after the trigger."""
         return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
@@ -424,9 +445,9 @@ class EventExtractor:
                  (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
         own: list[list[DateExpr]] = [[] for _ in found]
         for d in sorted(dates, key=lambda d: d.start):
-            lead = norm(seg.text[max(0, d.start - seg.start - 14):d.start - seg.start]).split()[-2:]
-            if any(w in ts.not_dating for w in lead):
-                continue  # "أول زيارة له منذ عام 2017", "the first summit since 2019"
+            lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 40):d.start - seg.start])[-1]
+            if any(w in ts.not_dating for w in norm(lead).split()[-5:]):
+                continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
             before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
             after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
             k = before[-1] if before else (after[0] if after else None)
