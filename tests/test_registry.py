@@ -730,7 +730,9 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          "Harini Amarasuriya", "Claudia Sheinbaum", "Alicia Bárcena", "Lindiwe Sisulu", "Naledi Pandor",
          "Sahle-Work Zewde", "Najla Mangoush", "Janet Yellen", "Maka Botchorishvili",
          # cabinets, parliaments (2018-2025)
-         "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi"]
+         "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi",
+         "Olga Lyubimova", "Noura Al Kaabi", "Reem Al Hashimy", "Lolwah Al-Khater", "Iryna Vereshchuk",
+         "Olha Stefanishyna"]
 MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
        "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
        "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]
