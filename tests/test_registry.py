@@ -732,7 +732,7 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          # cabinets, parliaments (2018-2025)
          "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi",
          "Olga Lyubimova", "Noura Al Kaabi", "Reem Al Hashimy", "Lolwah Al-Khater", "Iryna Vereshchuk",
-         "Olha Stefanishyna"]
+         "Olha Stefanishyna", "Hala Zayed", "Nevine Gamea", "Inas Abdel-Dayem"]
 MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
        "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
        "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]
