@@ -728,7 +728,11 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          "Sophie Wilmès", "Hadja Lahbib", "Simonetta Sommaruga", "Viola Amherd", "Karin Keller-Sutter",
          "Salome Zourabichvili", "Retno Marsudi", "Halimah Yacob", "Paetongtarn Shinawatra", "Sheikh Hasina",
          "Harini Amarasuriya", "Claudia Sheinbaum", "Alicia Bárcena", "Lindiwe Sisulu", "Naledi Pandor",
-         "Sahle-Work Zewde", "Najla Mangoush", "Janet Yellen", "Maka Botchorishvili"]
+         "Sahle-Work Zewde", "Najla Mangoush", "Janet Yellen", "Maka Botchorishvili",
+         # cabinets, parliaments (2018-2025)
+         "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi",
+         "Olga Lyubimova", "Noura Al Kaabi", "Reem Al Hashimy", "Lolwah Al-Khater", "Iryna Vereshchuk",
+         "Olha Stefanishyna", "Hala Zayed", "Nevine Gamea", "Inas Abdel-Dayem"]
 MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
        "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
        "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]

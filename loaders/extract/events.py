@@ -351,7 +351,8 @@ class EventExtractor:
             if dest and dest != home and dest != visitor.entity:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
         end = max(j, visitor.last)
-        if not places and visitor.kind == "person" and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
+        # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
+        if not any(self._state(a.entity) for a in places) and visitor.kind == "person" and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
 
