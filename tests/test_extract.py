@@ -756,3 +756,21 @@ def test_a_date_inside_a_since_phrase_dates_nothing(extractor):
             "بعد زيارة سابقة للسعودية في فبراير 2020.")
     got = [d for t, _, _, d in events(extractor, body, "2022-01-23") if t == "visit"]
     assert got == ["2020-02"]
+
+
+MEETING_PARTIES = [
+    # the organisation that names the forum is no party to the meeting
+    ("en", "Joe Biden hosted the Quad Summit in Wilmington with Narendra Modi.", ["Joe Biden", "Narendra Modi"]),
+    ("ar", "والتقى بايدن مودي على هامش قمة مجموعة العشرين في نيودلهي.", ["Joe Biden", "Narendra Modi"]),
+    # nor is a person's own state
+    ("en", "Narendra Modi held talks with Joe Biden as India and the US deepened ties.", ["Joe Biden", "Narendra Modi"]),
+    # an organisation met with is a party
+    ("ar", "والتقى الرئيس الأوكراني فولوديمير زيلينسكي مع الناتو في بروكسل.", ["NATO", "Volodymyr Zelenskyy"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", MEETING_PARTIES)
+def test_a_meetings_parties_leave_out_its_forum_and_a_persons_own_state(extractor, lang, text, people):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    met = [names for t, names, _, _ in events(extractor, body, "2024-09-22") if t == "meeting"]
+    assert met[:1] == [people]

@@ -259,6 +259,8 @@ class EventExtractor:
         places = actors  # a visit's destination may be a city: its state is the host
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
+        if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
+            actors = [a for a in actors if not (a.kind == "organisation" and self._forum(toks, a, ts))]
         after = self._after(j, toks, actors, ts)
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
@@ -332,6 +334,10 @@ class EventExtractor:
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)
+        if etype == "meeting":  # a person meets others, not his own state ("Modi ... India")
+            homes = {self.registry.home_of(p.entity) for p in parts if self.registry.entities.get(p.entity)
+                     and self.registry.entities[p.entity].kind == "person"}
+            parts = [p for p in parts if p.entity not in homes]
         return parts if len(parts) >= 2 else None
 
     def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
@@ -352,7 +358,8 @@ class EventExtractor:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
         end = max(j, visitor.last)
         # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
-        if not any(self._state(a.entity) for a in places) and visitor.kind == "person" and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
+        if not any(self._state(a.entity) for a in places) and visitor.kind == "person" \
+                and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
 
@@ -424,6 +431,12 @@ class EventExtractor:
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
                 return heads() if lead else list(ctx.main_states)
         return []
+
+    @staticmethod
+    def _forum(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+        """An organisation named with a meeting word next to it: "قمة الناتو", "the APEC meeting"."""
+        near = [*range(max(0, a.first - 1), a.first), *range(a.last + 1, min(len(toks), a.last + 3))]
+        return any((hit := ts.triggers.at(toks, k, word_forms(toks[k].norm))) and hit[0] == "meeting" for k in near)
 
     @staticmethod
     def _definite(toks: list[Token], i: int, ts: TriggerSet) -> bool:
