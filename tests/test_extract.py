@@ -774,3 +774,9 @@ def test_a_meetings_parties_leave_out_its_forum_and_a_persons_own_state(extracto
     body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
     met = [names for t, names, _, _ in events(extractor, body, "2024-09-22") if t == "meeting"]
     assert met[:1] == [people]
+
+
+def test_a_future_word_a_few_words_after_the_trigger_plans_it(extractor):
+    body = "وقال الكرملين ذلك.\nThe newspaper reported that on April 23 the long awaited visit of the Russian president will take place in Turkey."
+    got = [(m, d) for t, _, m, d in events(extractor, body, "2024-04-02") if t == "visit"]
+    assert got == [("planned", "2024-04-23")]

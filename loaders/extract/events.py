@@ -498,7 +498,7 @@ class EventExtractor:
             return "negated"
         first = toks[i].norm
         stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
-        around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 4))]
+        around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
         if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
             ts.planned.at(toks, k, forms[k]) for k in around
         ):
