@@ -4,23 +4,23 @@ Adds the rows a timeline is made of. Arabic news is often verb–subject–objec
 clauses with و; so participants come from the trigger's neighbourhood: the subject chain
 before it (or just after a verb), the party after "مع / بين / with", a visit's destination
 after "إلى / لـ / to", "the two countries" as the article's two main states. A complement
-("قال ... إن", "بأن") or a time clause ("خلال", "بعد") closes the neighbourhood. The nearest
-date in the sentence dates the event; none leaves it undated. Negation and plans come from
-words just before the trigger. Trigger words live in `data/<lang>/triggers.yaml`.
+("قال ... إن", "بأن") or a time clause ("خلال", "بعد") closes the neighbourhood. Which of the
+sentence's dates is the event's, and whether it is denied or planned, is `telling`'s. Trigger
+words live in `data/<lang>/triggers.yaml`.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..normalize import Folded, fold, norm
+from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
                      nominal, phrase_at, reporter)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
+from .telling import dates_by_trigger, modality
 from .entities import SegmentTexts, Token, strip_variants
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -144,10 +144,10 @@ class EventExtractor:
         ctx.discourse.note([a for a in actors if a.kind == "person"])
         if orphans and dates:
             triggers = sorted([(t, i, n) for t, i, n, _ in kept] + orphans, key=lambda f: f[1])
-            for (t, i, n), mine in zip(triggers, self._dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
+            for (t, i, n), mine in zip(triggers, dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
                 if (t, i, n) in orphans and mine and mine[0].precision == "day" and not mine[0].relative:
                     ctx.orphans.append((t, mine[0]))
-        own = self._dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
+        own = dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
         previous: DateExpr | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()
@@ -449,35 +449,6 @@ class EventExtractor:
         return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
                    if k not in range(i, j + 1))
 
-    def _dates_by_trigger(self, seg: Segment, folded: Folded, toks: list[Token],
-                          found: list[tuple[str, int, int]], dates: list[DateExpr],
-                          ts: TriggerSet) -> list[list[DateExpr]]:
-        """Each date goes to the nearest event trigger before it (Arabic dates follow what they
-        date), or to the first one after it when none precedes it. A second date joined to the
-        first by و / "and" ("التقيا في 2019 و2023") is a second telling of the trigger."""
-        spans = [(seg.start + a, seg.start + b) for a, b in
-                 (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
-        own: list[list[DateExpr]] = [[] for _ in found]
-        for d in sorted(dates, key=lambda d: d.start):
-            lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 40):d.start - seg.start])[-1]
-            if any(w in ts.not_dating for w in norm(lead).split()[-5:]):
-                continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
-            before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
-            after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
-            k = before[-1] if before else (after[0] if after else None)
-            if k is None:
-                continue
-            if not own[k]:
-                own[k].append(d)
-            elif d.start >= own[k][-1].end and self._joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start], ts):
-                own[k].append(d)
-        return own
-
-    @staticmethod
-    def _joined_dates(between: str, ts: TriggerSet) -> bool:
-        words = fold(between).text.replace(",", " ").split()
-        return bool(words) and words[0] in ts.date_joiners and all(w in ts.date_joiners | ts.preps for w in words)
-
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
                i: int, n: int,
                parts: list[Participant], date: DateExpr | None, ts: TriggerSet) -> Event:
@@ -486,23 +457,6 @@ class EventExtractor:
         return Event(
             type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
             trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
-            participants=parts, date=date, modality=self._modality(toks, forms, i, n, ts),
+            participants=parts, date=date, modality=modality(toks, forms, i, n, ts),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
-
-    def _modality(self, toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
-        if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)) and not any(
-                toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
-            return "negated"
-        if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
-            return "negated"
-        first = toks[i].norm
-        stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
-        around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
-        if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
-            ts.planned.at(toks, k, forms[k]) for k in around
-        ):
-            return "planned"
-        return "asserted"
-
-

@@ -1,0 +1,64 @@
+"""Telling: which dates a sentence gives each event trigger, and whether it tells the event as
+done, planned or denied.
+
+Adds to each trigger the sentence's dates that belong to it (the nearest trigger before a date;
+a second date joined by و / "and" is a second telling) and its modality. The words are the
+trigger data's: `not_dating`, `date_joiners`, `negation`, `not_only`, `denial`, `planned`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..normalize import Folded, fold, norm
+from ..records import DateExpr, Segment
+from .actors import boundary_after
+from .entities import Token
+from .triggers import TriggerSet
+
+
+def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: list[tuple[str, int, int]],
+                     dates: list[DateExpr], ts: TriggerSet) -> list[list[DateExpr]]:
+    """Each date goes to the nearest event trigger before it (Arabic dates follow what they
+    date), or to the first one after it when none precedes it. A second date joined to the
+    first by و / "and" ("التقيا في 2019 و2023") is a second telling of the trigger."""
+    spans = [(seg.start + a, seg.start + b) for a, b in
+             (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
+    own: list[list[DateExpr]] = [[] for _ in found]
+    for d in sorted(dates, key=lambda d: d.start):
+        lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 40):d.start - seg.start])[-1]
+        if any(w in ts.not_dating for w in norm(lead).split()[-5:]):
+            continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
+        before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
+        after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
+        k = before[-1] if before else (after[0] if after else None)
+        if k is None:
+            continue
+        if not own[k]:
+            own[k].append(d)
+        elif d.start >= own[k][-1].end and _joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start],
+                                                          ts):
+            own[k].append(d)
+    return own
+
+
+def _joined_dates(between: str, ts: TriggerSet) -> bool:
+    words = fold(between).text.replace(",", " ").split()
+    return bool(words) and words[0] in ts.date_joiners and all(w in ts.date_joiners | ts.preps for w in words)
+
+
+def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
+    """Negated (a negation just before, not "not only"; a denial), planned (a future word near it
+    in its clause, a future prefix) or asserted."""
+    if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)) and not any(
+            toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
+        return "negated"
+    if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
+        return "negated"
+    first = toks[i].norm
+    stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
+    around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
+    if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
+        ts.planned.at(toks, k, forms[k]) for k in around
+    ):
+        return "planned"
+    return "asserted"
