@@ -780,3 +780,20 @@ def test_a_future_word_a_few_words_after_the_trigger_plans_it(extractor):
     body = "وقال الكرملين ذلك.\nThe newspaper reported that on April 23 the long awaited visit of the Russian president will take place in Turkey."
     got = [(m, d) for t, _, m, d in events(extractor, body, "2024-04-02") if t == "visit"]
     assert got == [("planned", "2024-04-23")]
+
+
+AGREED_TO_COOPERATE = [
+    ("ar", "واتفق بوتين وشي جين بينغ على توسيع التعاون الاقتصادي.", "cooperation"),
+    ("ar", "واتفق يون سوك يول وأندريه دودا على تعزيز الجهود المشتركة في أوكرانيا.", "cooperation"),
+    ("en", "Putin and Xi Jinping agreed to expand cooperation.", "cooperation"),
+    # an agreement signed to strengthen ties, or agreeing on something else, stays an agreement
+    ("ar", "ووقع بوتين وشي جين بينغ اتفاقية لتعزيز التعاون.", "agreement"),
+    ("ar", "واتفق بوتين وشي جين بينغ على وقف إطلاق النار.", "agreement"),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype", AGREED_TO_COOPERATE)
+def test_agreeing_to_cooperate_is_cooperation(extractor, lang, text, etype):
+    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    got = [t for t, _, _, _ in events(extractor, body, "2024-05-16") if t in ("agreement", "cooperation")]
+    assert got == [etype]
