@@ -51,7 +51,7 @@ class Extractor:
         self.matcher = EntityMatcher(Gazetteer.build(self.registry), Cues.load())
         self.events = EventExtractor(self.registry, {lang: TriggerSet.load(lang) for lang in ("ar", "en")})
         self.places = Locator(self.registry)
-        self.bare_titles = BareTitles(self.registry)
+        self.bare_titles = BareTitles(self.registry, self.matcher.cues.role_blockers)
 
     def extract(self, article: Article) -> Extraction:
         segments = self.segmenter.segment(article)

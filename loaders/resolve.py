@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .records import DateExpr, Event, Mention, Participant, Segment
-from .extract.entities import LEADING_OFFICES, Cues
+from .extract.entities import LEADING_OFFICES
 from .knowledge import DATA_DIR, KnowledgeError, load_yaml
 from .normalize import fold
 from .registry import Registry, holder_at
@@ -190,6 +190,8 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
     """A visit whose destination only the gazetteer knows ("وصل إلى مدينة جدة", "arrived in San
     Francisco") is hosted by the state of the place its sentence names after the trigger; without
     one, or at home, it is no visit."""
+    if not any(ev.host_pending for ev in events):
+        return events
     out: list[Event] = []
     for ev in events:
         if not ev.host_pending:
@@ -205,7 +207,7 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
     return merge(out)
 
 
-TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}}
+TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}, "blockers": [str]}
 
 
 def _title_of(gap: str) -> bool:
@@ -219,14 +221,13 @@ class BareTitles:
     """"ولي العهد", "the president" with no state: the one person the article named before with
     that office (at any date). Where two people it named hold it, or none, it stays unread."""
 
-    def __init__(self, registry: Registry, data_dir: Path = DATA_DIR):
+    def __init__(self, registry: Registry, blockers: frozenset[str], data_dir: Path = DATA_DIR):
         self.registry = registry
         self.holders: dict[str, set[str]] = {}
         for (office, _), hs in registry.offices.items():
             self.holders.setdefault(office, set()).update(h.entity for h in hs)
         self.patterns: dict[str, re.Pattern] = {}
         self.office_of: dict[str, str] = {}
-        blockers = Cues.load().role_blockers
         for lang in ("ar", "en"):
             data = load_yaml(data_dir / lang / "titles.yaml", TITLES_SCHEMA)
             unknown = sorted(set(data["bare"]) - set(self.holders))
@@ -236,7 +237,8 @@ class BareTitles:
                             key=lambda x: -len(x[0]))
             self.office_of.update(titles)
             clitic = "(?:[وفبل]|وب|ول|فب|فل)?" if lang == "ar" else ""
-            before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(blockers if lang == "ar" else ("vice", "deputy", "former")))
+            words = set(data.get("blockers", ())) | (set(blockers) if lang == "ar" else set())
+            before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(words))
             alts = "|".join(re.escape(t) for t, _ in titles)
             self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w])")
 

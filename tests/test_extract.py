@@ -15,6 +15,11 @@ def extract(extractor, body: str, published: str | None = "2024-01-10", title: s
     return extractor.extract(article)
 
 
+def in_article(lang: str, text: str) -> str:
+    """An English sentence as a quote inside an Arabic article (the articles this corpus holds)."""
+    return text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+
+
 def events(extractor, body: str, published: str | None = "2024-01-10"):
     return [(e.type, sorted(e.names()), e.modality, e.date.iso() if e.date else None)
             for e in extract(extractor, body, published).events]
@@ -348,7 +353,7 @@ VISIT_CITIES = [
 
 @pytest.mark.parametrize("lang,text,published,expected", VISIT_CITIES)
 def test_a_city_visited_names_its_state_as_host(extractor, lang, text, published, expected):
-    found = [e for e in events(extractor, text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}", published)
+    found = [e for e in events(extractor, in_article(lang, text), published)
              if e[0] == "visit"]
     assert found == expected
 
@@ -387,7 +392,7 @@ OWN_STATE_NOT_ACCUSED = [
 
 @pytest.mark.parametrize("lang,text,expected", OWN_STATE_NOT_ACCUSED)
 def test_a_speaker_does_not_accuse_their_own_state(extractor, lang, text, expected):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     assert [e for e in events(extractor, body, "2024-03-01") if e[0] == "accusation"] == expected
 
 
@@ -404,7 +409,7 @@ PLAN_DATES = [
 
 @pytest.mark.parametrize("lang,text,published,expected", PLAN_DATES)
 def test_a_plans_bare_date_is_the_next_one(extractor, lang, text, published, expected):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     assert [(t, mod, d) for t, _, mod, d in events(extractor, body, published) if t == "visit"] == [expected]
 
 
@@ -438,7 +443,7 @@ SUMMONS = [
 
 @pytest.mark.parametrize("lang,text,expected", SUMMONS)
 def test_summoning_an_ambassador_accuses_his_state(extractor, lang, text, expected):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     assert [e for e in events(extractor, body, "2024-05-20") if e[0] == "accusation"] == expected
 
 
@@ -469,7 +474,7 @@ ORGANISATION_OFFICES = [
 
 @pytest.mark.parametrize("lang,text,published,surface,person", ORGANISATION_OFFICES)
 def test_an_organisations_office_names_its_holder_at_the_date(extractor, lang, text, published, surface, person):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     assert [m.entity for m in extract(extractor, body, published).mentions if m.surface == surface] == [person]
 
 
@@ -487,7 +492,7 @@ CALLS = [
 
 @pytest.mark.parametrize("lang,text,people", CALLS)
 def test_a_phone_call_is_a_meeting_of_the_two(extractor, lang, text, people):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
     assert met == ([people] if people else [])
 
@@ -505,7 +510,7 @@ TITLES_IN_CHAINS = [
 
 @pytest.mark.parametrize("lang,text,people", TITLES_IN_CHAINS)
 def test_a_bare_title_between_and_and_a_name_keeps_the_chain(extractor, lang, text, people):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
     assert met == ([people] if people else [])
 
@@ -525,7 +530,7 @@ SUPPORT_ACTS = [
 
 @pytest.mark.parametrize("lang,text,parties", SUPPORT_ACTS)
 def test_troops_and_arms_sent_are_cooperation_even_where_condemned(extractor, lang, text, parties):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [names for t, names, _, _ in events(extractor, body, "2024-11-05") if t == "cooperation"]
     assert got == ([parties] if parties else [])
 
@@ -577,7 +582,7 @@ GAZETTEER_HOSTS = [
 
 @pytest.mark.parametrize("lang,text,published,expected", GAZETTEER_HOSTS)
 def test_a_city_only_the_gazetteer_knows_names_the_host(extractor, lang, text, published, expected):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [names for t, names, _, _ in events(extractor, body, published) if t == "visit"]
     assert got == ([expected] if expected else [])
 
@@ -591,7 +596,7 @@ SINCE_DATES = [
 
 @pytest.mark.parametrize("lang,text,date", SINCE_DATES)
 def test_a_date_after_since_does_not_date_the_event(extractor, lang, text, date):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [d for t, _, _, d in events(extractor, body, None) if t == "visit"]
     assert got == [date]
 
@@ -619,7 +624,7 @@ BARE_TITLES_UNREAD = [
 
 @pytest.mark.parametrize("lang,body,surface,person", BARE_TITLES)
 def test_a_bare_title_is_the_one_holder_the_article_named(extractor, lang, body, surface, person):
-    text = body if lang == "ar" else f"وقال الكرملين ذلك.\n{body}"
+    text = in_article(lang, body)
     ex = extract(extractor, text, "2024-03-10")
     got = {m.entity for m in ex.mentions if m.alias_kind == "bare_title" and surface in m.surface.lower()}
     assert got == {person}
@@ -680,7 +685,7 @@ THREATS_AND_CONDEMNATIONS = [
 
 @pytest.mark.parametrize("lang,text,parties", THREATS_AND_CONDEMNATIONS)
 def test_calling_a_partys_acts_a_threat_or_condemning_them_accuses_it(extractor, lang, text, parties):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [names for t, names, _, _ in events(extractor, body, "2024-10-29") if t == "accusation"]
     assert got == ([parties] if parties else [])
 
@@ -694,7 +699,7 @@ NOT_ONLY = [
 
 @pytest.mark.parametrize("lang,text,modality", NOT_ONLY)
 def test_not_only_but_also_is_no_negation(extractor, lang, text, modality):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [m for t, _, m, _ in events(extractor, body, "2024-10-29") if t == "cooperation"]
     assert got == [modality]
 
@@ -746,7 +751,7 @@ DATED_BY_A_LATER_MENTION = [
 
 @pytest.mark.parametrize("lang,body,etype,date", DATED_BY_A_LATER_MENTION)
 def test_a_dated_mention_without_parties_dates_the_one_undated_telling(extractor, lang, body, etype, date):
-    text = body if lang == "ar" else f"وقال الكرملين ذلك.\n{body}"
+    text = in_article(lang, body)
     got = {d for t, _, _, d in events(extractor, text, "2024-12-05") if t == etype}
     assert got == {date}
 
@@ -771,7 +776,7 @@ MEETING_PARTIES = [
 
 @pytest.mark.parametrize("lang,text,people", MEETING_PARTIES)
 def test_a_meetings_parties_leave_out_its_forum_and_a_persons_own_state(extractor, lang, text, people):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     met = [names for t, names, _, _ in events(extractor, body, "2024-09-22") if t == "meeting"]
     assert met[:1] == [people]
 
@@ -794,6 +799,6 @@ AGREED_TO_COOPERATE = [
 
 @pytest.mark.parametrize("lang,text,etype", AGREED_TO_COOPERATE)
 def test_agreeing_to_cooperate_is_cooperation(extractor, lang, text, etype):
-    body = text if lang == "ar" else f"وقال الكرملين ذلك.\n{text}"
+    body = in_article(lang, text)
     got = [t for t, _, _, _ in events(extractor, body, "2024-05-16") if t in ("agreement", "cooperation")]
     assert got == [etype]

@@ -282,7 +282,7 @@ class EventExtractor:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
             if not src and etype == "accusation" and self._heads_near(toks, pair[0].first - 2, j, ts):
-                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
+                src = self._two_leaders(actors, i, ctx)
             return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
@@ -295,9 +295,8 @@ class EventExtractor:
             bare_after = [a for a in after if bare(toks, a, ts)]
             heads = said is None and not before and self._heads_near(toks, i, j, ts)
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
-            if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ": the two leaders named before
-                src = self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse,
-                                             set()) or src
+            if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
+                src = self._two_leaders(actors, i, ctx) or src
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
@@ -320,13 +319,11 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
-            forms_i = word_forms(toks[i].norm)
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or etype == "meeting" and a.first - j <= 3 and follows(toks, a, ts.from_)  # "اتصالا من X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
-            governed = i > 0 and toks[i - 1].norm in ts.preps or toks[i].norm[:1] in "بل" and toks[i].norm[1:] in forms_i
-            agent = [a for a in after[:1] if act and (governed or not before) and a.first - j <= 2
+            agent = [a for a in after[:1] if act and (not before or self._governed(toks, i, ts)) and a.first - j <= 2
                      and bare(toks, a, ts) and a not in with_]
             subj = agent or before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
             if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
@@ -435,6 +432,16 @@ class EventExtractor:
                 lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
                 return heads() if lead else list(ctx.main_states)
         return []
+
+    def _two_leaders(self, actors: list[Actor], i: int, ctx: Context) -> list[Actor]:
+        """"الزعيمان", "the two leaders": the two people named last before the trigger."""
+        return self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
+
+    @staticmethod
+    def _governed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+        """A trigger after a preposition or with one attached ("بنشر"): a verbal noun, its agent after it."""
+        word = toks[i].norm
+        return i > 0 and toks[i - 1].norm in ts.preps or word[:1] in "بل" and word[1:] in word_forms(word)
 
     @staticmethod
     def _forum(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
