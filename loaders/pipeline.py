@@ -22,6 +22,7 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
+from .extract.linked import link_dates
 from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
@@ -79,9 +80,10 @@ class Extractor:
         events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts)
         date_plans(events, anchor)
         events = merge(events)
-        redate_roles(events)
         self.places.locate(text, segments, mentions, events)
         events = visit_hosts(events, self.registry)
+        link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry)
+        redate_roles(events)
         return Extraction(article, segments, mentions, events, dates)
 
 

@@ -309,10 +309,13 @@ class EventExtractor:
             if not tgt and dual:  # "condemned the cooperation between the two countries"
                 parts += [Participant(e, "target", None) for e in dual if e not in taken]
         elif etype == "invitation":
-            origin = [a for a in after if follows(toks, a, ts.from_)]
-            if origin:
+            origin = [a for a in after if follows(toks, a, ts.from_ | ts.inviters, 2)]
+            if origin:  # the one invited is not the inviter's own state ("visited Egypt at the invitation of Sisi")
+                home = self.registry.home_of(origin[0].entity)
+                pool = before + [a for a in reversed(actors) if a.last < i and a not in before]
+                invitee = [a for a in pool if self.registry.home_of(a.entity) != home][:1] or before[:1]
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
-                        [Participant(a.entity, "target", a.mention) for a in before[:1]]
+                        [Participant(a.entity, "target", a.mention) for a in invitee]
             else:
                 src = before[:1] or after[:1]
                 rest = [a for a in after if a not in src][:1]
@@ -335,7 +338,7 @@ class EventExtractor:
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)
-        if etype == "meeting":  # a person meets others, not his own state ("Modi ... India")
+        if etype in ("meeting", "invitation"):  # a person meets or invites others, not his own state ("Modi ... India")
             homes = {self.registry.home_of(p.entity) for p in parts if self.registry.entities.get(p.entity)
                      and self.registry.entities[p.entity].kind == "person"}
             parts = [p for p in parts if p.entity not in homes]

@@ -1,0 +1,97 @@
+"""Linked happenings: an undated event takes the date of the happening it is part of.
+
+Adds dates that no sentence gives its event but the article fixes, as an annotator reads them
+from the whole article: what is told "during" a visit or a summit happened when that did
+("During Putin's visit to Pyongyang, the two sides signed …", "وقّع الجانبان خلال القمة …"),
+and a visit and the talks its visitor held with the host are one trip, so the one that is
+dated dates the other. The words that put an event inside another are the trigger data's
+`within`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..normalize import norm
+from ..records import DateExpr, Event
+from ..registry import Registry
+from .triggers import TriggerSet
+
+CONTAINERS = ("visit", "meeting")
+BEFORE = 40  # characters before a container's trigger where its "during" word stands
+GAP = 3  # words between them at most ("during the Russian president's visit")
+
+
+def link_dates(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet],
+               registry: Registry) -> None:
+    """Date each undated, undenied event from its container, else from the trip it belongs to;
+    only where the article offers one date for it."""
+    dated = [e for e in events if e.date is not None and e.modality != "negated"]
+    if not dated:
+        return
+    for ev in events:
+        if ev.date is not None or ev.modality == "negated":
+            continue
+        ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
+        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry)
+
+
+def _container_date(ev: Event, events: list[Event], dated: list[Event], text: str, ts: TriggerSet) -> DateExpr | None:
+    for c in events:
+        if c is ev or c.type not in CONTAINERS or c.sentence_start != ev.sentence_start or c.modality == "negated":
+            continue
+        lead = text[max(ev.sentence_start, c.trigger_start - BEFORE):c.trigger_start]
+        lead = norm(re.split(r"[،,.؛;:]", lead)[-1]).split()
+        if not any(_ends_with(lead[:len(lead) - gap], w.split()) for w in ts.within for gap in range(GAP + 1)):
+            continue
+        return c.date or _one_date([d for d in dated if d.type == c.type and _same_parties(d, c)])
+    return None
+
+
+def _ends_with(words: list[str], phrase: list[str]) -> bool:
+    """The words end with the phrase; its first word may carry و or ف ("وخلال")."""
+    n = len(phrase)
+    if len(words) < n or words[len(words) - n + 1:] != phrase[1:]:
+        return False
+    first = words[len(words) - n]
+    return first == phrase[0] or first[:1] in ("و", "ف") and first[1:] == phrase[0]
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    x, y = set(a.names()), set(b.names())
+    return bool(x and y) and (x <= y or y <= x)
+
+
+def _trip_date(ev: Event, events: list[Event], registry: Registry) -> DateExpr | None:
+    """A visit of X to S and X's talks with S (or one of S's people) share one trip's date, where
+    the article tells one trip: no other dated visit of X to S, no undated one beside a dated one."""
+    names = ev.names()
+    if len(names) < 2 or ev.type not in ("visit", "meeting"):
+        return None
+    if ev.type == "visit":
+        visitor, host = names[0], names[-1]
+        talks = [m for m in events if m.type == "meeting" and m.date is not None and m.modality == ev.modality
+                 and visitor in m.names() and any(p != visitor and registry.home_of(p) == host for p in m.names())]
+        date = _one_date(talks)
+        trips = [v for v in events if v.type == "visit" and v.date is not None and v.names()[:1] == [visitor]
+                 and v.names()[-1] == host]
+        return date if date is not None and all(v.date.iso()[:7] == date.iso()[:7] for v in trips) else None
+    homes = {registry.home_of(p) for p in names}
+    trips = [v for v in events if v.type == "visit" and v.modality == ev.modality and len(v.names()) >= 2
+             and v.names()[0] in names and v.names()[-1] in homes - {registry.home_of(v.names()[0])}]
+    date = _one_date(trips) if all(v.date is not None for v in trips) else None
+    return _within_month(date) if date is not None and date.value_end else date
+
+
+def _one_date(candidates: list[Event]) -> DateExpr | None:
+    """The candidates' date when they agree on one (cut alike), else none."""
+    dates = {(e.date.iso(), e.date.iso_end()): e.date for e in candidates if e.date is not None}
+    return next(iter(dates.values())) if len(dates) == 1 else None
+
+
+def _within_month(date: DateExpr) -> DateExpr | None:
+    """Talks held during a trip of several days fall in its month, when it lies in one."""
+    end = date.value_end
+    if end is None or (end.year, end.month) != (date.value.year, date.value.month) or date.precision == "year":
+        return None
+    return replace(date, value=date.value.replace(day=1), value_end=None, precision="month", bare=None)
