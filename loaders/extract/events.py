@@ -169,6 +169,8 @@ class EventExtractor:
                     ev.method = "stanza"
             if ev.type == "accusation" and ev.negated:
                 continue
+            if i in acts and not ev.negated:
+                out += self._reported_act(seg, folded, toks, forms, i, parts, speech, actors, date, ts)
             if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
                 quotes.add(id(ev))
             out.append(ev)
@@ -410,6 +412,23 @@ class EventExtractor:
                     break
             return chain[:2]
         return self._before(said, toks, actors, ts)[-2:]
+
+    def _reported_act(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], i: int,
+                      parts: list[Participant], speech: list[int], actors: list[Actor], date: DateExpr | None,
+                      ts: TriggerSet) -> list[Event]:
+        """A third state that says another sent troops or arms ("أكدت وزارة الدفاع الأميركية أن كوريا
+        الشمالية أرسلت جنودا", "Seoul said Pyongyang had shipped shells to Moscow") accuses it."""
+        said = max((k for k in speech if k < i), default=None)
+        if said is None or not any(toks[k].norm in ts.complements for k in range(said + 1, i)):
+            return []
+        speaker = self._speaker(said, toks, actors, ts)[:1]
+        agent = next((p.entity for p in parts if p.role == "source"), None)
+        homes = {self.registry.home_of(p.entity) for p in parts} | {p.entity for p in parts}
+        if not speaker or agent is None or self.registry.home_of(speaker[0].entity) in homes | {None}:
+            return []
+        accuser = Participant(speaker[0].entity, "source", speaker[0].mention)
+        return [self._event(seg, folded, toks, forms, "accusation", said, 1,
+                            [accuser, Participant(agent, "target", None)], date, ts)]
 
     def _pair(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """"بين A و B" / "between A and B" shortly after the trigger."""

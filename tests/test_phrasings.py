@@ -1,0 +1,50 @@
+"""Common wordings of the seven event types, one sentence each, in Arabic and English."""
+import pytest
+
+from tests.test_extract import events, in_article
+
+PHRASINGS = [
+    # calls and talks
+    ("ar", "تحدث الرئيس الفرنسي إيمانويل ماكرون مع الرئيس الأمريكي جو بايدن.", "meeting", ["Emmanuel Macron", "Joe Biden"]),
+    ("en", "French President Emmanuel Macron spoke with US President Joe Biden by phone.", "meeting",
+     ["Emmanuel Macron", "Joe Biden"]),
+    ("en", "Emmanuel Macron talked with Olaf Scholz on Monday.", "meeting", ["Emmanuel Macron", "Olaf Scholz"]),
+    # material support
+    ("ar", "قدمت كوريا الشمالية ذخائر لروسيا.", "cooperation", ["North Korea", "Russia"]),
+    ("ar", "وأرسلت كوريا الشمالية نحو 10 آلاف جندي إلى روسيا.", "cooperation", ["North Korea", "Russia"]),
+    ("en", "North Korea has supplied artillery shells to Russia.", "cooperation", ["North Korea", "Russia"]),
+    ("en", "Iran provided drones to Russia.", "cooperation", ["Iran", "Russia"]),
+    ("en", "China supplied Iran with drones.", "cooperation", ["China", "Iran"]),
+    # blame
+    ("ar", "حملت أوكرانيا روسيا مسؤولية الهجوم.", "accusation", ["Russia", "Ukraine"]),
+    ("ar", "واعتبرت الصين المناورات الأمريكية استفزازية.", "accusation", ["China", "United States"]),
+    # travel
+    ("en", "Chinese President Xi Jinping headed to Riyadh.", "visit", ["Saudi Arabia", "Xi Jinping"]),
+    ("en", "Narendra Modi flew to Washington for talks.", "visit", ["Narendra Modi", "United States"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties", PHRASINGS)
+def test_a_common_wording_tells_its_event(extractor, lang, text, etype, parties):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == etype]
+    assert got[:1] == [parties]
+
+
+REPORTED_ACTS = [
+    # a third state that says another sent troops or arms accuses it
+    ("ar", "وأكدت وزارة الدفاع الأميركية أن كوريا الشمالية أرسلت نحو 10 آلاف جندي إلى روسيا.",
+     [["North Korea", "United States"]]),
+    ("ar", "وقالت الاستخبارات الكورية الجنوبية إن بيونغ يانغ أرسلت قوات إلى روسيا.", [["North Korea", "South Korea"]]),
+    ("en", "South Korea's spy agency said that North Korea had sent troops to Russia.", [["North Korea", "South Korea"]]),
+    # the sender or the receiver saying so accuses no one
+    ("ar", "وقال بوتين إن كوريا الشمالية أرسلت جنودا إلى روسيا.", []),
+    ("en", "Kim Jong Un said that North Korea had sent troops to Russia.", []),
+    # sending a letter is no material act
+    ("en", "Seoul said that Pyongyang had sent a letter to Moscow.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,accusations", REPORTED_ACTS)
+def test_saying_that_another_state_sent_troops_accuses_it(extractor, lang, text, accusations):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-11-01") if t == "accusation"]
+    assert got == accusations
