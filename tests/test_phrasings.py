@@ -18,6 +18,16 @@ PHRASINGS = [
     # blame
     ("ar", "حملت أوكرانيا روسيا مسؤولية الهجوم.", "accusation", ["Russia", "Ukraine"]),
     ("ar", "واعتبرت الصين المناورات الأمريكية استفزازية.", "accusation", ["China", "United States"]),
+    # rejection and protest
+    ("ar", "وأعربت وزارة الخارجية الصينية عن رفضها للعقوبات الأمريكية.", "accusation", ["China", "United States"]),
+    ("ar", "واحتجت اليابان لدى روسيا على المعاهدة.", "accusation", ["Japan", "Russia"]),
+    ("en", "Japan lodged a protest with Russia over the treaty.", "accusation", ["Japan", "Russia"]),
+    ("en", "Japan protested to Russia over the treaty.", "accusation", ["Japan", "Russia"]),
+    # congratulations name whom they address
+    ("ar", "وهنأت الرئيسة الهندية دروبادي مورمو الرئيس الروسي فلاديمير بوتين بإعادة انتخابه.", "statement",
+     ["Droupadi Murmu", "Vladimir Putin"]),
+    ("ar", "وبعث كيم جونغ أون برسالة تهنئة إلى بوتين بعيد ميلاده.", "statement", ["Kim Jong Un", "Vladimir Putin"]),
+    ("en", "Xi Jinping congratulated Vladimir Putin on his re-election.", "statement", ["Vladimir Putin", "Xi Jinping"]),
     # travel
     ("en", "Chinese President Xi Jinping headed to Riyadh.", "visit", ["Saudi Arabia", "Xi Jinping"]),
     ("en", "Narendra Modi flew to Washington for talks.", "visit", ["Narendra Modi", "United States"]),
@@ -48,3 +58,11 @@ REPORTED_ACTS = [
 def test_saying_that_another_state_sent_troops_accuses_it(extractor, lang, text, accusations):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-11-01") if t == "accusation"]
     assert got == accusations
+
+
+def test_the_two_countries_rejecting_a_plan_accuse_its_author(extractor):
+    body = ("استقبل الرئيس الجزائري عبد المجيد تبون نظيره التونسي قيس سعيد في الجزائر. وتربط الجزائر وتونس علاقات وثيقة.\n"
+            "وأعلنت حكومتا البلدين رفضهما خطة الرئيس الأمريكي دونالد ترامب للسلام.")
+    got = [names for t, names, _, _ in events(extractor, body, "2020-02-01") if t == "accusation"]
+    assert got == [["Algeria", "Donald Trump", "Tunisia"]]
+

@@ -275,8 +275,18 @@ class EventExtractor:
         if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
             people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
+            # "هنأ شي بوتين", "congratulated Putin", "برسالة تهنئة إلى بوتين": the one addressed is a party too
+            addressed = ts.addressed.at(toks, i, word_forms(toks[i].norm)) is not None
+            sent_to = [a for a in after if follows(toks, a, ts.to)][:1] if addressed else []
+            if sent_to and before:
+                order = before[-1:]
             speaker = next((a for a in order if a.kind == "person"), None)
-            return [Participant(speaker.entity, "source", speaker.mention)] if speaker else None
+            if speaker is None:
+                return None
+            addressee = sent_to or ([a for a in after if a.kind in PARTY_KINDS and a.entity != speaker.entity][:1]
+                                    if addressed else [])
+            return [Participant(speaker.entity, "source", speaker.mention)] + \
+                [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
             return self._visit(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts)
         pair = self._pair(j, toks, actors, ts)
@@ -295,6 +305,11 @@ class EventExtractor:
                 content = [a for a in actors if a.first > j + 1][:3]
                 return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
             bare_after = [a for a in after if bare(toks, a, ts)]
+            if len(ctx.main_states) == 2 and not before and any(  # "أعلنت حكومتا البلدين رفضهما خطة ترامب"
+                    phrase_at(toks, k, ts.dual) for k in range(max(0, i - 4, (said or 0) + 1), i)):
+                tgt = [a for a in after if a.entity not in ctx.main_states][:1]
+                return dedupe([Participant(e, "source", None) for e in ctx.main_states] +
+                              [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
             heads = said is None and not before and self._heads_near(toks, i, j, ts)
             src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
