@@ -126,7 +126,9 @@ class EventExtractor:
         orphans: list[tuple[str, int, int]] = []
         for k, (etype, i, n) in enumerate(found):
             parts = None
-            if i in acts or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
+            told = i in acts or any(x > 0 and toks[x - 1].norm in ts.relatives  # "المعاهدة التي وقعها بوتين"
+                                    for x in [i] + [x for x, _ in alternates.get(i, ())])
+            if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, folded)
                 carry = self._carried(kept[-1][3], actors) if floor and kept else None
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
