@@ -29,8 +29,8 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import (BareTitles, anchor_date, date_plans, merge, redate_roles, resolve_counterparts, resolve_lone_names,
-                      resolve_roles, resolve_titles, visit_hosts)
+from .resolve import (BareTitles, anchor_date, date_plans, merge, redate_roles, resolve_counterparts,
+                      resolve_dual_offices, resolve_lone_names, resolve_roles, resolve_titles, visit_hosts)
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import known_hashes, record_error, store_article, sync_registry
@@ -72,6 +72,7 @@ class Extractor:
         analyses = self.nlp.analyse(segments) if self.nlp else None
         if analyses:
             mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
+        resolve_dual_offices(text, mentions, self.registry, self.events.triggers, {s.order: s.language for s in segments})
         resolve_roles(text, mentions, anchor, self.registry)
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)

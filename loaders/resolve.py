@@ -16,8 +16,9 @@ from pathlib import Path
 
 from .records import DateExpr, Event, Mention, Participant, Segment
 from .extract.entities import LEADING_OFFICES
+from .extract.triggers import TriggerSet, office_before
 from .knowledge import DATA_DIR, KnowledgeError, load_yaml
-from .normalize import fold
+from .normalize import fold, norm
 from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
@@ -57,6 +58,28 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, regis
             known = [h.entity for h in m.holders if h.entity in named] if day is None else []
             m.entity = known[0] if len(set(known)) == 1 else holder_at(m.holders, day)
         m.kind = "person"
+
+
+def resolve_dual_offices(text: str, mentions: list[Mention], registry: Registry, triggers: dict[str, TriggerSet],
+                         languages: dict[int, str]) -> None:
+    """"وزيرا خارجية مصر وإيران", "the foreign ministers of Egypt and Iran": each state stands for its
+    holder of the office, a role that `resolve_roles` reads at the article's date."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind != "state" or b.kind != "state" or a.segment_order != b.segment_order \
+                or text[a.end:b.start].strip() not in ("و", "and"):
+            continue
+        ts = triggers.get(languages.get(a.segment_order, "ar")) or triggers["ar"]
+        spans = [w.span() for w in re.finditer(r"\S+", text[max(0, a.start - 40):a.start])][-3:]
+        lead = [norm(text[max(0, a.start - 40) + x:max(0, a.start - 40) + y]) for x, y in spans]
+        body = a.alias_kind == "body"  # "وزيرا خارجية مصر": the ministry's word names the office
+        office, n = office_before(lead + norm(a.surface).split()[:1] if body else lead, ts)
+        pair = [registry.offices.get((office, m.entity), ()) for m in (a, b)]
+        if office and all(pair):
+            for m, holders in zip((a, b), pair):
+                m.kind, m.alias_kind, m.holders, m.actor = "person", "role", holders, None
+            if n > body:  # the title is the first holder's mention ("the foreign ministers of Egypt")
+                a.start = max(0, a.start - 40) + spans[len(spans) - (n - body)][0]
+                a.surface = text[a.start:a.end]
 
 
 def _same_state(registry: Registry | None, person: str, holders: tuple) -> bool:

@@ -66,3 +66,36 @@ def test_the_two_countries_rejecting_a_plan_accuse_its_author(extractor):
     got = [names for t, names, _, _ in events(extractor, body, "2020-02-01") if t == "accusation"]
     assert got == [["Algeria", "Donald Trump", "Tunisia"]]
 
+
+
+DUAL_OFFICES = [
+    # one title for two states: each state's holder of the office
+    ("ar", "وأجرى وزيرا خارجية مصر وإيران مشاورات في القاهرة.", "2025-06-10", ["Abbas Araghchi", "Badr Abdelatty"]),
+    ("ar", "وأجرى وزيرا الخارجية في مصر وإيران مباحثات في القاهرة.", "2025-06-10", ["Abbas Araghchi", "Badr Abdelatty"]),
+    ("en", "The foreign ministers of Egypt and Iran held talks in Cairo.", "2025-06-10", ["Abbas Araghchi", "Badr Abdelatty"]),
+    ("ar", "والتقى رئيسا مصر وتركيا في أنقرة.", "2024-09-04", ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]),
+    # without a title the states meet
+    ("ar", "وأجرت مصر وإيران مشاورات في القاهرة.", "2025-06-10", ["Egypt", "Iran"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,people", DUAL_OFFICES)
+def test_one_title_for_two_states_names_both_holders(extractor, lang, text, published, people):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), published) if t == "meeting"]
+    assert got[:1] == [people]
+
+
+TWO_COUNTRIES_OFFICES = [
+    ("ar", "وأجرى وزيرا خارجية البلدين مباحثات.", ["Hakan Fidan", "Sameh Shoukry"]),
+    ("en", "The foreign ministers of the two countries held talks.", ["Hakan Fidan", "Sameh Shoukry"]),
+    ("ar", "والتقى رئيسا البلدين في القاهرة.", ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", TWO_COUNTRIES_OFFICES)
+def test_an_office_of_the_two_countries_is_held_by_one_person_in_each(extractor, lang, text, people):
+    opening = ("Egypt and Turkey want better ties. Egypt and Turkey signed deals." if lang == "en"
+               else "وتعمل مصر وتركيا على تحسين العلاقات. ووقعت مصر وتركيا اتفاقيات.")
+    body = f"{opening}\n{text}"
+    got = [names for t, names, _, _ in events(extractor, body, "2024-02-14") if t == "meeting"]
+    assert got[:1] == [people]

@@ -14,6 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..knowledge import KnowledgeError
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
@@ -22,7 +23,7 @@ from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, exclu
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
 from .entities import SegmentTexts, Token, strip_variants
-from .triggers import TriggerSet, word_forms
+from .triggers import TriggerSet, dual_office, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
@@ -48,6 +49,11 @@ class EventExtractor:
         self.registry = registry
         self.triggers = triggers
         self.coref = Coref(registry)
+        known = {office for office, _ in registry.offices}
+        for lang, ts in triggers.items():
+            unknown = sorted(set(ts.dual_offices.values()) - known)
+            if unknown:
+                raise KnowledgeError(f"triggers.yaml ({lang}): no office table is named {', '.join(unknown)}")
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,
@@ -460,16 +466,20 @@ class EventExtractor:
         """"The two countries" near the trigger (before it only as the subject of an agreement)."""
         if len(ctx.main_states) < 2:
             return []
-        heads = lambda: [h for h in (self.registry.holder("head_of_state", s, ctx.anchor)  # noqa: E731
-                                     for s in ctx.main_states) if h]
+        holders = lambda office: [h for h in (self.registry.holder(office, s, ctx.anchor)  # noqa: E731
+                                              for s in ctx.main_states) if h]
         for k in range(max(0, i - 3), min(len(toks), j + 4)):
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
-                return heads()
+                return holders("head_of_state")
+        for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
+            office = dual_office(toks, k, ts)
+            if office and phrase_at(toks, k, ts.dual):
+                return holders(office)
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
             if phrase_at(toks, k, ts.dual):
-                lead = k > 0 and bool({f for f, _ in strip_variants(toks[k - 1].norm)} & ts.dual_leaders)
-                return heads() if lead else list(ctx.main_states)
+                office = dual_office(toks, k, ts)
+                return holders(office) if office else list(ctx.main_states)
         return []
 
     def _two_leaders(self, actors: list[Actor], i: int, ctx: Context) -> list[Actor]:

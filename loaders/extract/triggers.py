@@ -17,7 +17,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
-    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_leaders!": [str],
+    "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_offices!": {"*": [str]},
     "boundaries!": [str], "to!": [str], "with!": [str], "from!": [str], "prepositions!": [str],
     "relatives": [str], "delegation": [str], "headed_by": [str], "reporting": [str],
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
@@ -145,7 +145,7 @@ class TriggerSet:
     planned: Patterns
     dual: Phrases
     dual_heads: Phrases
-    dual_leaders: set[str]
+    dual_offices: dict[str, str]  # office words (folded) → the office they name
     boundaries: set[str]
     to: set[str]
     with_: set[str]
@@ -184,10 +184,31 @@ class TriggerSet:
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
         affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
         return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), Phrases(words("dual")),
-                   Phrases(words("dual_heads")), words("dual_leaders"), words("boundaries"), words("to"), words("with"), words("from"),
+                   Phrases(words("dual_heads")), {" ".join(norm(w) for w in p.split()): office for office, ps in data["dual_offices"].items() for p in ps}, words("boundaries"), words("to"), words("with"), words("from"),
                    words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
                    affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
                    addressed=pats(data.get("addressed", [])), complements=optional("complements"), inviters=optional("inviters"), within=optional("within"))
+
+
+def dual_office(toks: list[Token], k: int, ts: TriggerSet) -> str | None:
+    """The office named by the words before token k ("وزيرا خارجية البلدين", "the foreign ministers of
+    the two countries")."""
+    return office_before([t.norm for t in toks[max(0, k - 3):k]], ts)[0]
+
+
+def office_before(words: list[str], ts: TriggerSet) -> tuple[str | None, int]:
+    """The dual office the last words name, and how many words name it; a clitic may lead, "of" /
+    "في" may close."""
+    tail = 1 if words and words[-1] in ts.preps else 0
+    words = words[:len(words) - tail]
+    for n in (2, 1):
+        if len(words) >= n:
+            first, rest = words[-n], words[len(words) - n + 1:]
+            for f, _ in strip_variants(first):
+                office = ts.dual_offices.get(" ".join([f, *rest]))
+                if office:
+                    return office, n + tail
+    return None, 0
