@@ -99,3 +99,22 @@ def test_an_office_of_the_two_countries_is_held_by_one_person_in_each(extractor,
     body = f"{opening}\n{text}"
     got = [names for t, names, _, _ in events(extractor, body, "2024-02-14") if t == "meeting"]
     assert got[:1] == [people]
+
+
+VISITED_IT = [
+    # the place "it" stands for is the last state named that is not the visitor's own
+    ("ar", "وتعد روسيا شريكا مهما لكوريا الشمالية.\nوقد زارها كيم جونغ أون في 2019 و2023.",
+     [["Kim Jong Un", "Russia", "2019"], ["Kim Jong Un", "Russia", "2023"]]),
+    ("en", "Putin last went to North Korea in 2000. Putin visited it again in June 2024.",
+     [["North Korea", "Vladimir Putin", "2024-06"]]),
+    ("en", "Egypt is a key partner. Erdogan visited there in February 2024.",
+     [["Egypt", "Recep Tayyip Erdoğan", "2024-02"]]),
+    # no place named before: no visit
+    ("ar", "وقد زارها كيم جونغ أون في 2019.", []),
+]
+
+
+@pytest.mark.parametrize("lang,body,visits", VISITED_IT)
+def test_visiting_it_goes_to_the_place_named_before(extractor, lang, body, visits):
+    got = [[*names, d] for t, names, _, d in events(extractor, in_article(lang, body), "2024-09-01") if t == "visit"]
+    assert got == visits

@@ -42,6 +42,7 @@ class Context:
     main_states: list[str] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
     orphans: list[tuple[str, DateExpr]] = field(default_factory=list)  # "the agreement was signed on …": no parties
+    recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
 
 
 class EventExtractor:
@@ -154,6 +155,8 @@ class EventExtractor:
             elif etype in DATED_ALONE and self._definite(toks, i, ts):
                 orphans.append((etype, i, n))
         ctx.discourse.note([a for a in actors if a.kind == "person"])
+        named = [h for h in (self._state(a.entity) for a in reversed(actors) if a.kind != "person") if h]
+        ctx.recent_states = list(dict.fromkeys(named + ctx.recent_states))[:4]
         if orphans and dates:
             triggers = sorted([(t, i, n) for t, i, n, _ in kept] + orphans, key=lambda f: f[1])
             for (t, i, n), mine in zip(triggers, dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
@@ -296,7 +299,9 @@ class EventExtractor:
             return [Participant(speaker.entity, "source", speaker.mention)] + \
                 [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
-            return self._visit(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts)
+            named = [h for h in (self._state(a.entity) for a in places if a.last < i and a.kind != "person") if h]
+            it = [*reversed(named), *ctx.recent_states] if self._visited_it(toks, i, j, ts) else []
+            return self._visit(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
@@ -369,8 +374,14 @@ class EventExtractor:
             parts = [p for p in parts if p.entity not in homes]
         return parts if len(parts) >= 2 else None
 
+    def _visited_it(self, toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
+        """"زارها", "visited it / there": the destination is a place named before."""
+        if ts.lang == "en":
+            return j + 1 < len(toks) and toks[j + 1].norm in ("it", "there")
+        return i == j and toks[i].norm.endswith("ها") and self.coref.object_pronoun(toks, i, ts)
+
     def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
-               ts: TriggerSet) -> list[Participant] | None:
+               ts: TriggerSet, it: list[str] = ()) -> list[Participant] | None:
         people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
         visitor = people[0] if people else (before[-1:] or [None])[0]
         if visitor is None:
@@ -385,6 +396,9 @@ class EventExtractor:
             dest = self._state(a.entity)
             if dest and dest != home and dest != visitor.entity:
                 return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
+        host = next((h for h in it if h not in (home, visitor.entity)), None)  # the place "it" is
+        if host:
+            return [Participant(visitor.entity, "source", visitor.mention), Participant(host, "target", None)]
         end = max(j, visitor.last)
         # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
         if not any(self._state(a.entity) for a in places) and visitor.kind == "person" \
