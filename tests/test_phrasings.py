@@ -118,3 +118,26 @@ VISITED_IT = [
 def test_visiting_it_goes_to_the_place_named_before(extractor, lang, body, visits):
     got = [[*names, d] for t, names, _, d in events(extractor, in_article(lang, body), "2024-09-01") if t == "visit"]
     assert got == visits
+
+
+LISTED_DESTINATIONS = [
+    # a visit to each destination listed, dated by the date right after it or the one they share
+    ("ar", "وزار الرئيس الجزائري عبد المجيد تبون السعودية في فبراير 2020، ثم تونس في ديسمبر 2021.",
+     [["Abdelmadjid Tebboune", "Saudi Arabia", "2020-02"], ["Abdelmadjid Tebboune", "Tunisia", "2021-12"]]),
+    ("ar", "وقام تبون بزيارات إلى السعودية وتونس وإيطاليا.",
+     [["Abdelmadjid Tebboune", "Saudi Arabia", None], ["Abdelmadjid Tebboune", "Tunisia", None],
+      ["Abdelmadjid Tebboune", "Italy", None]]),
+    ("en", "Modi visited Russia and Austria in July 2024.",
+     [["Narendra Modi", "Russia", "2024-07"], ["Austria", "Narendra Modi", "2024-07"]]),
+    ("en", "Erdogan visited Saudi Arabia in July 2023 and Egypt in February 2024.",
+     [["Recep Tayyip Erdoğan", "Saudi Arabia", "2023-07"], ["Egypt", "Recep Tayyip Erdoğan", "2024-02"]]),
+    # a state after other words is no second destination, nor is the visitor's own
+    ("en", "Modi visited Russia, where India bought oil.", [["Narendra Modi", "Russia", None]]),
+    ("ar", "وزار تبون تونس ثم عاد إلى الجزائر.", [["Abdelmadjid Tebboune", "Tunisia", None]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,visits", LISTED_DESTINATIONS)
+def test_each_listed_destination_is_a_visit(extractor, lang, text, visits):
+    got = [[*names, d] for t, names, _, d in events(extractor, in_article(lang, text), "2024-09-01") if t == "visit"]
+    assert got == visits

@@ -22,6 +22,7 @@ from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, exclu
                      nominal, phrase_at, reporter)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
+from .visits import Visits
 from .entities import SegmentTexts, Token, strip_variants
 from .triggers import TriggerSet, dual_office, word_forms
 from .nlp.base import Analysis
@@ -50,6 +51,7 @@ class EventExtractor:
         self.registry = registry
         self.triggers = triggers
         self.coref = Coref(registry)
+        self.visits = Visits(registry, self.coref)
         known = {office for office, _ in registry.offices}
         for lang, ts in triggers.items():
             unknown = sorted(set(ts.dual_offices.values()) - known)
@@ -155,7 +157,7 @@ class EventExtractor:
             elif etype in DATED_ALONE and self._definite(toks, i, ts):
                 orphans.append((etype, i, n))
         ctx.discourse.note([a for a in actors if a.kind == "person"])
-        named = [h for h in (self._state(a.entity) for a in reversed(actors) if a.kind != "person") if h]
+        named = [h for h in (self.visits.state(a.entity) for a in reversed(actors) if a.kind != "person") if h]
         ctx.recent_states = list(dict.fromkeys(named + ctx.recent_states))[:4]
         if orphans and dates:
             triggers = sorted([(t, i, n) for t, i, n, _ in kept] + orphans, key=lambda f: f[1])
@@ -185,6 +187,8 @@ class EventExtractor:
             if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
                 quotes.add(id(ev))
             out.append(ev)
+            if etype == "visit":
+                out += self.visits.listed(ev, seg, actors, dates, ts)
         sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
         # a quote ("قال", "said") finds speakers for other events; only a formal statement is one
         return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources and id(e) not in quotes]
@@ -299,9 +303,9 @@ class EventExtractor:
             return [Participant(speaker.entity, "source", speaker.mention)] + \
                 [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
-            named = [h for h in (self._state(a.entity) for a in places if a.last < i and a.kind != "person") if h]
-            it = [*reversed(named), *ctx.recent_states] if self._visited_it(toks, i, j, ts) else []
-            return self._visit(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it)
+            named = [h for h in (self.visits.state(a.entity) for a in places if a.last < i and a.kind != "person") if h]
+            it = [*reversed(named), *ctx.recent_states] if self.visits.visited_it(toks, i, j, ts) else []
+            return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
@@ -373,44 +377,6 @@ class EventExtractor:
                      and self.registry.entities[p.entity].kind == "person"}
             parts = [p for p in parts if p.entity not in homes]
         return parts if len(parts) >= 2 else None
-
-    def _visited_it(self, toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
-        """"زارها", "visited it / there": the destination is a place named before."""
-        if ts.lang == "en":
-            return j + 1 < len(toks) and toks[j + 1].norm in ("it", "there")
-        return i == j and toks[i].norm.endswith("ها") and self.coref.object_pronoun(toks, i, ts)
-
-    def _visit(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
-               ts: TriggerSet, it: list[str] = ()) -> list[Participant] | None:
-        people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
-        visitor = people[0] if people else (before[-1:] or [None])[0]
-        if visitor is None:
-            return None
-        home = self.registry.home_of(visitor.entity)
-        places = [a for a in after if a is not visitor and a.kind != "person"]
-        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
-                  and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
-        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
-                 [a for a in places if a.clitic.endswith("ل")] + direct
-        for a in marked:
-            dest = self._state(a.entity)
-            if dest and dest != home and dest != visitor.entity:
-                return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
-        host = next((h for h in it if h not in (home, visitor.entity)), None)  # the place "it" is
-        if host:
-            return [Participant(visitor.entity, "source", visitor.mention), Participant(host, "target", None)]
-        end = max(j, visitor.last)
-        # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
-        if not any(self._state(a.entity) for a in places) and visitor.kind == "person" \
-                and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
-            return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
-        return None
-
-    def _state(self, name: str) -> str | None:
-        ent = self.registry.entities.get(name)
-        if ent is None:
-            return None
-        return self.registry.state_of(name) or (ent.country if ent.kind == "place" else None)
 
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""

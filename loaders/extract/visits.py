@@ -1,0 +1,106 @@
+"""Visits: who travels where. Adds a visit's host state to its visitor: the destination after
+"إلى / لـ / to" or right after the verb, a city standing for its state, the place "it" names
+("زارها", "visited it"); a body with no state of its own is no destination.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..normalize import norm
+from ..records import DateExpr, Event, Mention, Participant, Segment
+from ..registry import Registry
+from .actors import Actor, bare, follows
+from .coref import Coref
+from .entities import Token
+from .triggers import TriggerSet
+
+
+class Visits:
+    def __init__(self, registry: Registry, coref: Coref):
+        self.registry = registry
+        self.coref = coref
+
+    def visited_it(self, toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
+        """"زارها", "visited it / there": the destination is a place named before."""
+        if ts.lang == "en":
+            return j + 1 < len(toks) and toks[j + 1].norm in ("it", "there")
+        return i == j and toks[i].norm.endswith("ها") and self.coref.object_pronoun(toks, i, ts)
+
+    def participants(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
+                     ts: TriggerSet, it: list[str] = ()) -> list[Participant] | None:
+        people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
+        visitor = people[0] if people else (before[-1:] or [None])[0]
+        if visitor is None:
+            return None
+        home = self.registry.home_of(visitor.entity)
+        places = [a for a in after if a is not visitor and a.kind != "person"]
+        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
+                  and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
+                 [a for a in places if a.clitic.endswith("ل")] + direct
+        for a in marked:
+            dest = self.state(a.entity)
+            if dest and dest != home and dest != visitor.entity:
+                return [Participant(visitor.entity, "source", visitor.mention), Participant(dest, "target", a.mention)]
+        host = next((h for h in it if h not in (home, visitor.entity)), None)  # the place "it" is
+        if host:
+            return [Participant(visitor.entity, "source", visitor.mention), Participant(host, "target", None)]
+        end = max(j, visitor.last)
+        # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
+        if not any(self.state(a.entity) for a in places) and visitor.kind == "person" \
+                and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
+            return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
+        return None
+
+    def listed(self, ev: Event, seg: Segment, actors: list[Actor], dates: list[DateExpr], ts: TriggerSet) -> list[Event]:
+        """Further destinations listed after the first ("السعودية في فبراير 2020، ثم تونس في ديسمبر
+        2021", "Russia and Austria in July 2024"): a visit to each, dated by the date right after it,
+        else by the one the list shares at its end."""
+        first = ev.participants[-1].mention if len(ev.participants) == 2 else None
+        if first is None:
+            return []
+        visitor = ev.participants[0].entity
+        taken = {visitor, ev.participants[1].entity, self.registry.home_of(visitor)}
+        chain: list[tuple[str, Mention, DateExpr | None]] = []
+        prev = first
+        for a in actors:
+            m, dest = a.mention, self.state(a.entity)
+            if m.start < prev.end or a.kind == "person":
+                continue
+            own = self._date_after(m, seg, dates, ts)
+            if dest is None or dest in taken or not self._joined(seg, prev, m, dates, ts):
+                break
+            chain.append((dest, m, own))
+            taken.add(dest)
+            prev = m
+        if not chain:
+            return []
+        shared = ev.date if ev.date is not None and ev.date.start >= chain[-1][1].end else None
+        return [replace(ev, participants=[ev.participants[0], Participant(dest, "target", m)],
+                        date=own or (None if any(o for _, _, o in chain) else shared), evidence_spans=list(ev.evidence_spans))
+                for dest, m, own in chain]
+
+    @staticmethod
+    def _date_after(m: Mention, seg: Segment, dates: list[DateExpr], ts: TriggerSet) -> DateExpr | None:
+        """A date right after a destination, a preposition at most between ("تونس في ديسمبر 2021")."""
+        for d in dates:
+            gap = norm(seg.text[m.end - seg.start:d.start - seg.start]).split()
+            if d.start >= m.end and all(w in ts.preps for w in gap) and len(gap) <= 1:
+                return d
+        return None
+
+    @staticmethod
+    def _joined(seg: Segment, prev: Mention, m: Mention, dates: list[DateExpr], ts: TriggerSet) -> bool:
+        """Only a joiner ("و", "ثم", "and", "then", a comma), a preposition and dates between."""
+        text = seg.text[prev.end - seg.start:m.start - seg.start]
+        for d in sorted((d for d in dates if prev.end <= d.start and d.end <= m.start), key=lambda d: -d.start):
+            text = text[:d.start - prev.end] + " " + text[d.end - prev.end:]
+        words = norm(text.replace("،", " , ").replace(",", " , ")).split()
+        joiners = ts.date_joiners | {",", "and", "then"}
+        return any(w in joiners for w in words) and all(w in joiners or w in ts.preps for w in words)
+
+    def state(self, name: str) -> str | None:
+        ent = self.registry.entities.get(name)
+        if ent is None:
+            return None
+        return self.registry.state_of(name) or (ent.country if ent.kind == "place" else None)
