@@ -4,20 +4,22 @@ Adds to the events stage the participants that Arabic (and English, less often) 
 implicit: a verb without a subject continues the last actor of its gender and number
 ("وصلت تشوي ... والتقت"), a possessive suffix on an event noun names its owner ("خلال
 اجتماعه", "جولتها", "قمتهما"; "his visit"), a relative pronoun stands for the actor before it
-("شي الذي يزور"), and a delegation is its head ("وفد برئاسة X"). The agreement marks and the
+("شي الذي يزور"), a delegation is its head ("وفد برئاسة X"), and "the two countries" (or an
+office of theirs: "وزيرا خارجية البلدين") are the article's two main states. The agreement marks and the
 words are data (`verb_marks`, `possessive`, `relatives`, `delegation`, `headed_by` in
 `data/<lang>/triggers.yaml`); each person's gender comes from the registry.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..normalize import Folded
 from ..records import Segment
 from ..registry import Registry
-from .actors import Actor
+from .actors import Actor, phrase_at
 from .entities import Token, strip_variants
-from .triggers import TriggerSet, word_forms
+from .triggers import TriggerSet, dual_office, word_forms
 
 RECALL = 3  # previous sentences an implicit subject may point back to
 
@@ -135,6 +137,27 @@ class Coref:
                 found.append(a)
                 if len(found) == want:
                     return list(reversed(found))
+        return []
+
+    def two_countries(self, toks: list[Token], i: int, j: int, ts: TriggerSet, main_states: list[str],
+                      day: dt.date | None, etype: str) -> list[str]:
+        """"The two countries" near the trigger (before it only as the subject of an agreement)."""
+        if len(main_states) < 2:
+            return []
+        holders = lambda office: [h for h in (self.registry.holder(office, s, day)  # noqa: E731
+                                              for s in main_states) if h]
+        for k in range(max(0, i - 3), min(len(toks), j + 4)):
+            if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
+                return holders("head_of_state")
+        for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
+            office = dual_office(toks, k, ts)
+            if office and phrase_at(toks, k, ts.dual):
+                return holders(office)
+        start = i - 3 if etype in ("agreement", "cooperation") else j + 1
+        for k in range(max(0, start), min(len(toks), j + 7)):
+            if phrase_at(toks, k, ts.dual):
+                office = dual_office(toks, k, ts)
+                return holders(office) if office else list(main_states)
         return []
 
     def _gender(self, name: str) -> str | None:

@@ -23,8 +23,10 @@ from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, exclu
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
 from .visits import Visits
+from . import forces
+from .forces import presences
 from .entities import SegmentTexts, Token, strip_variants
-from .triggers import TriggerSet, dual_office, word_forms
+from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
@@ -43,6 +45,7 @@ class Context:
     main_states: list[str] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
     orphans: list[tuple[str, DateExpr]] = field(default_factory=list)  # "the agreement was signed on …": no parties
+    forces: list[Event] = field(default_factory=list)  # cooperation told by troops abroad, until the article's end
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
 
 
@@ -73,6 +76,8 @@ class EventExtractor:
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
             events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order),
                                     texts)
+        dropped = forces.unfounded(events, ctx.forces, ctx.main_states)
+        events = [e for e in events if e not in dropped]
         for etype, date in ctx.orphans:  # it dates the article's one undated telling of that happening
             undated = [e for e in events if e.type == etype and e.date is None and e.modality != "negated"]
             if undated and len({frozenset(e.names()) for e in undated}) == 1:
@@ -189,6 +194,11 @@ class EventExtractor:
             out.append(ev)
             if etype == "visit":
                 out += self.visits.listed(ev, seg, actors, dates, ts)
+        for p in presences(toks, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
+            ev = self._event(seg, folded, toks, forms, "cooperation", p.token, 1, forces.participants(p), None, ts)
+            if not ev.negated:
+                out.append(ev)
+                ctx.forces.append(ev)
         sources = {p.entity for e in out if e.type != SPEECH for p in e.participants}
         # a quote ("قال", "said") finds speakers for other events; only a formal statement is one
         return [e for e in out if e.type != SPEECH or e.participants[0].entity not in sources and id(e) not in quotes]
@@ -276,7 +286,7 @@ class EventExtractor:
                       carry: Actor | None = None, implied: list[Actor] | None = None,
                       act: bool = False) -> list[Participant] | None:
         j = i + n - 1
-        dual = self._dual(toks, i, j, ts, ctx, etype)
+        dual = self.coref.two_countries(toks, i, j, ts, ctx.main_states, ctx.anchor, etype)
         places = actors  # a visit's destination may be a city: its state is the host
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
@@ -440,26 +450,6 @@ class EventExtractor:
                 after = [a for a in actors if a.first > k][:2]
                 if len(after) == 2 and after[0].first - k <= 3:
                     return after
-        return []
-
-    def _dual(self, toks: list[Token], i: int, j: int, ts: TriggerSet, ctx: Context, etype: str) -> list[str]:
-        """"The two countries" near the trigger (before it only as the subject of an agreement)."""
-        if len(ctx.main_states) < 2:
-            return []
-        holders = lambda office: [h for h in (self.registry.holder(office, s, ctx.anchor)  # noqa: E731
-                                              for s in ctx.main_states) if h]
-        for k in range(max(0, i - 3), min(len(toks), j + 4)):
-            if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
-                return holders("head_of_state")
-        for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
-            office = dual_office(toks, k, ts)
-            if office and phrase_at(toks, k, ts.dual):
-                return holders(office)
-        start = i - 3 if etype in ("agreement", "cooperation") else j + 1
-        for k in range(max(0, start), min(len(toks), j + 7)):
-            if phrase_at(toks, k, ts.dual):
-                office = dual_office(toks, k, ts)
-                return holders(office) if office else list(ctx.main_states)
         return []
 
     def _two_leaders(self, actors: list[Actor], i: int, ctx: Context) -> list[Actor]:
