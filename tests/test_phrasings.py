@@ -46,6 +46,10 @@ REPORTED_ACTS = [
      [["North Korea", "United States"]]),
     ("ar", "وقالت الاستخبارات الكورية الجنوبية إن بيونغ يانغ أرسلت قوات إلى روسيا.", [["North Korea", "South Korea"]]),
     ("en", "South Korea's spy agency said that North Korea had sent troops to Russia.", [["North Korea", "South Korea"]]),
+    # so does saying that they work together militarily
+    ("ar", "وأعلن الرئيس الكوري الجنوبي يون سوك يول أن التعاون العسكري بين موسكو وبيونغ يانغ يتعزز.",
+     [["Russia", "Yoon Suk Yeol"]]),
+    ("ar", "وقال بوتين إن التعاون العسكري مع كوريا الشمالية يتطور.", []),
     # the sender or the receiver saying so accuses no one
     ("ar", "وقال بوتين إن كوريا الشمالية أرسلت جنودا إلى روسيا.", []),
     ("en", "Kim Jong Un said that North Korea had sent troops to Russia.", []),

@@ -187,7 +187,8 @@ class EventExtractor:
                     ev.method = "stanza"
             if ev.type == "accusation" and ev.negated:
                 continue
-            if i in acts and not ev.negated:
+            military = etype == "cooperation" and any(t.norm in ts.military for t in toks[i + n:i + n + 2])
+            if (i in acts or military) and not ev.negated:  # "قال … إن التعاون العسكري بين موسكو وبيونغ يانغ"
                 out += self._reported_act(seg, folded, toks, forms, i, parts, speech, actors, date, ts)
             if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
                 quotes.add(id(ev))
@@ -429,13 +430,14 @@ class EventExtractor:
     def _reported_act(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], i: int,
                       parts: list[Participant], speech: list[int], actors: list[Actor], date: DateExpr | None,
                       ts: TriggerSet) -> list[Event]:
-        """A third state that says another sent troops or arms ("أكدت وزارة الدفاع الأميركية أن كوريا
-        الشمالية أرسلت جنودا", "Seoul said Pyongyang had shipped shells to Moscow") accuses it."""
+        """A third state that says another sent troops or arms, or works with someone militarily
+        ("أكدت وزارة الدفاع الأميركية أن كوريا الشمالية أرسلت جنودا", "Seoul said Pyongyang had shipped
+        shells to Moscow"), accuses it."""
         said = max((k for k in speech if k < i), default=None)
         if said is None or not any(toks[k].norm in ts.complements for k in range(said + 1, i)):
             return []
         speaker = self._speaker(said, toks, actors, ts)[:1]
-        agent = next((p.entity for p in parts if p.role == "source"), None)
+        agent = next((p.entity for p in parts if p.role == "source"), parts[0].entity if parts else None)
         homes = {self.registry.home_of(p.entity) for p in parts} | {p.entity for p in parts}
         if not speaker or agent is None or self.registry.home_of(speaker[0].entity) in homes | {None}:
             return []
