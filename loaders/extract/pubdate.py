@@ -6,7 +6,7 @@ anchor and that holds nothing else but page furniture: cues ("نشر في", "آ�
 abbreviations ("Tue"), the Hijri date beside the Gregorian one ("5 رجب 1445 هـ"), a byline,
 a reading time. A body sentence that holds a date ("التقيا في 19 يونيو 2024") is not one.
 A city-and-agency dateline opening a paragraph ("موسكو، 16 يناير 2024 (سبوتنيك) -") counts
-too. Of several, the publication date is the one after a "published" cue, else the first
+too, and so does a line of a place and a date alone ("موسكو - 25 أبريل 2019"). Of several, the publication date is the one after a "published" cue, else the first
 whole dateline, else the first opening dateline; an "updated" date only when nothing else is
 printed. The words live in `loaders/data/<lang>/dates_page.yaml`.
 """
@@ -45,6 +45,7 @@ OPENING_CHARS = 160
 _SEP = " | "
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
+_PLACE_LEAD = re.compile(r"\s*([^\W\d_][^\W\d_\s.'-]*(?:[\s.'-]+[^\W\d_]+){0,2})\s*[-–—:،,]\s*$")
 MAX_EXTRA_WITH_CUE = 2  # unknown words a cued dateline may hold ("نشر في … على موقع")
 
 
@@ -103,9 +104,13 @@ class DatelineReader:
         for d in sorted(found, key=lambda d: -d.start):
             rest = rest[:d.start] + _SEP + rest[d.end:]
         extra = self._extra(fold(rest).text)
-        if extra > (MAX_EXTRA_WITH_CUE if cues else 0):
-            return None
         role, date = min(picks, key=lambda p: (_RANK[p[0]], p[1].start))
+        if extra > (MAX_EXTRA_WITH_CUE if cues else 0):
+            lead = _PLACE_LEAD.match(line[:date.start])
+            if lead is None or len(_TOKENS.findall(lead.group(1))) > 3 or \
+                    self._extra(fold(_SEP + rest[lead.end():]).text) > 0:
+                return None
+            role = "opening"  # "موسكو - 25 أبريل 2019", "Moscow – April 25, 2019": a place, then the date
         return Dateline(_on(date, line), role)
 
     def opening(self, line: str) -> tuple[int, Dateline] | None:
