@@ -230,7 +230,7 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
     return merge(out)
 
 
-TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}, "blockers": [str]}
+TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}, "blockers": [str], "states": {"*": [str]}}
 
 
 def _title_of(gap: str) -> bool:
@@ -251,6 +251,8 @@ class BareTitles:
             self.holders.setdefault(office, set()).update(h.entity for h in hs)
         self.patterns: dict[str, re.Pattern] = {}
         self.office_of: dict[str, str] = {}
+        self.state_patterns: dict[str, re.Pattern] = {}
+        self.state_office: dict[str, str] = {}  # "المملكة" → monarch: the one kingdom the article names
         for lang in ("ar", "en"):
             data = load_yaml(data_dir / lang / "titles.yaml", TITLES_SCHEMA)
             unknown = sorted(set(data["bare"]) - set(self.holders))
@@ -264,8 +266,18 @@ class BareTitles:
             before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(words))
             alts = "|".join(re.escape(t) for t, _ in titles)
             self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w])")
+            kinds = {fold(w).text: office for office, ws in data.get("states", {}).items() for w in ws}
+            unknown = sorted(set(kinds.values()) - set(self.holders))
+            if unknown:
+                raise KnowledgeError(f"titles.yaml ({lang}): no office table is named {', '.join(unknown)}")
+            self.state_office.update(kinds)
+            self.state_office.update({"لل" + k[2:]: o for k, o in kinds.items() if lang == "ar" and k.startswith("ال")})
+            alts = "|".join(re.escape(k) for k in kinds) + "".join(  # "للمملكة": ل before ال drops its alef
+                "|" + re.escape("لل" + k[2:]) for k in kinds if lang == "ar" and k.startswith("ال"))
+            self.state_patterns[lang] = re.compile(rf"(?<![\w]){clitic}(?P<t>{alts})(?![\w])" if kinds else "(?!)")
 
     def resolve(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
+        mentions = self._states(segments, mentions, texts)
         persons = [m for m in mentions if m.kind == "person" and m.entity and m.alias_kind != "lone"]
         if not persons:
             return mentions
@@ -285,5 +297,24 @@ class BareTitles:
                 named = {m.entity for m in persons if m.end <= start and m.entity in self.holders.get(office, ())}
                 if len(named) == 1:
                     added.append(Mention(start, end, seg.text[a:b], seg.order, named.pop(), "person", "bare_title",
+                                         confidence=0.6))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _states(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
+        """"المملكة", "the Kingdom": the one state with that office the article names."""
+        named = {m.entity for m in mentions if m.kind == "state" and m.entity}
+        taken = [(m.start, m.end) for m in mentions]
+        added: list[Mention] = []
+        for seg in segments:
+            if seg.kind not in ("title", "body", "quote"):
+                continue
+            folded = texts.folded(seg)
+            for hit in self.state_patterns["en" if seg.language == "en" else "ar"].finditer(folded.text):
+                a, b = folded.span(*hit.span("t"))
+                start, end = seg.start + a, seg.start + b
+                office = self.state_office[hit.group("t")]
+                states = {s for s in named if (office, s) in self.registry.offices}
+                if len(states) == 1 and not any(s < end and start < e for s, e in taken):
+                    added.append(Mention(start, end, seg.text[a:b], seg.order, states.pop(), "state", "bare_title",
                                          confidence=0.6))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions

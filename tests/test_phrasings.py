@@ -1,7 +1,7 @@
 """Common wordings of the seven event types, one sentence each, in Arabic and English."""
 import pytest
 
-from tests.test_extract import events, in_article
+from tests.test_extract import events, extract, in_article
 
 PHRASINGS = [
     # calls and talks
@@ -145,3 +145,39 @@ LISTED_DESTINATIONS = [
 def test_each_listed_destination_is_a_visit(extractor, lang, text, visits):
     got = [[*names, d] for t, names, _, d in events(extractor, in_article(lang, text), "2024-09-01") if t == "visit"]
     assert got == visits
+
+
+BARE_KINGDOM = [
+    # "المملكة" / "the Kingdom": the one kingdom the article names
+    ("ar", "وصل الرئيس الصيني شي جين بينغ إلى السعودية. وتأتي الزيارة التي يقوم بها الرئيس الصيني للمملكة في إطار القمة.",
+     "visit", ["Saudi Arabia", "Xi Jinping"], 2),
+    ("en", "Xi Jinping arrived in Jordan on Monday. Xi Jinping's visit to the Kingdom lasts two days.",
+     "visit", ["Jordan", "Xi Jinping"], 2),
+    # two kingdoms named: "المملكة" stays unread
+    ("ar", "وزار الملك عبد الله الثاني السعودية قادما من الأردن. وتأتي الزيارة التي يقوم بها الرئيس الصيني للمملكة.",
+     "visit", ["Abdullah II of Jordan", "Saudi Arabia"], 1),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties,tellings", BARE_KINGDOM)
+def test_the_kingdom_is_the_one_kingdom_the_article_names(extractor, lang, text, etype, parties, tellings):
+    ex = extract(extractor, in_article(lang, text), "2022-12-08")
+    got = [e for e in ex.events if e.type == etype and sorted(e.names()) == parties]
+    assert sum(len(e.evidence_spans) for e in got) == tellings
+
+
+CONDEMNED_ACTS = [
+    # the place or the victim of a condemned attack is not the accused
+    ("ar", "أعربت وزارة الخارجية السعودية عن إدانتها للهجوم الإرهابي الذي استهدف مسجدا في باكستان.", []),
+    ("en", "Saudi Arabia condemned the attack on a mosque in Pakistan.", []),
+    # the attacker is ("ميليشيا الحوثي", "الاعتداء الحوثي")
+    ("ar", "تدين وزارة الخارجية السعودية بشدة استهداف ميليشيا الحوثي الإرهابية مطار أبها الدولي.",
+     [["Houthis", "Saudi Arabia"]]),
+    ("ar", "وأدانت قطر الاعتداء الحوثي على منشآت أرامكو.", [["Houthis", "Qatar"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,accusations", CONDEMNED_ACTS)
+def test_a_condemnation_accuses_the_attacker_not_the_attacked(extractor, lang, text, accusations):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "accusation"]
+    assert got == accusations

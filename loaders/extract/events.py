@@ -346,7 +346,8 @@ class EventExtractor:
             later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
             own = {self.registry.home_of(a.entity) for a in src} - {None}
-            later = [a for a in later if self.registry.home_of(a.entity) not in own]  # "قال الوزير الكوري إن سيول قلقة"
+            later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
+                     and not follows(toks, a, ts.victims, gap=2)]  # "الهجوم الذي استهدف مسجدا في باكستان"
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
