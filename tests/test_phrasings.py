@@ -181,3 +181,21 @@ CONDEMNED_ACTS = [
 def test_a_condemnation_accuses_the_attacker_not_the_attacked(extractor, lang, text, accusations):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "accusation"]
     assert got == accusations
+
+
+RECEPTIONS = [
+    # a host receiving a guest from another state at home: the guest's visit
+    ("ar", "استقبل الرئيس عبد المجيد تبون وزير الخارجية الروسي سيرغي لافروف.", [["Algeria", "Sergey Lavrov"]]),
+    ("ar", "وسيستقبل الرئيس الجزائري عبد المجيد تبون غدا نظيره التونسي قيس سعيد.", [["Algeria", "Kais Saied"]]),
+    ("en", "Saudi Arabia hosted Xi Jinping in Riyadh.", [["Saudi Arabia", "Xi Jinping"]]),
+    ("en", "Xi Jinping was received by Joe Biden.", [["United States", "Xi Jinping"]]),
+    # at a summit's margins, or a welcome of a state's efforts: no visit
+    ("ar", "واستقبل بوتين الرئيس الصيني شي جين بينغ على هامش القمة.", []),
+    ("en", "Putin welcomed North Korea's efforts.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,visits", RECEPTIONS)
+def test_a_reception_at_home_is_the_guests_visit(extractor, lang, text, visits):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "visit"]
+    assert got == visits

@@ -12,7 +12,7 @@ from ..registry import Registry
 from .actors import Actor, bare, follows
 from .coref import Coref
 from .entities import Token
-from .triggers import TriggerSet
+from .triggers import TriggerSet, word_forms
 
 
 class Visits:
@@ -79,6 +79,31 @@ class Visits:
         return [replace(ev, participants=[ev.participants[0], Participant(dest, "target", m)],
                         date=own or (None if any(o for _, _, o in chain) else shared), evidence_spans=list(ev.evidence_spans))
                 for dest, m, own in chain]
+
+    def reception(self, ev: Event, actors: list[Actor], ts: TriggerSet) -> Event | None:
+        """A host receiving a guest from another state at home is the guest's visit to the host's
+        state ("استقبل تبون نظيره التونسي", "Saudi Arabia hosted Xi"); a place named in a third state,
+        or the sidelines of a summit, say the reception may not be at home."""
+        if not set(word_forms(norm(ev.trigger))) & ts.receptions or len(ev.participants) != 2:
+            return None
+        host, guest = sorted(ev.participants, key=lambda p: p.mention.start if p.mention else ev.trigger_start)
+        if guest.mention and norm(self._text_before(ev, guest.mention.start)).split()[-1:] in ([w] for w in ts.from_):
+            host, guest = guest, host  # "حظي باستقبال من كيم", "was received by Newsom"
+        home, away = self.registry.home_of(host.entity), self.registry.home_of(guest.entity)
+        guest_kind = self.registry.entities[guest.entity].kind if guest.entity in self.registry.entities else None
+        if guest_kind != "person" or home is None or away in (home, None):
+            return None
+        elsewhere = {self.state(a.entity) for a in actors if a.kind not in ("person", "state")
+                     and ev.sentence_start <= a.mention.start < ev.sentence_end} - {home, None}
+        if elsewhere or any(w in ts.sidelines for w in norm(ev.evidence).split()):
+            return None  # "على هامش القمة": a reception at a summit, which may be anywhere
+        return replace(ev, type="visit", participants=[Participant(guest.entity, "source", guest.mention),
+                                                        Participant(home, "target", None)],
+                       evidence_spans=list(ev.evidence_spans))
+
+    @staticmethod
+    def _text_before(ev: Event, start: int) -> str:
+        return ev.evidence[max(0, start - ev.sentence_start - 12):start - ev.sentence_start]
 
     @staticmethod
     def _date_after(m: Mention, seg: Segment, dates: list[DateExpr], ts: TriggerSet) -> DateExpr | None:
