@@ -199,3 +199,18 @@ RECEPTIONS = [
 def test_a_reception_at_home_is_the_guests_visit(extractor, lang, text, visits):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "visit"]
     assert got == visits
+
+
+STATE_IN_A_TITLE = [
+    ("ar", "وقالت ماتفيينكو خلال اجتماعها مع رئيس الجمعية الشعبية العليا \"برلمان كوريا الشمالية\" كيم يونج نام إن العلاقات جيدة.",
+     ["Kim Yong Nam", "Valentina Matviyenko"]),
+    ("en", "Matviyenko met the head of North Korea's parliament Kim Yong Nam.", ["Kim Yong Nam", "Valentina Matviyenko"]),
+    # a state met, with no person of it named after: the state
+    ("ar", "والتقت ماتفيينكو مع وفد كوريا الشمالية في موسكو.", ["North Korea", "Valentina Matviyenko"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", STATE_IN_A_TITLE)
+def test_a_state_inside_a_title_is_the_person_named_after_it(extractor, lang, text, people):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2018-09-08") if t == "meeting"]
+    assert got[:1] == [people]

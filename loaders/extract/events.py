@@ -382,7 +382,8 @@ class EventExtractor:
                 subj = before + after[:1]
             named = {a.entity for a in subj}
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
-            obj = [a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1]
+            obj = [self._named_after(a, actors) for a in
+                   ([a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1])]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)
@@ -429,6 +430,14 @@ class EventExtractor:
                     break
             return chain[:2]
         return self._before(said, toks, actors, ts)[-2:]
+
+    def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
+        """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية
+        كيم يونج نام", "with the head of North Korea's parliament, Kim Yong Nam")."""
+        if a.kind != "state":
+            return a
+        return next((p for p in actors if p.kind == "person" and 0 < p.first - a.last <= 3
+                     and self.registry.home_of(p.entity) == a.entity), a)
 
     def _reported_act(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], i: int,
                       parts: list[Participant], speech: list[int], actors: list[Actor], date: DateExpr | None,
