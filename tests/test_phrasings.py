@@ -214,3 +214,18 @@ STATE_IN_A_TITLE = [
 def test_a_state_inside_a_title_is_the_person_named_after_it(extractor, lang, text, people):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2018-09-08") if t == "meeting"]
     assert got[:1] == [people]
+
+
+SHORT_TIME_PHRASES = [
+    # "خلال هذه الرحلة" between the subject and the other party closes no clause
+    ("ar", "ومن المقرر أن يلتقي عراقجي خلال هذه الرحلة بنظيره المصري بدر عبد العاطي.", ["Abbas Araghchi", "Badr Abdelatty"]),
+    ("en", "Araghchi will meet during this trip with Egyptian Foreign Minister Badr Abdelatty.",
+     ["Abbas Araghchi", "Badr Abdelatty"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,people", SHORT_TIME_PHRASES)
+def test_a_short_time_phrase_keeps_the_clause_open(extractor, lang, text, people):
+    body = in_article(lang, "وصل وزير الخارجية الإيراني عباس عراقجي إلى القاهرة.\n" + text)
+    got = [names for t, names, _, _ in events(extractor, body, "2024-10-16") if t == "meeting"]
+    assert got[:1] == [people]
