@@ -18,6 +18,8 @@ PHRASINGS = [
     # blame
     ("ar", "حملت أوكرانيا روسيا مسؤولية الهجوم.", "accusation", ["Russia", "Ukraine"]),
     ("ar", "واعتبرت الصين المناورات الأمريكية استفزازية.", "accusation", ["China", "United States"]),
+    # an agreement told in a relative clause inside a concern is still told
+    ("ar", "وأبدت اليابان قلقها إزاء الاتفاق الذي أبرم بين كوريا الشمالية وروسيا.", "agreement", ["North Korea", "Russia"]),
     # rejection and protest
     ("ar", "وأعربت وزارة الخارجية الصينية عن رفضها للعقوبات الأمريكية.", "accusation", ["China", "United States"]),
     ("ar", "واحتجت اليابان لدى روسيا على المعاهدة.", "accusation", ["Japan", "Russia"]),
