@@ -250,7 +250,7 @@ class BareTitles:
         for (office, _), hs in registry.offices.items():
             self.holders.setdefault(office, set()).update(h.entity for h in hs)
         self.patterns: dict[str, re.Pattern] = {}
-        self.office_of: dict[str, str] = {}
+        self.office_of: dict[str, list[str]] = {}
         self.state_patterns: dict[str, re.Pattern] = {}
         self.state_office: dict[str, str] = {}  # "المملكة" → monarch: the one kingdom the article names
         for lang in ("ar", "en"):
@@ -260,11 +260,12 @@ class BareTitles:
                 raise KnowledgeError(f"titles.yaml ({lang}): no office table is named {', '.join(unknown)}")
             titles = sorted(((fold(t).text, office) for office, ts in data["bare"].items() for t in ts),
                             key=lambda x: -len(x[0]))
-            self.office_of.update(titles)
+            for title, office in titles:  # "الوزير" may name the holder of any of several offices
+                self.office_of.setdefault(title, []).append(office)
             clitic = "(?:[وفبل]|وب|ول|فب|فل)?" if lang == "ar" else ""
             words = set(data.get("blockers", ())) | (set(blockers) if lang == "ar" else set())
             before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(words))
-            alts = "|".join(re.escape(t) for t, _ in titles)
+            alts = "|".join(dict.fromkeys(re.escape(t) for t, _ in titles))
             self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w])")
             kinds = {fold(w).text: office for office, ws in data.get("states", {}).items() for w in ws}
             unknown = sorted(set(kinds.values()) - set(self.holders))
@@ -293,8 +294,11 @@ class BareTitles:
                 if any(s < end and start < e for s, e in taken) or any(
                         0 <= m.start - end <= 14 and _title_of(seg.text[b:m.start - seg.start]) for m in persons):
                     continue  # part of a role already read, or a title before a name ("وزير الخارجية الدكتور بدر")
-                office = self.office_of[hit.group("t")]
-                named = {m.entity for m in persons if m.end <= start and m.entity in self.holders.get(office, ())}
+                offices = self.office_of[hit.group("t")]
+                female = seg.language != "en" and hit.group("t").split()[0].endswith(("ة", "ه"))  # "الوزيرة"
+                named = {m.entity for m in persons if m.end <= start
+                         and any(m.entity in self.holders.get(o, ()) for o in offices)
+                         and (not female or self.registry.entities[m.entity].gender == "f")}
                 if len(named) == 1:
                     added.append(Mention(start, end, seg.text[a:b], seg.order, named.pop(), "person", "bare_title",
                                          confidence=0.6))

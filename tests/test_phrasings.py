@@ -231,3 +231,28 @@ def test_a_short_time_phrase_keeps_the_clause_open(extractor, lang, text, people
     body = in_article(lang, "وصل وزير الخارجية الإيراني عباس عراقجي إلى القاهرة.\n" + text)
     got = [names for t, names, _, _ in events(extractor, body, "2024-10-16") if t == "meeting"]
     assert got[:1] == [people]
+
+
+def test_a_host_after_a_verb_with_its_guest_as_object_pronoun_hosts(extractor):
+    body = ("وصلت وزيرة الخارجية الكورية الشمالية تشوي سون هي إلى موسكو.\n"
+            "واستقبلها الرئيس الروسي فلاديمير بوتين في الكرملين.")
+    got = [names for t, names, _, _ in events(extractor, body, "2024-11-01") if t == "visit"]
+    assert ["North Korea", "Vladimir Putin"] not in got and got == [["Choe Son Hui", "Russia"]]
+
+
+BARE_MINISTERS = [
+    # "الوزيرة": the one woman minister named before; "الوزير", "the minister": the one minister
+    ("ar", "وصلت وزيرة الخارجية الكورية الشمالية تشوي سون هي إلى موسكو والتقت سيرغي لافروف.\nوقالت الوزيرة إن العلاقات قوية.",
+     "Choe Son Hui"),
+    ("ar", "وصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ.\nوقال الوزير إن العلاقات قوية.", "Sergey Lavrov"),
+    ("en", "Russian Foreign Minister Sergey Lavrov arrived in Pyongyang.\nThe minister said ties were strong.", "Sergey Lavrov"),
+    # two ministers named: "الوزير" stays unread
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف وزير الدفاع أندريه بيلاوسوف.\nوقال الوزير إن العلاقات قوية.", None),
+]
+
+
+@pytest.mark.parametrize("lang,body,who", BARE_MINISTERS)
+def test_a_bare_minister_is_the_one_minister_named_before(extractor, lang, body, who):
+    ex = extract(extractor, body, "2024-11-01")
+    bare = [m.entity for m in ex.mentions if m.alias_kind == "bare_title" and m.kind == "person"]
+    assert bare == ([who] if who else [])

@@ -87,8 +87,11 @@ class Visits:
         if not set(word_forms(norm(ev.trigger))) & ts.receptions or len(ev.participants) != 2:
             return None
         host, guest = sorted(ev.participants, key=lambda p: p.mention.start if p.mention else ev.trigger_start)
-        if guest.mention and norm(self._text_before(ev, guest.mention.start)).split()[-1:] in ([w] for w in ts.from_):
-            host, guest = guest, host  # "حظي باستقبال من كيم", "was received by Newsom"
+        carried = any(f.endswith(x) and f[:-len(x)] in ts.receptions
+                      for f in word_forms(norm(ev.trigger)) for x in ("ها", "ه", "هما", "هم"))
+        by = guest.mention and norm(self._text_before(ev, guest.mention.start)).split()[-1:] in ([w] for w in ts.from_)
+        if carried and host.mention and host.mention.start < ev.trigger_start or by:
+            host, guest = guest, host  # "استقبلها بوتين", "حظي باستقبال من كيم", "was received by Newsom"
         home, away = self.registry.home_of(host.entity), self.registry.home_of(guest.entity)
         guest_kind = self.registry.entities[guest.entity].kind if guest.entity in self.registry.entities else None
         if guest_kind != "person" or home is None or away in (home, None):
