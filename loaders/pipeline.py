@@ -83,7 +83,8 @@ class Extractor:
         events = merge(events)
         self.places.locate(text, segments, mentions, events)
         events = visit_hosts(events, self.registry)
-        link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry)
+        link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
+                   article.published_on)
         redate_roles(events)
         return Extraction(article, segments, mentions, events, dates)
 

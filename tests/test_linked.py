@@ -20,6 +20,10 @@ LINKED = [
     # two trips told, one of them undated: the talks may belong to either
     ("ar", "زار كيم جونغ أون روسيا في أبريل 2019. ويزور كيم جونغ أون روسيا حاليا، وأجرى كيم جونغ أون محادثات مع بوتين.",
      "2023-09-20", "meeting", [None]),
+    # an undated telling beside the dated trip of the day is that trip: the talks take its date
+    ("ar", "وصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ اليوم الخميس. واستقبل كيم جونغ أون الوزير الروسي.\n"
+           "وأجرى لافروف محادثات مع نظيره الكوري الشمالي ري يونغ هو.", "2018-05-31", "meeting",
+     ["2018-05-31", "2018-05-31"]),
     # two dated talks on different days: the visit stays undated
     ("en", "Narendra Modi met Joe Biden on June 22, 2023. Modi met Joe Biden again on September 8, 2023. "
            "Modi's visit to the United States drew crowds.", "2023-09-10", "visit", [None]),

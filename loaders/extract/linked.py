@@ -9,6 +9,7 @@ dated dates the other. The words that put an event inside another are the trigge
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -19,11 +20,12 @@ from .triggers import TriggerSet
 
 CONTAINERS = ("visit", "meeting")
 BEFORE = 40  # characters before a container's trigger where its "during" word stands
+RECENT = 31  # days from the article's date within which a trip is the one it reports
 GAP = 3  # words between them at most ("during the Russian president's visit")
 
 
 def link_dates(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet],
-               registry: Registry) -> None:
+               registry: Registry, day: dt.date | None = None) -> None:
     """Date each undated, undenied event from its container, else from the trip it belongs to;
     only where the article offers one date for it."""
     dated = [e for e in events if e.date is not None and e.modality != "negated"]
@@ -33,7 +35,7 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
         if ev.date is not None or ev.modality == "negated":
             continue
         ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
-        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry)
+        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
 
 
 def _container_date(ev: Event, events: list[Event], dated: list[Event], text: str, ts: TriggerSet) -> DateExpr | None:
@@ -62,9 +64,10 @@ def _same_parties(a: Event, b: Event) -> bool:
     return bool(x and y) and (x <= y or y <= x)
 
 
-def _trip_date(ev: Event, events: list[Event], registry: Registry) -> DateExpr | None:
+def _trip_date(ev: Event, events: list[Event], registry: Registry, day: dt.date | None) -> DateExpr | None:
     """A visit of X to S and X's talks with S (or one of S's people) share one trip's date, where
-    the article tells one trip: no other dated visit of X to S, no undated one beside a dated one."""
+    the article tells one trip: no other dated visit of X to S, and no undated one beside a dated
+    one unless that one is the news of the day (within a month of the date the article prints)."""
     names = ev.names()
     if len(names) < 2 or ev.type not in ("visit", "meeting"):
         return None
@@ -79,8 +82,14 @@ def _trip_date(ev: Event, events: list[Event], registry: Registry) -> DateExpr |
     homes = {registry.home_of(p) for p in names}
     trips = [v for v in events if v.type == "visit" and v.modality == ev.modality and len(v.names()) >= 2
              and v.names()[0] in names and v.names()[-1] in homes - {registry.home_of(v.names()[0])}]
-    date = _one_date(trips) if all(v.date is not None for v in trips) else None
+    date = _one_date(trips)
+    if date is not None and any(v.date is None for v in trips) and not _recent(date, day):
+        return None
     return _within_month(date) if date is not None and date.value_end else date
+
+
+def _recent(date: DateExpr, day: dt.date | None) -> bool:
+    return day is not None and abs((date.value - day).days) <= RECENT
 
 
 def _one_date(candidates: list[Event]) -> DateExpr | None:
