@@ -150,8 +150,8 @@ class Coref:
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 return holders("head_of_state")
         for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
-            office = dual_office(toks, k, ts)
-            if office and phrase_at(toks, k, ts.dual):
+            office = phrase_at(toks, k, ts.dual) and dual_office(toks, k, ts)
+            if office:
                 return holders(office)
         start = i - 3 if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):

@@ -197,7 +197,7 @@ class EventExtractor:
                 out += self.visits.listed(ev, seg, actors, dates, ts)
             elif etype == "meeting" and (visit := self.visits.reception(ev, actors, ts)) is not None:
                 out.append(visit)
-        for p in presences(toks, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
+        for p in presences(toks, forms, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
             ev = self._event(seg, folded, toks, forms, "cooperation", p.token, 1, forces.participants(p), None, ts)
             if not ev.negated:
                 out.append(ev)

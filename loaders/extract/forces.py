@@ -17,7 +17,7 @@ from ..records import Event, Participant
 from ..registry import Registry
 from .actors import Actor, follows
 from .entities import Token
-from .triggers import TriggerSet, word_forms
+from .triggers import TriggerSet
 
 REACH = 10  # tokens from the troops' state to their host
 
@@ -30,13 +30,16 @@ class Presence:
     host_state: str
 
 
-def presences(toks: list[Token], actors: list[Actor], registry: Registry, ts: TriggerSet) -> list[Presence]:
+def presences(toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor], registry: Registry,
+              ts: TriggerSet) -> list[Presence]:
     """Each troop noun with the state its troops belong to and the one they are in or beside."""
     out: list[Presence] = []
     states = [a for a in actors if a.kind == "state"]
-    for t, tok in enumerate(toks):
-        if not set(word_forms(tok.norm)) & ts.forces or any(
-                ts.hostile.at(toks, k, word_forms(toks[k].norm)) for k in range(max(0, t - 6), min(len(toks), t + 7))):
+    if len(states) < 1 or len(actors) < 2:
+        return out
+    for t in range(len(toks)):
+        if ts.forces.isdisjoint(forms[t]) or any(
+                ts.hostile.at(toks, k, forms[k]) for k in range(max(0, t - 6), min(len(toks), t + 7))):
             continue  # "القوات الروسية تواصل هجماتها في أوكرانيا": an attack, not an alliance
         owner = _owner(toks, t, states, ts)
         if owner is None or any(p.owner is owner for p in out):
