@@ -256,3 +256,16 @@ def test_a_bare_minister_is_the_one_minister_named_before(extractor, lang, body,
     ex = extract(extractor, body, "2024-11-01")
     bare = [m.entity for m in ex.mentions if m.alias_kind == "bare_title" and m.kind == "person"]
     assert bare == ([who] if who else [])
+
+
+GUEST_BOOKS = [
+    ("ar", "ووقع كيم جونغ أون على سجل الزوار في مركز الفضاء مع بوتين.", []),
+    ("en", "Kim Jong Un signed the guest book at the space centre with Vladimir Putin.", []),
+    ("ar", "ووقع بوتين وكيم جونغ أون على اتفاقية.", [["Kim Jong Un", "Vladimir Putin"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,agreements", GUEST_BOOKS)
+def test_a_guest_book_signed_is_no_agreement(extractor, lang, text, agreements):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2023-09-13") if t == "agreement"]
+    assert got == agreements

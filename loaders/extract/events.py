@@ -116,7 +116,9 @@ class EventExtractor:
             hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
-                if pat.needs_met(forms[i + n:i + n + WINDOW]):
+                unless = ts.unless.get(etype)
+                if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(
+                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4])):  # "وقع على سجل الزوار"
                     if pat.act:
                         acts.add(i)
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
