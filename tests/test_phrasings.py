@@ -269,3 +269,17 @@ GUEST_BOOKS = [
 def test_a_guest_book_signed_is_no_agreement(extractor, lang, text, agreements):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2023-09-13") if t == "agreement"]
     assert got == agreements
+
+
+TIES_CUT = [
+    ("en", "Iran and Saudi Arabia severed ties in 2016.", []),
+    ("en", "Iran and Saudi Arabia restored ties in 2023.", [["Iran", "Saudi Arabia"]]),
+    ("ar", "وقطعت أوكرانيا تعاونها مع كوريا الشمالية.", []),
+    ("ar", "وعززت أوكرانيا تعاونها مع بولندا.", [["Poland", "Ukraine"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,cooperations", TIES_CUT)
+def test_ties_cut_are_no_cooperation(extractor, lang, text, cooperations):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "cooperation"]
+    assert got == cooperations

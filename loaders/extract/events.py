@@ -116,9 +116,10 @@ class EventExtractor:
             hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
             if hit is not None:
                 etype, pat, n = hit
-                unless = ts.unless.get(etype)
+                unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
                 if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(
-                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4])):  # "وقع على سجل الزوار"
+                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4])) and not (before and any(
+                        not before.isdisjoint(f) for f in forms[max(0, i - 2):i])):  # "وقع على سجل الزوار", "severed ties"
                     if pat.act:
                         acts.add(i)
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)

@@ -14,7 +14,7 @@ from ..normalize import norm
 from .entities import Token, strip_variants
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
-_TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str]}
+_TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
     "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_offices!": {"*": [str]},
@@ -177,6 +177,7 @@ class TriggerSet:
     hostile: Patterns = field(default_factory=lambda: Patterns([]))  # near troops, an attack ("هجمات", "advanced")
     stationed: set[str] = field(default_factory=set)  # what puts troops in or beside a state ("إلى جانب", "in")
     unless: dict[str, frozenset[str]] = field(default_factory=dict)  # words after a trigger that undo its type
+    unless_before: dict[str, frozenset[str]] = field(default_factory=dict)  # ... and right before it ("severed ties")
     complements: set[str] = field(default_factory=set)  # what opens a speech verb's content ("أن", "that")
     inviters: set[str] = field(default_factory=set)  # before whoever invites, after the invitation ("of")
     within: set[str] = field(default_factory=set)  # before a visit or summit that holds another event ("during")
@@ -189,6 +190,7 @@ class TriggerSet:
                              for w in data.get(t, {}).get(key, [])])
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         unless = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless", [])) for t in EVENT_TYPES}
+        unless_before = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless_before", [])) for t in EVENT_TYPES}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
         affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
@@ -199,7 +201,7 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=unless, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"))
+                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"))
 
 
 def dual_office(toks: list[Token], k: int, ts: TriggerSet) -> str | None:
