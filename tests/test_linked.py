@@ -24,6 +24,9 @@ LINKED = [
     ("ar", "وصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ اليوم الخميس. واستقبل كيم جونغ أون الوزير الروسي.\n"
            "وأجرى لافروف محادثات مع نظيره الكوري الشمالي ري يونغ هو.", "2018-05-31", "meeting",
      ["2018-05-31", "2018-05-31"]),
+    # talks dated where they are told again keep apart from the trip's arrival day
+    ("en", "Biden and Xi Jinping meet\nXi Jinping arrived in San Francisco on Tuesday. Joe Biden and Xi Jinping met on Wednesday.",
+     "2023-11-16", "meeting", [None, "2023-11-15"]),
     # two dated talks on different days: the visit stays undated
     ("en", "Narendra Modi met Joe Biden on June 22, 2023. Modi met Joe Biden again on September 8, 2023. "
            "Modi's visit to the United States drew crowds.", "2023-09-10", "visit", [None]),

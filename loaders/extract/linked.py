@@ -79,6 +79,8 @@ def _trip_date(ev: Event, events: list[Event], registry: Registry, day: dt.date 
         trips = [v for v in events if v.type == "visit" and v.date is not None and v.names()[:1] == [visitor]
                  and v.names()[-1] == host]
         return date if date is not None and all(v.date.iso()[:7] == date.iso()[:7] for v in trips) else None
+    if any(m.type == "meeting" and m.date is not None and set(m.names()) == set(names) for m in events):
+        return None  # the talks are dated where they are told again: the trip's day may not be theirs
     homes = {registry.home_of(p) for p in names}
     trips = [v for v in events if v.type == "visit" and v.modality == ev.modality and len(v.names()) >= 2
              and v.names()[0] in names and v.names()[-1] in homes - {registry.home_of(v.names()[0])}]
