@@ -29,7 +29,7 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction
 from .registry import Registry, load_registry
-from .resolve import (BareTitles, anchor_date, date_plans, merge, redate_roles, resolve_counterparts,
+from .resolve import (BareTitles, anchor_date, date_plans, merge, named_states, redate_roles, resolve_counterparts,
                       resolve_dual_offices, resolve_lone_names, resolve_roles, resolve_titles, visit_hosts)
 from .segment import Markers, Segmenter
 from .settings import Settings
@@ -86,7 +86,7 @@ class Extractor:
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
         redate_roles(events)
-        return Extraction(article, segments, mentions, events, dates)
+        return Extraction(article, segments, mentions, events, dates, named_states(mentions))
 
 
 def make_extractor(nlp: str = "auto", models: Path | None = None, knowledge: Path | None = None) -> Extractor:
@@ -208,7 +208,7 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 summary.segments += stored["segments"]
                 summary.mentions += stored["mentions"]
                 summary.events += stored["events"]
-                summary.entities |= {m.entity for m in ex.mentions if m.entity}
+                summary.entities |= {m.entity for m in ex.mentions + ex.named_states if m.entity}
     status = "succeeded" if not summary.failed else ("partial" if summary.new + summary.skipped else "failed")
     load_run.finish(status, summary.counts())
     return summary

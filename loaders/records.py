@@ -88,6 +88,7 @@ class Mention:
     confidence: float = 0.9
     actor: str | None = None
     holders: tuple = ()
+    named_state: str | None = None  # the state a title names ("الرئيس التونسي", "نظيره المصري")
 
     @property
     def actor_name(self) -> str | None:
@@ -161,3 +162,4 @@ class Extraction:
     mentions: list[Mention]
     events: list[Event]
     dates: list[DateExpr] = field(default_factory=list)
+    named_states: list[Mention] = field(default_factory=list)  # states named inside resolved titles

@@ -108,7 +108,7 @@ def reextract_affected(bind: Bind, extractor: Extractor,
         summary.replaced += 1
         summary.mentions += stored["mentions"] if stored else 0
         summary.events += stored["events"] if stored else 0
-        summary.entities |= {m.entity for m in ex.mentions if m.entity}
+        summary.entities |= {m.entity for m in ex.mentions + ex.named_states if m.entity}
         if progress:
             progress(n, len(ids), ex.article.path)
     with transaction(bind) as conn:

@@ -79,6 +79,7 @@ class Alias:
     entity: str | None = None
     holders: tuple[Holder, ...] = ()
     country: str | None = None  # the state whose office a role alias names
+    names_state: bool = False  # a role alias that says its state ("الرئيس التونسي", not "خادم الحرمين")
 
     def resolve(self, day: dt.date | None) -> str | None:
         """The entity named; for a role, its holder at `day` (the latest holder when no date)."""
@@ -285,8 +286,9 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
         reg.offices[(office, country)] = tuple(holders)
         for lang, patterns in offices[office].items():
             for pattern in patterns:
+                says = "{adj}" in pattern or "{state}" in pattern
                 for phrase in _expand(pattern, adjectives.get(country, {}).get(lang, []), names[country][lang]):
-                    reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders), country))
+                    reg.aliases.append(Alias(phrase, norm(phrase), lang, "role", None, tuple(holders), country, says))
 
 
 def _succeed(old: list[Holder], new: list[Holder]) -> list[Holder]:

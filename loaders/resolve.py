@@ -60,6 +60,14 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, regis
         m.kind = "person"
 
 
+def named_states(mentions: list[Mention]) -> list[Mention]:
+    """A resolved title still names its state ("الرئيس التونسي قيس سعيد", "نظيره المصري"): the state
+    counts as mentioned there too, so the article's entities hold it. Kept apart from the mentions
+    the events read, so it never becomes a participant of its own."""
+    return [Mention(m.start, m.end, m.surface, m.segment_order, m.named_state, "state", "adj", confidence=0.6)
+            for m in mentions if m.kind == "person" and m.named_state and m.entity and m.entity != m.named_state]
+
+
 def resolve_dual_offices(text: str, mentions: list[Mention], registry: Registry, triggers: dict[str, TriggerSet],
                          languages: dict[int, str]) -> None:
     """"وزيرا خارجية مصر وإيران", "the foreign ministers of Egypt and Iran": each state stands for its

@@ -147,15 +147,16 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
         return None
     conn.execute(delete(Article).where(Article.source_path == a.path, Article.id != article_id))
     events = [e for e in ex.events if all(p.entity in cache.ids for p in e.participants)]
-    seg_ids, mention_ids, event_ids = _reserve_ids(conn, len(ex.segments), len(ex.mentions), len(events))
+    mentions = ex.mentions + ex.named_states
+    seg_ids, mention_ids, event_ids = _reserve_ids(conn, len(ex.segments), len(mentions), len(events))
     seg_by_order = {s.order: i for s, i in zip(ex.segments, seg_ids)}
-    mention_id = {id(m): i for m, i in zip(ex.mentions, mention_ids)}
+    mention_id = {id(m): i for m, i in zip(mentions, mention_ids)}
     _copy(conn, "segments", ("id", "article_id", "ord", "kind", "language", "start_char", "end_char", "text"),
           [(i, article_id, s.order, s.kind, s.language, s.start, s.end, s.text) for s, i in zip(ex.segments, seg_ids)])
     _copy(conn, "mentions", ("id", "article_id", "segment_id", "entity_id", "surface", "start_char", "end_char",
                              "kind", "alias_kind", "method", "confidence"),
           [(i, article_id, seg_by_order[m.segment_order], cache.ids.get(m.entity or ""), m.surface, m.start, m.end,
-            m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(ex.mentions, mention_ids)])
+            m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(mentions, mention_ids)])
     extra_columns, extra = fuse(conn, events, event_ids) if fuse else ((), [()] * len(events))
     _copy(conn, "events", ("id", *EVENT_COLUMNS, *extra_columns),
           [(i, *_event_row(e, article_id, seg_by_order[e.segment_order]), *x)

@@ -27,6 +27,9 @@ def events(extractor, body: str, published: str | None = "2024-01-10"):
 
 # ------------------------------------------------------------------------------ entities
 ENTITIES_AR = [
+    # a title's state is named too
+    ("التقى الرئيس التونسي قيس سعيد نظيره الجزائري.", {"Kais Saied", "Tunisia", "Abdelmadjid Tebboune", "Algeria"}),
+    ("وقال وزير الخارجية المصري إن العلاقات جيدة.", {"Sameh Shoukry", "Egypt"}),
     ("التقى كيم جونغ أون وفلاديمير بوتين.", {"Kim Jong Un", "Vladimir Putin"}),
     ("التقى كيم جونج أون بالرئيس الروسي.", {"Kim Jong Un", "Vladimir Putin"}),
     ("وصل كيم جونغ-أون إلى بيونغيانغ.", {"Kim Jong Un", "Pyongyang"}),
@@ -44,7 +47,7 @@ ENTITIES_AR = [
 @pytest.mark.parametrize("text,expected", ENTITIES_AR)
 def test_entities_ar(extractor, text, expected):
     ex = extract(extractor, text, "2023-09-13")
-    found = {m.entity for m in ex.mentions if m.entity and m.segment_order > 0}
+    found = {m.entity for m in ex.mentions + ex.named_states if m.entity and m.segment_order > 0}
     assert expected <= found, found
 
 

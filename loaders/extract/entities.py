@@ -465,4 +465,7 @@ class EntityMatcher:
                     confidence=0.95 if alias.kind == "name" else 0.8, actor=actor)
         if alias.kind == "role":
             m.holders = alias.holders
+            m.named_state = alias.country if alias.names_state else None
+        elif alias.kind == "adj":
+            m.named_state = entity
         return m
