@@ -283,3 +283,18 @@ TIES_CUT = [
 def test_ties_cut_are_no_cooperation(extractor, lang, text, cooperations):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "cooperation"]
     assert got == cooperations
+
+
+
+FRONTED_DATES = [
+    # a date opening its clause and closed by a comma dates what follows, not the trigger before it
+    ("ar", "وانتقد أردوغان إسرائيل، وفي يونيو 2024، وصل أردوغان إلى القاهرة.",
+     [("accusation", None), ("visit", "2024-06")]),
+    ("en", "Erdogan criticized Israel, and in June 2024, Erdogan visited Cairo.", [("accusation", None), ("visit", "2024-06")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,dated", FRONTED_DATES)
+def test_a_fronted_date_dates_the_clause_after_it(extractor, lang, text, dated):
+    got = [(t, d) for t, _, _, d in events(extractor, in_article(lang, text), "2024-09-01") if t in ("accusation", "visit")]
+    assert got == dated

@@ -1,8 +1,9 @@
 """Telling: which dates a sentence gives each event trigger, and whether it tells the event as
 done, planned or denied.
 
-Adds to each trigger the sentence's dates that belong to it (the nearest trigger before a date;
-a second date joined by و / "and" is a second telling) and its modality. The words are the
+Adds to each trigger the sentence's dates that belong to it (the nearest trigger before a date,
+or the one after a date that opens its clause; a second date joined by و / "and" is a second
+telling) and its modality. The words are the
 trigger data's: `not_dating`, `date_joiners`, `negation`, `not_only`, `denial`, `planned`.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
             continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
         before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
         after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
-        k = before[-1] if before else (after[0] if after else None)
+        k = after[0] if after and _fronted(seg, d, ts) else before[-1] if before else (after[0] if after else None)
         if k is None:
             continue
         if not own[k]:
@@ -39,6 +40,14 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
                                                           ts):
             own[k].append(d)
     return own
+
+
+def _fronted(seg: Segment, d: DateExpr, ts: TriggerSet) -> bool:
+    """A date opening its clause and closed by a comma ("…، وفي يونيو الماضي، قام …", "In June, he
+    visited …") dates what follows it."""
+    lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 12):d.start - seg.start])[-1].split()
+    tail = seg.text[d.end - seg.start:d.end - seg.start + 2].lstrip()
+    return tail[:1] in ("،", ",") and all(w in ts.date_joiners | ts.preps for w in map(norm, lead))
 
 
 def _joined_dates(between: str, ts: TriggerSet) -> bool:
