@@ -298,3 +298,9 @@ FRONTED_DATES = [
 def test_a_fronted_date_dates_the_clause_after_it(extractor, lang, text, dated):
     got = [(t, d) for t, _, _, d in events(extractor, in_article(lang, text), "2024-09-01") if t in ("accusation", "visit")]
     assert got == dated
+
+
+def test_a_visit_verb_opening_a_clause_takes_the_subject_after_it(extractor):
+    body = "والتقى بوتين شي جين بينغ، وزار الرئيس الصيني شي جين بينغ موسكو."
+    got = [names for t, names, _, _ in events(extractor, body, "2024-05-10") if t == "visit"]
+    assert got == [["Russia", "Xi Jinping"]]

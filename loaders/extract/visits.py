@@ -28,7 +28,11 @@ class Visits:
 
     def participants(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
                      ts: TriggerSet, it: list[str] = ()) -> list[Participant] | None:
-        people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
+        right_after = [a for a in after if a.kind == "person" and a.first - j <= 3 and not a.prepositional]
+        if ts.lang == "ar" and toks[i].norm.startswith("و") and right_after:
+            people = right_after[:1]  # "…، وزار الرئيس التركي أردوغان القاهرة": the verb's own subject
+        else:
+            people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
         visitor = people[0] if people else (before[-1:] or [None])[0]
         if visitor is None:
             return None
