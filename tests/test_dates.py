@@ -384,6 +384,7 @@ PAGE_LINES_EN = [
     ("13 March 2024 09:15 (UTC +03:00)", "13 March 2024", "2024-03-13", "plain"),
     ("2024-03-13T09:15:00+03:00", "2024-03-13", "2024-03-13", "plain"),
     ("Oslo – March 13, 2024", "March 13, 2024", "2024-03-13", "opening"),
+    ("March 13, 2024 / 7:05 AM / Updated 2 hours ago", "March 13, 2024", "2024-03-13", "plain"),
 ]
 # Lines that hold a date but are text: a told event, a quoted past date, a cue word used as a verb.
 NOT_DATELINES = [
