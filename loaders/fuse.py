@@ -62,6 +62,11 @@ _SELECT = _TELLINGS.replace("{fresh}", "e.fusion_block IS NULL")
 _RECOMPUTE = _TELLINGS.replace("{fresh}", "true").format(where="true")
 _OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
 
+# Fusion's statements are prepared by the driver after a few runs, and a custom plan of one costs more
+# to make (about 0.2 ms) than it saves over the generic plan: `prepare` switches the rest of the
+# article's transaction to generic plans (the store's statements are lookups by key, as well served).
+_GENERIC_PLANS = "set_config('plan_cache_mode', 'force_generic_plan', true)"
+
 # An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
 # order (no deadlock between loaders) and held to commit: own rows are visible before the lock.
 _OWN = f"""
@@ -225,7 +230,7 @@ class Prepared:
 
 FUSION_COLUMNS = ("canonical_id", "fusion_block", "match_lo", "match_hi", "date_weekday")
 
-_PREPARE = """
+_PREPARE = f"""
 WITH stale AS (
     SELECT DISTINCT e.canonical_id AS id FROM events e JOIN articles a ON a.id = e.article_id
     WHERE (a.source_path = :path OR a.content_sha256 = :sha) AND e.canonical_id IS NOT NULL
@@ -235,7 +240,8 @@ WITH stale AS (
                        UNION SELECT c.fusion_block FROM canonical_events c JOIN stale ON stale.id = c.id) u
         ORDER BY b) x
 )
-SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{}') AS stale, (SELECT n FROM locked) AS locks
+SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{{}}') AS stale, (SELECT n FROM locked) AS locks,
+       {_GENERIC_PLANS} AS plans
 """
 
 
