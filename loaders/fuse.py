@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from .fuse_read import OUTSIDE_TOP, PreRead, all_tellings, anchors_outside, component, lock_and_read, own_tellings, tellings
+from .fuse_read import (
+    OUTSIDE_TOP, PreRead, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings, tellings,
+)
 from .fuse_rules import (
     GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating,
     cluster_anchored, keys_for, period,
@@ -151,7 +153,11 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
         chosen, alone = assign_floating(floating, anchors + stored)
         if len(stored) == OUTSIDE_TOP and any(t.type in GROUP_FLOATING and (
                 t.key not in chosen or chosen[t.key].rank > stored[-1].rank) for t in floating):
-            stored = anchors_outside(conn, [block], inside, None)  # a choice may lie beyond the best read
+            # a choice may lie beyond the best read, for a telling naming someone (one naming no one
+            # takes the best): among the happenings naming one of the people these tellings name
+            named = sorted({p for t in floating if t.type in GROUP_FLOATING for ps in t.persons.values() for p in ps})
+            beyond = {a.id: a for a in stored + anchors_naming(conn, block, inside, named)}
+            stored = sorted(beyond.values(), key=lambda a: a.rank)
             chosen, alone = assign_floating(floating, anchors + stored)
         clusters += alone
         for t in floating:

@@ -204,7 +204,7 @@ def component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = (
             return list(members.values())
 
 
-OUTSIDE_TOP = 16  # best-ranked stored happenings read per block for its floating tellings (all if none fits)
+OUTSIDE_TOP = 16  # best-ranked stored happenings read per block for its floating tellings (more if none fits)
 _ANCHORS = """
 SELECT c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported,
        array_agg(p.entity_id) FILTER (WHERE p.dated_tellings > 0) AS ents,
@@ -237,11 +237,22 @@ _FIRST_OUTSIDE = _ANCHORS.format(blocks=f"""(
     SELECT c.* FROM canonical_events c WHERE c.id = ANY(x.found) AND c.dated_articles > 0""")
 
 
-def anchors_outside(conn: Connection, blocks: list[str], inside: set[int], top: int | None = OUTSIDE_TOP,
-                     ) -> list[Anchor]:
+def anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> list[Anchor]:
     """Stored anchored happenings of these blocks that the component does not hold, best-ranked
-    first: the `top` best of each block (through an index on the rank), or all."""
-    return _as_anchors(conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": top}))
+    first: the `OUTSIDE_TOP` best of each block (through an index on the rank)."""
+    return _as_anchors(conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
+
+
+_NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""SELECT c.* FROM canonical_events c
+    WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY(CAST(:inside AS bigint[]))
+      AND EXISTS (SELECT 1 FROM canonical_event_participants q WHERE q.canonical_id = c.id AND q.dated_tellings > 0
+                  AND q.entity_id = ANY(CAST(:persons AS bigint[])))""")
+
+
+def anchors_naming(conn: Connection, block: str, inside: set[int], persons: list[int]) -> list[Anchor]:
+    """Stored anchored happenings of the block that the component does not hold and whose dated
+    tellings name one of `persons`, best first: all a floating telling naming one of them may join."""
+    return _as_anchors(conn.execute(text(_NAMING), {"blocks": [block], "inside": sorted(inside), "persons": persons}))
 
 
 def _as_anchors(rows: Iterable) -> list[Anchor]:
