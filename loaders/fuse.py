@@ -151,11 +151,12 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
         anchors = [Anchor(None, block, c.rank(), anchored_persons(c), c) for c in mine]
         stored = [a for a in outside if a.block == block]
         chosen, alone = assign_floating(floating, anchors + stored)
-        if len(stored) == OUTSIDE_TOP and any(t.type in GROUP_FLOATING and (
-                t.key not in chosen or chosen[t.key].rank > stored[-1].rank) for t in floating):
-            # a choice may lie beyond the best read, for a telling naming someone (one naming no one
-            # takes the best): among the happenings naming one of the people these tellings name
-            named = sorted({p for t in floating if t.type in GROUP_FLOATING for ps in t.persons.values() for p in ps})
+        unsure = [t for t in floating if t.type in GROUP_FLOATING and len(stored) == OUTSIDE_TOP and (
+            t.key not in chosen or chosen[t.key].rank > stored[-1].rank)]
+        if unsure:
+            # their choice may lie beyond the best read; they name someone (one naming no one takes the
+            # best), so it is among the happenings naming one of the people they name
+            named = sorted({p for t in unsure for ps in t.persons.values() for p in ps})
             beyond = {a.id: a for a in stored + anchors_naming(conn, block, inside, named)}
             stored = sorted(beyond.values(), key=lambda a: a.rank)
             chosen, alone = assign_floating(floating, anchors + stored)

@@ -145,8 +145,9 @@ def component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = (
     floating ones; with `stale`, the remaining tellings of those happenings. `first`: what the first
     read gives, when `prepare` has read it already.
 
-    Each read takes `REACH` days more than the hull on each side, and the closure is taken here over
-    what was read: a second read is needed only when the hull outgrows what was read."""
+    Each read takes `REACH` days more than the hull on each side (twice as many as the read before:
+    a hull that keeps growing is chained by long ranges), and the closure is taken here over what was
+    read: a further read is needed only when the hull outgrows what was read."""
     hull = dict(seeds)
     where = _RANGES
     params: dict = {}
@@ -158,6 +159,7 @@ def component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = (
     read: dict[str, Interval] = {}
     ask = _first_ranges(hull)
     ranges = list(zip(ask["blocks"], ask["los"], ask["his"]))
+    reach = REACH
     while True:
         if first is None:
             fetched = tellings(conn, where, {**params, "blocks": [r[0] for r in ranges],
@@ -189,17 +191,18 @@ def component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = (
                     hull[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
                     grown = True
         ranges = []
+        reach *= 2
         for b, (lo, hi) in sorted(hull.items()):
             if lo > hi:
                 continue
             r_lo, r_hi = read.get(b, (INF_HI, INF_LO))
             if r_lo > r_hi:
-                ranges.append((b, *_widen(lo, hi, REACH, REACH)))
+                ranges.append((b, *_widen(lo, hi, reach, reach)))
                 continue
             if lo < r_lo:
-                ranges.append((b, _widen(lo, lo, REACH, 0)[0], r_lo))
+                ranges.append((b, _widen(lo, lo, reach, 0)[0], r_lo))
             if hi > r_hi:
-                ranges.append((b, r_hi, _widen(hi, hi, 0, REACH)[1]))
+                ranges.append((b, r_hi, _widen(hi, hi, 0, reach)[1]))
         if not ranges:
             return list(members.values())
 
