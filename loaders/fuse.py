@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from .fuse_read import (
-    OUTSIDE_TOP, PreRead, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings, tellings,
+    OUTSIDE_TOP, PreRead, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings,
+    tellings,
 )
 from .fuse_rules import (
     GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating,

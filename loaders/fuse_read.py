@@ -3,8 +3,9 @@ tellings may join.
 
 Adds to `fuse` what it reads the database with: tellings by block and overlapping range (the
 component, its closure taken over what each read gives), the best-ranked stored happenings of a
-block, and the round trip (`pipelined`) in which `fuse.prepare` takes its locks and makes the first
-reads of a new article's fusion, which the server runs in order, each under a snapshot of its own.
+block, and the one round trip (`lock_and_read`, in psycopg's pipeline mode) in which `fuse.prepare`
+takes its locks and makes the first reads of a new article's fusion: the server runs them in order,
+each under a snapshot of its own, so the reads see all that the locks guard.
 """
 from __future__ import annotations
 
@@ -140,7 +141,7 @@ def _first_ranges(seeds: dict[str, Interval]) -> dict[str, list]:
 
 
 def component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = (),
-               first: list[Telling] | None = None) -> list[Telling]:
+              first: list[Telling] | None = None) -> list[Telling]:
     """Every stored telling of the seeds' blocks whose range overlaps theirs, transitively, and the
     floating ones; with `stale`, the remaining tellings of those happenings. `first`: what the first
     read gives, when `prepare` has read it already.
@@ -246,7 +247,8 @@ def anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> li
     return _as_anchors(conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
 
 
-_NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""SELECT c.* FROM canonical_events c
+_NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""
+    SELECT c.* FROM canonical_events c
     WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY(CAST(:inside AS bigint[]))
       AND EXISTS (SELECT 1 FROM canonical_event_participants q WHERE q.canonical_id = c.id AND q.dated_tellings > 0
                   AND q.entity_id = ANY(CAST(:persons AS bigint[])))""")

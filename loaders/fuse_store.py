@@ -25,7 +25,7 @@ def _names(columns: str) -> str:
 
 
 def write(conn: Connection, clusters: list[Cluster], old: set[int], before: list[Telling],
-           stale: set[int]) -> dict[int, int]:
+          stale: set[int]) -> dict[int, int]:
     """Give each cluster an id (the stored one most of its tellings had, else a new one), and write the
     ones that changed (row, participants, their tellings' links and keys) and drop the stored ones no
     longer used, in one statement: an article's fusion costs a handful of round trips."""
