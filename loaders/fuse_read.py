@@ -53,11 +53,6 @@ _SELECT = _TELLINGS.replace("{fresh}", "e.fusion_block IS NULL")
 _RECOMPUTE = _TELLINGS.replace("{fresh}", "true").format(where="true")
 _OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
 
-# Fusion's statements are prepared by the driver after a few runs, and a custom plan of one costs more
-# to make (about 0.2 ms) than it saves over the generic plan: `prepare` switches the rest of the
-# article's transaction to generic plans (the store's statements are lookups by key, as well served).
-_GENERIC_PLANS = "set_config('plan_cache_mode', 'force_generic_plan', true)"
-
 # An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
 # order (no deadlock between loaders) and held to commit: own rows are visible before the lock.
 _OWN = f"""
@@ -335,8 +330,7 @@ WITH stale AS (
         ORDER BY b) x
 )
 SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{{}}') AS stale, (SELECT n FROM locked) AS locks,
-       EXISTS (SELECT 1 FROM articles WHERE source_path = :path OR content_sha256 = :sha) AS replaces,
-       {_GENERIC_PLANS} AS plans
+       EXISTS (SELECT 1 FROM articles WHERE source_path = :path OR content_sha256 = :sha) AS replaces
 """
 
 
