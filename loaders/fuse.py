@@ -138,11 +138,14 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
     moved: set[int | None] = set()  # stored happenings a floating telling joins or leaves
     kept: set[int] = set()  # stored happenings a floating telling stays with
     inside = {t.canonical_id for t in got if t.canonical_id and t.match is not None}
+    # not offered as stored anchors: the component's happenings, re-clustered here, and those the replaced
+    # version told, whose stored rows are out of date (their remaining tellings are all in `got`)
+    held = inside | stale
     have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
                                                                  for t in ts))
     outside, todo = pre.outside(have_floating, got, inside) if pre else ([], have_floating)
     if todo:
-        outside = sorted(outside + anchors_outside(conn, todo, inside), key=lambda a: a.rank)
+        outside = sorted(outside + anchors_outside(conn, todo, held), key=lambda a: a.rank)
     for block, ts in sorted(by_block.items()):
         mine = cluster_anchored([t for t in ts if t.match is not None])
         clusters += mine
@@ -158,7 +161,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
             # their choice may lie beyond the best read; they name someone (one naming no one takes the
             # best), so it is among the happenings naming one of the people they name
             named = sorted({p for t in unsure for ps in t.persons.values() for p in ps})
-            beyond = {a.id: a for a in stored + anchors_naming(conn, block, inside, named)}
+            beyond = {a.id: a for a in stored + anchors_naming(conn, block, held, named)}
             stored = sorted(beyond.values(), key=lambda a: a.rank)
             chosen, alone = assign_floating(floating, anchors + stored)
         clusters += alone

@@ -374,3 +374,23 @@ def test_migration_downgrades_and_upgrades_and_fuse_catches_up(scratch, settings
     with engine.connect() as conn:
         assert signature(conn) == before
     engine.dispose()
+
+
+def test_a_happening_told_only_by_a_replaced_version_is_no_anchor(conn, settings, extractor, tmp_path):
+    """m0 told the 13 September meeting alone; its new version, undated, tells an undated one. The
+    13 September happening goes with the old version: the undated telling joins the 6 September one (the
+    best-reported left), as a rebuild has it."""
+    dated = MEETING_ON[0][1]
+    stories = [("m0.txt", dated.format(p=PUTIN_AR, k=KIM_AR, d=13, m="سبتمبر", me="", y=2023), "2023-09-14"),
+               ("m1.txt", dated.format(p=PUTIN_AR, k=KIM_AR, d=6, m="سبتمبر", me="", y=2023), "2023-09-07")]
+    _write(tmp_path, stories)
+    load_paths(conn, [tmp_path], settings, extractor=extractor)
+    assert [r.date_start for r in _canonical(conn, "type = 'meeting' ORDER BY date_start")] == [D(2023, 9, 6),
+                                                                                               D(2023, 9, 13)]
+    stories[0] = ("m0.txt", SUMMIT[2][1].format(p=PUTIN_AR, k=KIM_AR), None)
+    _write(tmp_path, stories)
+    assert load_paths(conn, [tmp_path], settings, extractor=extractor).new == 1
+    loaded = signature(conn)
+    fuse.rebuild(conn)
+    assert loaded == signature(conn)
+    assert [(r.date_start, r.articles) for r in _canonical(conn, "type = 'meeting'")] == [(D(2023, 9, 6), 2)]
