@@ -69,17 +69,17 @@ SELECT own.*, (SELECT n FROM locked) AS locks FROM own
 
 def tellings(conn: Connection, where: str, params: dict) -> list[Telling]:
     """Tellings as fusion sees them, those `where` says; their stored keys, unless not stored yet."""
-    return _as_tellings(unprepared(conn, _SELECT.format(where=where), params))
+    return _as_tellings(conn.execute(text(_SELECT.format(where=where)), params))
 
 
 def own_tellings(conn: Connection, sha256: str) -> list[Telling]:
     """An article's tellings, the blocks they touch locked (`_OWN`)."""
-    return _as_tellings(unprepared(conn, _OWN, {"sha": sha256, "stale": []}))
+    return _as_tellings(conn.execute(text(_OWN), {"sha": sha256, "stale": []}))
 
 
 def all_tellings(conn: Connection) -> list[Telling]:
     """Every telling, its keys computed afresh (for a rebuild)."""
-    return _as_tellings(unprepared(conn, _RECOMPUTE, {}), recompute=True)
+    return _as_tellings(conn.execute(text(_RECOMPUTE)), recompute=True)
 
 
 def _as_tellings(rows: Iterable, recompute: bool = False) -> list[Telling]:
@@ -239,7 +239,7 @@ _FIRST_OUTSIDE = _ANCHORS.format(blocks=f"""(
 def anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> list[Anchor]:
     """Stored anchored happenings of these blocks that the component does not hold, best-ranked
     first: the `OUTSIDE_TOP` best of each block (through an index on the rank)."""
-    return _as_anchors(unprepared(conn, _OUTSIDE, {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
+    return _as_anchors(conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
 
 
 _NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""
@@ -252,7 +252,7 @@ _NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happeni
 def anchors_naming(conn: Connection, block: str, inside: set[int], persons: list[int]) -> list[Anchor]:
     """Stored anchored happenings of the block that the component does not hold and whose dated
     tellings name one of `persons`, best first: all a floating telling naming one of them may join."""
-    return _as_anchors(unprepared(conn, _NAMING, {"blocks": [block], "inside": sorted(inside), "persons": persons}))
+    return _as_anchors(conn.execute(text(_NAMING), {"blocks": [block], "inside": sorted(inside), "persons": persons}))
 
 
 def _as_anchors(rows: Iterable) -> list[Anchor]:
@@ -303,25 +303,14 @@ def _psycopg(sql: str) -> str:
     return str(text(sql).compile(dialect=postgresql.psycopg.dialect()))
 
 
-def unprepared(conn: Connection, sql: str, params: dict) -> list:
-    """The rows of a fusion statement, sent unprepared so that each run gets a plan for its parameters and
-    the tables as they are: psycopg prepares a statement run five times, and the server then keeps a generic
-    plan made while the tables were small (from an empty database to 4,000 articles, 41.2 s of fusion
-    against 26.1 s with custom plans)."""
-    with conn.connection.driver_connection.cursor(row_factory=namedtuple_row) as cursor:
-        cursor.execute(_psycopg(sql), params, prepare=False)
-        return cursor.fetchall()
-
-
 def _pipelined(conn: Connection, statements: list[tuple[str, dict]]) -> list[list]:
     """The rows of each statement, all sent in one round trip (psycopg's pipeline mode). The server runs
-    each after the one before, with a snapshot of its own: a read sees all that a lock before it guards;
-    sent unprepared (`unprepared`)."""
+    each after the one before, with a snapshot of its own: a read sees all that a lock before it guards."""
     raw = conn.connection.driver_connection
     cursors = [raw.cursor(row_factory=namedtuple_row) for _ in statements]
     with raw.pipeline():
         for cursor, (sql, params) in zip(cursors, statements):
-            cursor.execute(_psycopg(sql), params, prepare=False)
+            cursor.execute(_psycopg(sql), params)
     out = [cursor.fetchall() for cursor in cursors]
     for cursor in cursors:
         cursor.close()
@@ -352,7 +341,7 @@ def lock_and_read(conn: Connection, path: str, sha256: str, seeds: dict[str, Int
     reads of its fusion, unless it replaces a stored version (whose tellings are then still there)."""
     lock = (_LOCK, {"path": path, "sha": sha256, "blocks": sorted(seeds)})
     if not seeds:
-        return list(unprepared(conn, *lock)[0].stale), None
+        return list(conn.execute(text(_LOCK), lock[1]).one().stale), None
     ask = _first_ranges(seeds)
     statements = [lock, (_SELECT.format(where=_RANGES), ask)]
     grouped = sorted({t.block for t in own if t.type in GROUP_FLOATING})

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
-from .fuse_read import unprepared
 from .fuse_rules import Cluster, Telling, summary
 
 _CANONICAL_COLUMNS = (
@@ -60,10 +59,10 @@ def write(conn: Connection, clusters: list[Cluster], old: set[int], before: list
     gone = sorted(old - {c.id for c in clusters})
     if not rows and not gone:
         return {}
-    return dict(unprepared(conn, _WRITE, {
+    return dict(conn.execute(text(_WRITE), {
         "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
         "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0],
-        "gone": gone}))
+        "gone": gone}).all())
 
 
 _UPDATES = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
