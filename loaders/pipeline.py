@@ -202,6 +202,10 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
                 known.add(ex.article.sha256)
                 summary.replaced += exists
                 summary.new += not exists
+                stored_now = summary.new + summary.replaced
+                if stored_now >= ANALYZE_FROM and stored_now & (stored_now - 1) == 0:  # 64, 128, 256, ...
+                    with transaction(engine) as conn:
+                        fuse.analyze(conn)
                 summary.segments += stored["segments"]
                 summary.mentions += stored["mentions"]
                 summary.events += stored["events"]
@@ -212,6 +216,7 @@ def load_paths(engine: Bind, paths: list[str | Path], settings: Settings, reextr
 
 
 HASH_BATCH = 500
+ANALYZE_FROM = 64  # articles stored by a run before the first `fuse.analyze`, then at each doubling
 
 
 def _manifest(engine: Bind, summary: Summary, folder: Path) -> dict[str, ManifestEntry]:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import random
+import time
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -394,3 +395,24 @@ def test_a_happening_told_only_by_a_replaced_version_is_no_anchor(conn, settings
     fuse.rebuild(conn)
     assert loaded == signature(conn)
     assert [(r.date_start, r.articles) for r in _canonical(conn, "type = 'meeting'")] == [(D(2023, 9, 6), 2)]
+
+
+def test_a_load_analyzes_the_tables_fusion_reads_as_it_doubles(scratch, settings, extractor, tmp_path):
+    """The plans cached for fusion's prepared statements are made again once the tables have grown:
+    a load analyzes them at its 64th article (then at each doubling), not only when autovacuum does."""
+    stories = [(f"m{k:02d}.txt", MEETING_ON[0][1].format(p=PUTIN_AR, k=KIM_AR, d=1 + k % 28, m=MONTHS_AR[k % 12],
+                                                         me="", y=2020 + k // 12), None) for k in range(64)]
+    _write(tmp_path, stories)
+    engine = scratch("analyze")
+    assert load_paths(engine, [tmp_path], settings, extractor=extractor).new == 64
+    engine.dispose()  # a backend's statistics counters reach the others when it ends
+    for _ in range(50):
+        with engine.connect() as conn:
+            counts = dict(conn.execute(text(
+                "SELECT relname, analyze_count FROM pg_stat_user_tables "
+                "WHERE relname IN ('events', 'canonical_events')")).all())
+        engine.dispose()
+        if counts.get("events") and counts.get("canonical_events"):
+            break
+        time.sleep(0.1)
+    assert counts == {"events": 1, "canonical_events": 1}
