@@ -154,16 +154,16 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
             continue
         anchors = [Anchor(None, block, c.rank(), anchored_persons(c), c) for c in mine]
         stored = [a for a in outside if a.block == block]
-        chosen, alone = assign_floating(floating, anchors + stored)
+        chosen, alone = _assign(floating, anchors + stored, held)
         unsure = [t for t in floating if t.type in GROUP_FLOATING and len(stored) == OUTSIDE_TOP and (
-            t.key not in chosen or chosen[t.key].rank > stored[-1].rank)]
+            t.key not in chosen or chosen[t.key].rank > stored[-1].rank) and not _settled(t, held)]
         if unsure:
             # their choice may lie beyond the best read; they name someone (one naming no one takes the
             # best), so it is among the happenings naming one of the people they name
             named = sorted({p for t in unsure for ps in t.persons.values() for p in ps})
             beyond = {a.id: a for a in stored + anchors_naming(conn, block, held, named)}
             stored = sorted(beyond.values(), key=lambda a: a.rank)
-            chosen, alone = assign_floating(floating, anchors + stored)
+            chosen, alone = _assign(floating, anchors + stored, held)
         clusters += alone
         for t in floating:
             a = chosen.get(t.key)
@@ -195,6 +195,30 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
                 clusters.append(c)
         old |= changed_outside
     return len(clusters), write(conn, clusters, old, got, stale)
+
+
+def _settled(t: Telling, held: set[int]) -> bool:
+    """A stored floating telling whose happening stays as stored (outside `held`): no stored happening
+    ranked above it fits the telling (else the telling would be there), so its choice is that happening
+    or one of the component's; and one grouped with floating tellings only fits no stored happening."""
+    return t.canonical_id is not None and t.canonical_id not in held and (t.held_rank is not None or t.held_floating)
+
+
+def _assign(floating: list[Telling], anchors: list[Anchor], held: set[int]) -> tuple[dict[str, Anchor], list[Cluster]]:
+    """`assign_floating`, where a settled telling whose stored happening was not read stays with it
+    unless it fits a better-ranked one among `anchors` (so the happenings beyond the best read are
+    not needed for it)."""
+    chosen, alone = assign_floating(floating, anchors)
+    pinned = {}
+    for t in floating:
+        if t.held_rank is not None and _settled(t, held):
+            a = chosen.get(t.key)
+            if a is None or a.rank > t.held_rank:
+                pinned[t.key] = Anchor(t.canonical_id, t.block, t.held_rank, {})
+    if any(k not in chosen for k in pinned):  # grouped alone: group the others without them
+        chosen, alone = assign_floating([t for t in floating if t.key not in pinned], anchors)
+    chosen.update(pinned)
+    return chosen, alone
 
 
 def rebuild(conn: Connection) -> int:

@@ -28,7 +28,8 @@ SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || 
        e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
        CASE WHEN e.date_start IS NULL AND {fresh} THEN (
            SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) END AS sentences,
-       p.ents, p.roles, p.keys,
+       p.ents, p.roles, p.keys, h.dated_articles AS held_articles, h.last_reported AS held_last,
+       h.fusion_key AS held_key,
        CASE WHEN NOT {fresh} THEN e.fusion_block ELSE (
            SELECT e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
                   THEN coalesce(array_to_string(array_agg(DISTINCT k ORDER BY k) FILTER (WHERE r = 'source'), ','), '')
@@ -46,6 +47,8 @@ CROSS JOIN LATERAL (
                      ORDER BY ep.entity_id) AS keys
     FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = e.id
 ) p
+LEFT JOIN LATERAL (SELECT c.dated_articles, c.last_reported, c.fusion_key FROM canonical_events c
+                   WHERE c.id = e.canonical_id AND e.match_lo IS NULL OFFSET 0) h ON true
 WHERE s.kind NOT IN ('related', 'boilerplate') AND p.ents IS NOT NULL AND ({where})
 """
 # keys computed in SQL only for tellings that have none stored yet; or, to rebuild, for all
@@ -98,6 +101,9 @@ def _as_tellings(rows: Iterable, recompute: bool = False) -> list[Telling]:
         if t.keyed:
             t.match = (r.match_lo, r.match_hi) if r.match_lo else None
             t.weekday = r.date_weekday
+            if r.held_articles:
+                t.held_rank = rank_key(r.held_articles, r.held_last, r.held_key)
+            t.held_floating = r.held_articles == 0
         out.append(t)
     return out
 
