@@ -142,7 +142,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
     # version told, whose stored rows are out of date (their remaining tellings are all in `got`)
     held = inside | stale
     have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
-                                                                 for t in ts))
+                                                                 and not _settled(t, held) for t in ts))
     outside, todo = pre.outside(have_floating, got, inside) if pre else ([], have_floating)
     if todo:
         outside = sorted(outside + anchors_outside(conn, todo, held), key=lambda a: a.rank)

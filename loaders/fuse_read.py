@@ -227,16 +227,19 @@ _BEST = """SELECT c.* FROM canonical_events c
 _OUTSIDE = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b",
                            happenings=_BEST.format(inside="CAST(:inside AS bigint[])"))
 
-# The anchors read with the component's first read, before its closure is known: for each block that
-# may hold a floating telling, the best outside the happenings the read finds dated tellings of, and
-# all of those (of that block: a happening's tellings share its block); so whichever of these the
+# The anchors read with the component's first read, before its closure is known: for each block whose
+# floating tellings may choose anew (the article's own, or stored ones of a happening the read finds
+# dated tellings of; the others stay, `fuse._settled`), the best outside the happenings the read finds,
+# and all of those (of that block: a happening's tellings share its block); so whichever of these the
 # closure holds, the best outside it are among them.
 _FIRST_OUTSIDE = _ANCHORS.format(blocks=f"""(
     SELECT b, coalesce(f.found, '{{}}') AS found FROM unnest(CAST(:floating_blocks AS text[])) AS b
     LEFT JOIN (SELECT x.fusion_block AS b, array_agg(DISTINCT x.canonical_id) AS found FROM {_IN_RANGES}
                WHERE x.canonical_id IS NOT NULL GROUP BY x.fusion_block) f USING (b)
     WHERE b = ANY(CAST(:own_floating AS text[]))
-       OR EXISTS (SELECT 1 FROM events e WHERE e.fusion_block = b AND e.match_lo IS NULL)
+       OR EXISTS (SELECT 1 FROM events e WHERE e.fusion_block = b AND e.match_lo IS NULL
+                  AND e.type IN ('""" + "', '".join(GROUP_FLOATING) + """')
+                  AND (e.canonical_id IS NULL OR e.canonical_id = ANY(f.found)))
 ) x""", happenings="(" + _BEST.format(inside="x.found") + """)
     UNION ALL
     SELECT c.* FROM canonical_events c WHERE c.id = ANY(x.found) AND c.dated_articles > 0""")
