@@ -2,8 +2,9 @@
 
 Adds identity across articles: the summit told in four articles is one canonical event with
 the date its tellings agree on, how many articles and outlets report it, and every telling
-linked to it. When tellings fit is decided in `fuse_rules`; here they are read, keyed and
-written. Denials and plans are blocks of their own: the views link them to the happening.
+linked to it. When tellings fit is decided in `fuse_rules`; here they are keyed and re-clustered,
+`fuse_read` reads them and `fuse_store` writes the result. Denials and plans are blocks of their
+own: the views link them to the happening.
 
 Deterministic whatever the load order: within a block, tellings whose match ranges overlap
 (transitively) form a component, clustered from scratch in a fixed order (most precise first,
@@ -14,180 +15,22 @@ result equals `rebuild()` over everything.
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, text
-from sqlalchemy.dialects.postgresql import ARRAY, TEXT
+from sqlalchemy import Connection, text
 
-from .fuse_rules import (
-    GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating, cluster_anchored, keys_for,
-    period, rank_key, summary,
+from .fuse_read import (
+    OUTSIDE_TOP, PreRead, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings,
+    tellings,
 )
+from .fuse_rules import (
+    GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating,
+    cluster_anchored, keys_for, period,
+)
+from .fuse_store import write
 from .records import Extraction, iso_cut
 from .registry import Registry
-
-
-# ---------------------------------------------------------------------------- database
-_TELLINGS = """
-SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || ':' || e.type AS key,
-       e.article_id, e.type, e.modality, e.date_start, e.date_end, e.date_precision, a.published_on, a.outlet,
-       e.evidence, e.canonical_id, e.fusion_block, e.match_lo, e.match_hi, e.date_weekday,
-       CASE WHEN e.date_start IS NULL AND {fresh} THEN (
-           SELECT array_agg(v.text ORDER BY v.start_char) FROM event_evidence v WHERE v.event_id = e.id) END AS sentences,
-       p.ents, p.roles, p.keys,
-       CASE WHEN NOT {fresh} THEN e.fusion_block ELSE (
-           SELECT e.type || '|' || e.modality || '|' || CASE WHEN e.type = 'visit'
-                  THEN coalesce(array_to_string(array_agg(DISTINCT k ORDER BY k) FILTER (WHERE r = 'source'), ','), '')
-                       || '>' || coalesce(array_to_string(array_agg(DISTINCT k ORDER BY k) FILTER (WHERE r <> 'source'),
-                                                          ','), '')
-                  ELSE array_to_string(array_agg(DISTINCT k ORDER BY k), ',') END
-           FROM unnest(p.keys, p.roles) AS x(k, r)) END AS block
-FROM events e
-CROSS JOIN LATERAL (SELECT a.content_sha256, a.published_on, a.outlet FROM articles a
-                    WHERE a.id = e.article_id OFFSET 0) a
-CROSS JOIN LATERAL (SELECT s.kind FROM segments s WHERE s.id = e.segment_id OFFSET 0) s
-CROSS JOIN LATERAL (
-    SELECT array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
-           array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END
-                     ORDER BY ep.entity_id) AS keys
-    FROM event_participants ep JOIN entities n ON n.id = ep.entity_id WHERE ep.event_id = e.id
-) p
-WHERE s.kind NOT IN ('related', 'boilerplate') AND p.ents IS NOT NULL AND ({where})
-"""
-# keys computed in SQL only for tellings that have none stored yet; or, to rebuild, for all
-_SELECT = _TELLINGS.replace("{fresh}", "e.fusion_block IS NULL")
-_RECOMPUTE = _TELLINGS.replace("{fresh}", "true").format(where="true")
-_OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
-
-# An article's own tellings, with the advisory lock of every block they (and `stale`) touch taken in
-# order (no deadlock between loaders) and held to commit: own rows are visible before the lock.
-_OWN = f"""
-WITH own AS ({_SELECT.format(where=_OWN_WHERE)}),
-locked AS (
-    SELECT count(pg_advisory_xact_lock(hashtextextended(b, 1712))) AS n FROM (
-        SELECT b FROM (SELECT block AS b FROM own
-                       UNION SELECT fusion_block FROM canonical_events WHERE id = ANY(CAST(:stale AS bigint[]))) u
-        ORDER BY b) x
-)
-SELECT own.*, (SELECT n FROM locked) AS locks FROM own
-"""
-
-
-def _tellings(conn: Connection, where: str, params: dict, recompute: bool = False,
-              sql: str | None = None) -> list[Telling]:
-    """Tellings as fusion sees them; their stored keys, unless not stored yet (or `recompute`)."""
-    out = []
-    for r in conn.execute(text(sql or _SELECT.format(where=where)), params):
-        own = period(r.date_start, r.date_end, r.date_precision) if r.date_start else None
-        label = None
-        if own:
-            label = iso_cut(r.date_start, r.date_precision) + (f"/{r.date_end.isoformat()}" if r.date_end else "")
-        parts = list(zip(r.ents, r.roles, r.keys))
-        t = Telling(r.id, r.key + ":" + ",".join(map(str, r.ents)), r.article_id, r.type, r.modality, own, label,
-                    r.published_on, r.outlet, r.evidence, r.canonical_id, parts, sentences=r.sentences or [r.evidence])
-        t.block = r.block
-        t.keyed = r.fusion_block is not None and not recompute
-        if t.keyed:
-            t.match = (r.match_lo, r.match_hi) if r.match_lo else None
-            t.weekday = r.date_weekday
-        out.append(t)
-    return out
-
-
-def _arr(kind):
-    return ARRAY(kind)
-
-
-def _lock(conn: Connection, blocks: list[str]) -> None:
-    """One advisory lock per block, taken in order (no deadlock between loaders), held to commit."""
-    conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(b, 1712)) FROM "
-                      "(SELECT b FROM unnest(:blocks) AS b ORDER BY b) x")
-                 .bindparams(bindparam("blocks", type_=_arr(TEXT))), {"blocks": sorted(blocks)})
-
-
-_OVERLAP = ("EXISTS (SELECT 1 FROM unnest(CAST(:blocks AS text[]), CAST(:los AS date[]), CAST(:his AS date[])) "
-            "AS h(b, lo, hi) WHERE e.fusion_block = h.b AND e.match_lo <= h.hi AND e.match_hi >= h.lo)")
-_RANGES_ONLY = "e.fusion_block = ANY(CAST(:blocks AS text[])) AND " + _OVERLAP
-_RANGES = (_RANGES_ONLY.replace(" AND EXISTS", " AND ((e.match_lo IS NULL AND e.type IN ('"
-                                + "', '".join(GROUP_FLOATING) + "')) OR EXISTS", 1) + ")")
-
-
-REACH = 64  # days read beyond the hull on each side: most tellings' ranges (a window, a month) end inside it
-
-
-def _widen(lo: dt.date, hi: dt.date, before: int, after: int) -> Interval:
-    try:
-        lo = lo - dt.timedelta(days=before)
-    except OverflowError:
-        lo = INF_LO
-    try:
-        hi = hi + dt.timedelta(days=after)
-    except OverflowError:
-        hi = INF_HI
-    return lo, hi
-
-
-def _component(conn: Connection, seeds: dict[str, Interval], stale: list[int] = ()) -> list[Telling]:
-    """Every stored telling of the seeds' blocks whose range overlaps theirs, transitively, and the
-    floating ones; with `stale`, the remaining tellings of those happenings.
-
-    Each read takes `REACH` days more than the hull on each side, and the closure is taken here over
-    what was read: a second read is needed only when the hull outgrows what was read."""
-    hull = dict(seeds)
-    extra = ""
-    params: dict = {}
-    if stale:
-        extra, params["stale"] = " OR e.canonical_id = ANY(CAST(:stale AS bigint[]))", list(stale)
-    stale_ids = set(stale)
-    got: dict[int, Telling] = {}
-    members: dict[int, Telling] = {}
-    read: dict[str, Interval] = {}
-    ranges = [(b, *(_widen(lo, hi, REACH, REACH) if lo <= hi else (lo, hi))) for b, (lo, hi) in hull.items()]
-    where = f"({_RANGES}){extra}"
-    while True:
-        fetched = _tellings(conn, where, {**params, "blocks": [r[0] for r in ranges],
-                                          "los": [r[1] for r in ranges], "his": [r[2] for r in ranges]})
-        where = f"({_RANGES_ONLY})"  # later reads: only what the hull outgrew
-        for b, lo, hi in ranges:
-            if lo <= hi:
-                was = read.get(b, (INF_HI, INF_LO))
-                read[b] = (min(was[0], lo), max(was[1], hi))
-        for t in fetched:
-            if t.id not in got:
-                got[t.id] = t
-                if t.match is None or t.canonical_id in stale_ids:
-                    members[t.id] = t  # a floating telling of a seed block (first read) or a stale one
-        grown = True
-        while grown:
-            grown = False
-            for t in list(members.values()) + [t for t in got.values() if t.id not in members]:
-                if t.match is None:
-                    continue
-                lo, hi = hull.get(t.block, (INF_HI, INF_LO))
-                inside = t.id in members
-                if not inside and not (t.match[0] <= hi and lo <= t.match[1]):
-                    continue
-                members[t.id] = t
-                if t.match[0] < lo or t.match[1] > hi:
-                    hull[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-                    grown = True
-        ranges = []
-        for b, (lo, hi) in sorted(hull.items()):
-            if lo > hi:
-                continue
-            r_lo, r_hi = read.get(b, (INF_HI, INF_LO))
-            if r_lo > r_hi:
-                ranges.append((b, *_widen(lo, hi, REACH, REACH)))
-                continue
-            if lo < r_lo:
-                ranges.append((b, _widen(lo, lo, REACH, 0)[0], r_lo))
-            if hi > r_hi:
-                ranges.append((b, r_hi, _widen(hi, hi, 0, REACH)[1]))
-        if not ranges:
-            return list(members.values())
 
 
 @dataclass
@@ -200,6 +43,7 @@ class Prepared:
     seeds: dict[str, Interval]
     stale: list[int]
     own: dict[int, Telling] = field(default_factory=dict)  # by id() of the extracted event
+    pre: PreRead | None = None  # None when the article replaces a stored version (read after it is gone)
 
     def columns(self, conn: Connection, events: list, event_ids: list[int]) -> tuple[tuple[str, ...], list[tuple]]:
         """For `store_article`, before it copies the events (their ids drawn): fuse them, and give each
@@ -210,8 +54,9 @@ class Prepared:
             if t is not None:
                 t.id = i
                 own.append(t)
-        got = (_component(conn, _with_empty(self), stale=self.stale) if self.blocks or self.stale else []) + own
-        fresh = _refuse(conn, got, set(self.stale))[1] if got or self.stale else {}
+        first = self.pre and self.pre.first
+        got = (component(conn, _with_empty(self), self.stale, first) if self.blocks or self.stale else []) + own
+        fresh = _refuse(conn, got, set(self.stale), self.pre)[1] if got or self.stale else {}
         rows = []
         for e in events:
             t = self.own.get(id(e))
@@ -225,24 +70,12 @@ class Prepared:
 
 FUSION_COLUMNS = ("canonical_id", "fusion_block", "match_lo", "match_hi", "date_weekday")
 
-_PREPARE = """
-WITH stale AS (
-    SELECT DISTINCT e.canonical_id AS id FROM events e JOIN articles a ON a.id = e.article_id
-    WHERE (a.source_path = :path OR a.content_sha256 = :sha) AND e.canonical_id IS NOT NULL
-), locked AS (
-    SELECT count(pg_advisory_xact_lock(hashtextextended(b, 1712))) AS n FROM (
-        SELECT b FROM (SELECT unnest(CAST(:blocks AS text[])) AS b
-                       UNION SELECT c.fusion_block FROM canonical_events c JOIN stale ON stale.id = c.id) u
-        ORDER BY b) x
-)
-SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{}') AS stale, (SELECT n FROM locked) AS locks
-"""
-
 
 def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Registry) -> Prepared:
     """Before storing an article, in its transaction: its tellings as the database will hold them,
-    and the lock of every block they and the happenings it replaces belong to (one statement), so
-    that what `Prepared.columns` reads is complete."""
+    and the lock of every block they and the happenings it replaces belong to, so that what is read
+    after is complete; in the same round trip, the component's first read and the stored anchors
+    (`PreRead`), which a new article (the usual case) fuses with."""
     kinds = {s.order: s.kind for s in ex.segments}
     a = ex.article
     prepared = Prepared(a.sha256, set(), {}, [])
@@ -267,22 +100,22 @@ def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Reg
         if t.match is not None:
             lo, hi = prepared.seeds.get(t.block, t.match)
             prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-    row = conn.execute(text(_PREPARE), {"path": a.path, "sha": a.sha256, "blocks": sorted(prepared.blocks)}).one()
-    prepared.stale = list(row.stale)
+    prepared.stale, prepared.pre = lock_and_read(conn, a.path, a.sha256, _with_empty(prepared),
+                                                 list(prepared.own.values()))
     return prepared
 
 
 def fuse_article(conn: Connection, sha256: str) -> int:
     """Fuse the tellings of an article stored without fusion (locking their blocks here); the number
     of canonical events written."""
-    own = _tellings(conn, "", {"sha": sha256, "stale": []}, sql=_OWN)
+    own = own_tellings(conn, sha256)
     prepared = Prepared(sha256, {t.block for t in own}, {}, [])
     for t in own:
         keys_for(t)
         if t.match is not None:
             lo, hi = prepared.seeds.get(t.block, t.match)
             prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-    got = own + _component(conn, _with_empty(prepared))
+    got = own + component(conn, _with_empty(prepared))
     return _refuse(conn, got, set())[0] if got else 0
 
 
@@ -291,44 +124,11 @@ def _with_empty(prepared: Prepared) -> dict[str, Interval]:
     return {b: prepared.seeds.get(b, (INF_HI, INF_LO)) for b in sorted(prepared.blocks)}
 
 
-OUTSIDE_TOP = 16  # best-ranked stored happenings read per block for its floating tellings (all if none fits)
-_OUTSIDE = """
-SELECT c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported,
-       array_agg(p.entity_id) FILTER (WHERE p.dated_tellings > 0) AS ents,
-       array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END)
-           FILTER (WHERE p.dated_tellings > 0) AS keys
-FROM unnest(CAST(:blocks AS text[])) AS b
-CROSS JOIN LATERAL (
-    SELECT c.* FROM canonical_events c
-    WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY(CAST(:inside AS bigint[]))
-    ORDER BY c.dated_articles DESC, c.last_reported DESC NULLS LAST, c.fusion_key COLLATE "C" LIMIT :top
-) c
-JOIN canonical_event_participants p ON p.canonical_id = c.id
-JOIN entities n ON n.id = p.entity_id
-GROUP BY c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported
-"""
-
-
-def _anchors_outside(conn: Connection, blocks: list[str], inside: set[int], top: int | None = OUTSIDE_TOP,
-                     ) -> list[Anchor]:
-    """Stored anchored happenings of these blocks that the component does not hold, best-ranked
-    first: the `top` best of each block (through an index on the rank), or all."""
-    rows = conn.execute(text(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": top}).all()
-    out = []
-    for r in rows:
-        persons: dict[int, set[int]] = defaultdict(set)
-        for ent, key in zip(r.ents or [], r.keys or []):
-            persons[key]
-            if ent != key:
-                persons[key].add(ent)
-        out.append(Anchor(r.id, r.fusion_block, rank_key(r.dated_articles, r.last_reported, r.fusion_key),
-                          {k: frozenset(v) for k, v in persons.items()}))
-    return sorted(out, key=lambda a: a.rank)
-
-
-def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int, dict[int, int]]:
+def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead | None = None,
+            ) -> tuple[int, dict[int, int]]:
     """Re-cluster the tellings block by block and write the happenings that changed; the number of
-    happenings, and the ids new ones got for the placeholders their tellings hold."""
+    happenings, and the ids new ones got for the placeholders their tellings hold. `pre`: the stored
+    anchors `prepare` read, used where they suffice."""
     by_block: dict[str, list[Telling]] = defaultdict(list)
     for t in got:
         by_block[t.block].append(t)
@@ -338,9 +138,14 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
     moved: set[int | None] = set()  # stored happenings a floating telling joins or leaves
     kept: set[int] = set()  # stored happenings a floating telling stays with
     inside = {t.canonical_id for t in got if t.canonical_id and t.match is not None}
+    # not offered as stored anchors: the component's happenings, re-clustered here, and those the replaced
+    # version told, whose stored rows are out of date (their remaining tellings are all in `got`)
+    held = inside | stale
     have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
-                                                                 for t in ts))
-    outside = _anchors_outside(conn, have_floating, inside) if have_floating else []
+                                                                 and not _settled(t, held) for t in ts))
+    outside, todo = pre.outside(have_floating, got, inside) if pre else ([], have_floating)
+    if todo:
+        outside = sorted(outside + anchors_outside(conn, todo, held), key=lambda a: a.rank)
     for block, ts in sorted(by_block.items()):
         mine = cluster_anchored([t for t in ts if t.match is not None])
         clusters += mine
@@ -349,11 +154,16 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
             continue
         anchors = [Anchor(None, block, c.rank(), anchored_persons(c), c) for c in mine]
         stored = [a for a in outside if a.block == block]
-        chosen, alone = assign_floating(floating, anchors + stored)
-        if len(stored) == OUTSIDE_TOP and any(t.type in GROUP_FLOATING and (
-                t.key not in chosen or chosen[t.key].rank > stored[-1].rank) for t in floating):
-            stored = _anchors_outside(conn, [block], inside, None)  # a choice may lie beyond the best read
-            chosen, alone = assign_floating(floating, anchors + stored)
+        chosen, alone = _assign(floating, anchors + stored, held)
+        unsure = [t for t in floating if t.type in GROUP_FLOATING and len(stored) == OUTSIDE_TOP and (
+            t.key not in chosen or chosen[t.key].rank > stored[-1].rank) and not _settled(t, held)]
+        if unsure:
+            # their choice may lie beyond the best read; they name someone (one naming no one takes the
+            # best), so it is among the happenings naming one of the people they name
+            named = sorted({p for t in unsure for ps in t.persons.values() for p in ps})
+            beyond = {a.id: a for a in stored + anchors_naming(conn, block, held, named)}
+            stored = sorted(beyond.values(), key=lambda a: a.rank)
+            chosen, alone = _assign(floating, anchors + stored, held)
         clusters += alone
         for t in floating:
             a = chosen.get(t.key)
@@ -374,7 +184,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
     changed_outside = moved - inside - {None}
     old -= kept - changed_outside - inside - stale
     if changed_outside:
-        dated = _tellings(conn, "e.canonical_id = ANY(:ids) AND e.match_lo IS NOT NULL",
+        dated = tellings(conn, "e.canonical_id = ANY(:ids) AND e.match_lo IS NOT NULL",
                           {"ids": sorted(changed_outside)})
         groups: dict[int, Cluster] = {i: Cluster(id=i) for i in changed_outside}
         for t in dated:
@@ -384,103 +194,55 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int,
             if c.members:
                 clusters.append(c)
         old |= changed_outside
-    return len(clusters), _write(conn, clusters, old, got, stale)
+    return len(clusters), write(conn, clusters, old, got, stale)
 
 
-_CANONICAL_COLUMNS = (
-    "id bigint, type text, modality text, fusion_block text, date_start date, date_end date, date_last date, "
-    "date_precision text, date_origin text, date_conflict boolean, dates_reported jsonb, tellings int, articles int, "
-    "outlets int, dated_articles int, first_reported date, last_reported date, fusion_key text, evidence text")
-_PARTICIPANT_COLUMNS = "canonical_id bigint, entity_id bigint, role text, tellings int, dated_tellings int, date_start date"
+def _settled(t: Telling, held: set[int]) -> bool:
+    """A stored floating telling whose happening stays as stored (outside `held`): no stored happening
+    ranked above it fits the telling (else the telling would be there), so its choice is that happening
+    or one of the component's; and one grouped with floating tellings only fits no stored happening."""
+    return t.canonical_id is not None and t.canonical_id not in held and (t.held_rank is not None or t.held_floating)
 
 
-def _names(columns: str) -> str:
-    return ", ".join(c.split()[0] for c in columns.split(", "))
-
-
-def _write(conn: Connection, clusters: list[Cluster], old: set[int], before: list[Telling],
-           stale: set[int]) -> dict[int, int]:
-    """Give each cluster an id (the stored one most of its tellings had, else a new one), and write the
-    ones that changed (row, participants, their tellings' links and keys) and drop the stored ones no
-    longer used, in one statement: an article's fusion costs a handful of round trips."""
-    taken = {c.id for c in clusters if c.id is not None}
-    for c in sorted(clusters, key=lambda c: c.key):
-        if c.id is None:
-            votes = Counter(t.canonical_id for t in c.members if t.canonical_id in old and t.canonical_id not in taken)
-            if votes:
-                c.id = min(votes, key=lambda i: (-votes[i], i))
-                taken.add(c.id)
-    fresh = sorted((c for c in clusters if c.id is None), key=lambda c: c.key)
-    for k, c in enumerate(fresh, 1):
-        c.id = -k  # a placeholder the statement replaces by the sequence's next value, in this order
-    had: dict[int, set[int]] = defaultdict(set)
-    for t in before:
-        if t.canonical_id is not None and t.keyed:
-            had[t.canonical_id].add(t.id)
-    changed = [c for c in clusters if c.id in stale or had.get(c.id) != {t.id for t in c.members}]
-    rows, parts, links = [], [], []
-    for c in changed:
-        s = summary(sorted(c.members, key=lambda t: t.key))
-        rows.append({"id": c.id, **s["row"]})
-        dated = Counter(ent for t in c.anchored for ent, _, _ in t.parts)
-        parts += [{"canonical_id": c.id, "entity_id": ent, "role": role, "tellings": n, "dated_tellings": dated[ent],
-                   "date_start": s["row"]["date_start"]} for ent, role, n in s["parts"]]
-        links += [{"id": t.id, "c": c.id, "b": t.block, "lo": t.match and t.match[0], "hi": t.match and t.match[1],
-                   "w": t.weekday} for t in c.members if t.stored and (t.canonical_id != c.id or not t.keyed)]
-    for c in clusters:
-        for t in c.members:
-            t.canonical_id = c.id
-    gone = sorted(old - {c.id for c in clusters})
-    if not rows and not gone:
-        return {}
-    return dict(conn.execute(text(_WRITE), {
-        "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
-        "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0],
-        "gone": gone}).all())
-
-
-_UPDATES = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
-_WRITE = f"""
-WITH fresh AS (
-    SELECT tmp, nextval('canonical_events_id_seq') AS id FROM unnest(CAST(:tmps AS bigint[])) AS tmp
-), new_rows AS (
-    SELECT coalesce(f.id, r.id) AS id, {_names(_CANONICAL_COLUMNS).replace("id, ", "", 1)}
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({_CANONICAL_COLUMNS}) LEFT JOIN fresh f ON f.tmp = r.id
-), new_parts AS (
-    SELECT coalesce(f.id, p.canonical_id) AS canonical_id, {_names(_PARTICIPANT_COLUMNS).replace("canonical_id, ", "")}
-    FROM jsonb_to_recordset(CAST(:parts AS jsonb)) AS p({_PARTICIPANT_COLUMNS})
-    LEFT JOIN fresh f ON f.tmp = p.canonical_id
-), upserted AS (
-    INSERT INTO canonical_events ({_names(_CANONICAL_COLUMNS)}) SELECT * FROM new_rows
-    ON CONFLICT (id) DO UPDATE SET {_UPDATES} RETURNING id
-), dropped_parts AS (
-    DELETE FROM canonical_event_participants d WHERE d.canonical_id = ANY(CAST(:written AS bigint[]))
-      AND NOT EXISTS (SELECT 1 FROM new_parts n WHERE n.canonical_id = d.canonical_id AND n.entity_id = d.entity_id)
-), parts_written AS (
-    INSERT INTO canonical_event_participants ({_names(_PARTICIPANT_COLUMNS)}) SELECT * FROM new_parts
-    ON CONFLICT (canonical_id, entity_id) DO UPDATE SET role = EXCLUDED.role, tellings = EXCLUDED.tellings,
-        dated_tellings = EXCLUDED.dated_tellings, date_start = EXCLUDED.date_start
-), linked AS (
-    UPDATE events e SET canonical_id = coalesce(f.id, v.c), fusion_block = v.b, match_lo = v.lo, match_hi = v.hi,
-           date_weekday = v.w
-    FROM jsonb_to_recordset(CAST(:links AS jsonb)) AS v(id bigint, c bigint, b text, lo date, hi date, w int)
-    LEFT JOIN fresh f ON f.tmp = v.c WHERE e.id = v.id
-), dropped AS (
-    DELETE FROM canonical_events WHERE id = ANY(CAST(:gone AS bigint[]))
-)
-SELECT tmp, id FROM fresh
-"""
+def _assign(floating: list[Telling], anchors: list[Anchor], held: set[int]) -> tuple[dict[str, Anchor], list[Cluster]]:
+    """`assign_floating`, where a settled telling whose stored happening was not read stays with it
+    unless it fits a better-ranked one among `anchors` (so the happenings beyond the best read are
+    not needed for it)."""
+    chosen, alone = assign_floating(floating, anchors)
+    pinned = {}
+    for t in floating:
+        if t.held_rank is not None and _settled(t, held):
+            a = chosen.get(t.key)
+            if a is None or a.rank > t.held_rank:
+                pinned[t.key] = Anchor(t.canonical_id, t.block, t.held_rank, {})
+    if any(k not in chosen for k in pinned):  # grouped alone: group the others without them
+        chosen, alone = assign_floating([t for t in floating if t.key not in pinned], anchors)
+    chosen.update(pinned)
+    return chosen, alone
 
 
 def rebuild(conn: Connection) -> int:
     """Recompute every canonical event from all tellings; the number of canonical events."""
     conn.execute(text("LOCK TABLE canonical_events IN EXCLUSIVE MODE"))
     conn.execute(text("DELETE FROM canonical_events"))  # every link becomes null (ON DELETE SET NULL)
-    tellings = _tellings(conn, "true", {}, recompute=True, sql=_RECOMPUTE)
-    for t in tellings:
+    every = all_tellings(conn)
+    for t in every:
         keys_for(t)
         t.canonical_id = None
-    return _refuse(conn, tellings, set())[0]
+    return _refuse(conn, every, set())[0]
+
+
+# What fusion's reads join; `analyze` refreshes their statistics.
+_READ_TABLES = "articles, segments, events, event_participants, event_evidence, canonical_events, " \
+               "canonical_event_participants"
+
+
+def analyze(conn: Connection) -> None:
+    """Fresh statistics for the tables fusion reads. Its statements are prepared (psycopg, after five runs)
+    and PostgreSQL keeps the generic plan made while the tables were small until their statistics
+    change, which autovacuum does at most once a minute: a load into an empty database calls this as
+    it doubles, so the cached plans are made again for the tables as they are."""
+    conn.execute(text(f"ANALYZE {_READ_TABLES}"))
 
 
 def pending(conn: Connection) -> list[str]:

@@ -59,6 +59,9 @@ class Telling:
     sentences: list[str] = field(default_factory=list)  # every sentence telling it (one event may merge several)
     keyed: bool = True  # block, range and weekday are stored (False: computed here, not written yet)
     stored: bool = True  # its row exists (False: `store_article` is about to copy it)
+    # a stored floating telling's happening as stored: its rank when it has dated tellings, or that it has none
+    held_rank: tuple | None = None
+    held_floating: bool = False
 
     @cached_property
     def persons(self) -> dict[int, frozenset[int]]:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import random
+import time
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -374,3 +375,44 @@ def test_migration_downgrades_and_upgrades_and_fuse_catches_up(scratch, settings
     with engine.connect() as conn:
         assert signature(conn) == before
     engine.dispose()
+
+
+def test_a_happening_told_only_by_a_replaced_version_is_no_anchor(conn, settings, extractor, tmp_path):
+    """m0 told the 13 September meeting alone; its new version, undated, tells an undated one. The
+    13 September happening goes with the old version: the undated telling joins the 6 September one (the
+    best-reported left), as a rebuild has it."""
+    dated = MEETING_ON[0][1]
+    stories = [("m0.txt", dated.format(p=PUTIN_AR, k=KIM_AR, d=13, m="سبتمبر", me="", y=2023), "2023-09-14"),
+               ("m1.txt", dated.format(p=PUTIN_AR, k=KIM_AR, d=6, m="سبتمبر", me="", y=2023), "2023-09-07")]
+    _write(tmp_path, stories)
+    load_paths(conn, [tmp_path], settings, extractor=extractor)
+    assert [r.date_start for r in _canonical(conn, "type = 'meeting' ORDER BY date_start")] == [D(2023, 9, 6),
+                                                                                               D(2023, 9, 13)]
+    stories[0] = ("m0.txt", SUMMIT[2][1].format(p=PUTIN_AR, k=KIM_AR), None)
+    _write(tmp_path, stories)
+    assert load_paths(conn, [tmp_path], settings, extractor=extractor).new == 1
+    loaded = signature(conn)
+    fuse.rebuild(conn)
+    assert loaded == signature(conn)
+    assert [(r.date_start, r.articles) for r in _canonical(conn, "type = 'meeting'")] == [(D(2023, 9, 6), 2)]
+
+
+def test_a_load_analyzes_the_tables_fusion_reads_as_it_doubles(scratch, settings, extractor, tmp_path):
+    """The plans cached for fusion's prepared statements are made again once the tables have grown:
+    a load analyzes them at its 64th article (then at each doubling), not only when autovacuum does."""
+    stories = [(f"m{k:02d}.txt", MEETING_ON[0][1].format(p=PUTIN_AR, k=KIM_AR, d=1 + k % 28, m=MONTHS_AR[k % 12],
+                                                         me="", y=2020 + k // 12), None) for k in range(64)]
+    _write(tmp_path, stories)
+    engine = scratch("analyze")
+    assert load_paths(engine, [tmp_path], settings, extractor=extractor).new == 64
+    engine.dispose()  # a backend's statistics counters reach the others when it ends
+    for _ in range(50):
+        with engine.connect() as conn:
+            counts = dict(conn.execute(text(
+                "SELECT relname, analyze_count FROM pg_stat_user_tables "
+                "WHERE relname IN ('events', 'canonical_events')")).all())
+        engine.dispose()
+        if counts.get("events") and counts.get("canonical_events"):
+            break
+        time.sleep(0.1)
+    assert counts == {"events": 1, "canonical_events": 1}
