@@ -292,24 +292,19 @@ class BareTitles:
             return mentions
         taken = [(m.start, m.end) for m in mentions]
         added: list[Mention] = []
-        for seg in segments:
-            if seg.kind not in ("title", "body", "quote"):
-                continue
-            folded = texts.folded(seg)
-            for hit in self.patterns["en" if seg.language == "en" else "ar"].finditer(folded.text):
-                a, b = folded.span(*hit.span("t"))
-                start, end = seg.start + a, seg.start + b
-                if any(s < end and start < e for s, e in taken) or any(
-                        0 <= m.start - end <= 14 and _title_of(seg.text[b:m.start - seg.start]) for m in persons):
-                    continue  # part of a role already read, or a title before a name ("وزير الخارجية الدكتور بدر")
-                offices = self.office_of[hit.group("t")]
-                female = seg.language != "en" and hit.group("t").split()[0].endswith(("ة", "ه"))  # "الوزيرة"
-                named = {m.entity for m in persons if m.end <= start
-                         and any(m.entity in self.holders.get(o, ()) for o in offices)
-                         and (not female or self.registry.entities[m.entity].gender == "f")}
-                if len(named) == 1:
-                    added.append(Mention(start, end, seg.text[a:b], seg.order, named.pop(), "person", "bare_title",
-                                         confidence=0.6))
+        for seg, title, start, end in _hits(segments, self.patterns, texts):
+            b = end - seg.start
+            if any(s < end and start < e for s, e in taken) or any(
+                    0 <= m.start - end <= 14 and _title_of(seg.text[b:m.start - seg.start]) for m in persons):
+                continue  # part of a role already read, or a title before a name ("وزير الخارجية الدكتور بدر")
+            offices = self.office_of[title]
+            female = seg.language != "en" and title.split()[0].endswith(("ة", "ه"))  # "الوزيرة"
+            named = {m.entity for m in persons if m.end <= start
+                     and any(m.entity in self.holders.get(o, ()) for o in offices)
+                     and (not female or self.registry.entities[m.entity].gender == "f")}
+            if len(named) == 1:
+                added.append(Mention(start, end, seg.text[start - seg.start:b], seg.order, named.pop(), "person",
+                                     "bare_title", confidence=0.6))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _states(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
@@ -317,16 +312,21 @@ class BareTitles:
         named = {m.entity for m in mentions if m.kind == "state" and m.entity}
         taken = [(m.start, m.end) for m in mentions]
         added: list[Mention] = []
-        for seg in segments:
-            if seg.kind not in ("title", "body", "quote"):
-                continue
-            folded = texts.folded(seg)
-            for hit in self.state_patterns["en" if seg.language == "en" else "ar"].finditer(folded.text):
-                a, b = folded.span(*hit.span("t"))
-                start, end = seg.start + a, seg.start + b
-                office = self.state_office[hit.group("t")]
-                states = {s for s in named if (office, s) in self.registry.offices}
-                if len(states) == 1 and not any(s < end and start < e for s, e in taken):
-                    added.append(Mention(start, end, seg.text[a:b], seg.order, states.pop(), "state", "bare_title",
-                                         confidence=0.6))
+        for seg, word, start, end in _hits(segments, self.state_patterns, texts):
+            states = {s for s in named if (self.state_office[word], s) in self.registry.offices}
+            if len(states) == 1 and not any(s < end and start < e for s, e in taken):
+                added.append(Mention(start, end, seg.text[start - seg.start:end - seg.start], seg.order, states.pop(),
+                                     "state", "bare_title", confidence=0.6))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _hits(segments: list[Segment], patterns: dict[str, re.Pattern], texts):
+    """Each match of a language's pattern in the article's text segments: (segment, matched words,
+    start, end in the article)."""
+    for seg in segments:
+        if seg.kind not in ("title", "body", "quote"):
+            continue
+        folded = texts.folded(seg)
+        for hit in patterns["en" if seg.language == "en" else "ar"].finditer(folded.text):
+            a, b = folded.span(*hit.span("t"))
+            yield seg, hit.group("t"), seg.start + a, seg.start + b
