@@ -192,7 +192,11 @@ class EventExtractor:
                 continue
             military = etype == "cooperation" and any(t.norm in ts.military for t in toks[i + n:i + n + 2])
             if (i in acts or military) and not ev.negated:  # "قال … إن التعاون العسكري بين موسكو وبيونغ يانغ"
-                out += self._reported_act(seg, folded, toks, forms, i, parts, speech, actors, date, ts)
+                said = max((k for k in speech if k < i), default=None)
+                if said is not None and any(toks[k].norm in ts.complements for k in range(said + 1, i)):
+                    pair = forces.reported(parts, self._speaker(said, toks, actors, ts)[:1], self.registry)
+                    if pair:
+                        out.append(self._event(seg, folded, toks, forms, "accusation", said, 1, pair, date, ts))
             if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
                 quotes.add(id(ev))
             out.append(ev)
@@ -441,24 +445,6 @@ class EventExtractor:
             return a
         return next((p for p in actors if p.kind == "person" and 0 < p.first - a.last <= 3
                      and self.registry.home_of(p.entity) == a.entity), a)
-
-    def _reported_act(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], i: int,
-                      parts: list[Participant], speech: list[int], actors: list[Actor], date: DateExpr | None,
-                      ts: TriggerSet) -> list[Event]:
-        """A third state that says another sent troops or arms, or works with someone militarily
-        ("أكدت وزارة الدفاع الأميركية أن كوريا الشمالية أرسلت جنودا", "Seoul said Pyongyang had shipped
-        shells to Moscow"), accuses it."""
-        said = max((k for k in speech if k < i), default=None)
-        if said is None or not any(toks[k].norm in ts.complements for k in range(said + 1, i)):
-            return []
-        speaker = self._speaker(said, toks, actors, ts)[:1]
-        agent = next((p.entity for p in parts if p.role == "source"), parts[0].entity if parts else None)
-        homes = {self.registry.home_of(p.entity) for p in parts} | {p.entity for p in parts}
-        if not speaker or agent is None or self.registry.home_of(speaker[0].entity) in homes | {None}:
-            return []
-        accuser = Participant(speaker[0].entity, "source", speaker[0].mention)
-        return [self._event(seg, folded, toks, forms, "accusation", said, 1,
-                            [accuser, Participant(agent, "target", None)], date, ts)]
 
     def _pair(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """"بين A و B" / "between A and B" shortly after the trigger."""

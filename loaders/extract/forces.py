@@ -1,4 +1,5 @@
-"""Forces abroad: a state's troops told beside or inside another state are military cooperation.
+"""Material support: a state's troops told beside or inside another state are military
+cooperation, and a third state that reports the support accuses its giver.
 
 Adds the cooperation that no verb tells: "11 ألف جندي من كوريا الشمالية في منطقة كورسك الروسية",
 "القوات الكورية الشمالية إلى جانب الجيش الروسي", "North Korean troops fighting alongside Russian
@@ -7,7 +8,9 @@ in English) or the state after "من / from"; the host is the next state or plac
 puts them in or beside it. Troops in a state their own accuses, or that accuses them, are at war
 there, not cooperating: hostile words near them, or an accusation between the two, rule it out,
 and the pair must be the article's two main states or partners in another of its events. Words:
-the trigger data's `forces` (troop nouns), `stationed` and `hostile`.
+the trigger data's `forces` (troop nouns), `stationed` and `hostile`. "أكدت وزارة الدفاع الأميركية
+أن كوريا الشمالية أرسلت جنودا", "Seoul said Pyongyang had shipped shells to Moscow" is also an
+accusation by the speaker, when the speaker's state is neither giver nor receiver.
 """
 from __future__ import annotations
 
@@ -78,3 +81,13 @@ def unfounded(events: list[Event], forces: list[Event], main_states: list[str]) 
 
 def participants(p: Presence) -> list[Participant]:
     return [Participant(p.owner.entity, "source", p.owner.mention), Participant(p.host_state, "target", p.host.mention)]
+
+
+def reported(parts: list[Participant], speaker: list[Actor], registry: Registry) -> list[Participant]:
+    """The accuser and the accused of support a speaker reports, or none when the speaker's own
+    state gives or receives it."""
+    agent = next((p.entity for p in parts if p.role == "source"), parts[0].entity if parts else None)
+    homes = {registry.home_of(p.entity) for p in parts} | {p.entity for p in parts}
+    if not speaker or agent is None or registry.home_of(speaker[0].entity) in homes | {None}:
+        return []
+    return [Participant(speaker[0].entity, "source", speaker[0].mention), Participant(agent, "target", None)]

@@ -1,6 +1,8 @@
 """Visits: who travels where. Adds a visit's host state to its visitor: the destination after
 "إلى / لـ / to" or right after the verb, a city standing for its state, the place "it" names
-("زارها", "visited it"); a body with no state of its own is no destination.
+("زارها", "visited it"); a body with no state of its own is no destination. Adds too the visits
+no visit word tells: each further destination of a list ("السعودية ثم تونس"), and a host's
+reception of a guest at home ("استقبل تبون نظيره التونسي").
 """
 from __future__ import annotations
 
