@@ -284,7 +284,7 @@ def test_kill_9_leaves_no_partial_article_and_the_next_run_finishes(server_url, 
                     " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id),"
                     " (SELECT count(*) FROM events e WHERE e.article_id = a.id) FROM articles a")).all()[:10]:
                 ex = extractor.extract(read_article(Path(path), 5 * 1024 * 1024))
-                assert (n_seg, n_men) == (len(ex.segments), len(ex.mentions))
+                assert (n_seg, n_men) == (len(ex.segments), len(ex.mentions) + len(ex.named_states))
                 assert n_ev <= len(ex.events)
             running = c.execute(text("SELECT count(*) FROM load_runs WHERE status = 'running'")).scalar()
         again = run_loader(["load", str(corpus)], url, timeout=300)
