@@ -24,7 +24,6 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
 from .visits import Visits
 from . import forces
-from .forces import presences
 from .entities import SegmentTexts, Token, strip_variants
 from .triggers import TriggerSet, word_forms
 from .nlp.base import Analysis
@@ -204,7 +203,7 @@ class EventExtractor:
                 out += self.visits.listed(ev, seg, actors, dates, ts)
             elif etype == "meeting" and (visit := self.visits.reception(ev, actors, ts)) is not None:
                 out.append(visit)
-        for p in presences(toks, forms, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
+        for p in forces.presences(toks, forms, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
             ev = self._event(seg, folded, toks, forms, "cooperation", p.token, 1, forces.participants(p), None, ts)
             if not ev.negated:
                 out.append(ev)

@@ -23,7 +23,7 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "invited": [str], "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
+    "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
@@ -156,7 +156,6 @@ class TriggerSet:
     headed_by: set[str] = field(default_factory=set)
     possessive: dict[str, tuple[str, ...]] = field(default_factory=dict)
     verb_marks: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    invited: Patterns | None = None
     reporting: set[str] = field(default_factory=set)
     date_joiners: set[str] = field(default_factory=set)
     time_words: set[str] = field(default_factory=set)
@@ -197,7 +196,7 @@ class TriggerSet:
         return cls(lang, triggers, exclude, pats(data["negation"]), pats(data["denial"]), pats(data["planned"]), Phrases(words("dual")),
                    Phrases(words("dual_heads")), {" ".join(norm(w) for w in p.split()): office for office, ps in data["dual_offices"].items() for p in ps}, words("boundaries"), words("to"), words("with"), words("from"),
                    words("prepositions"), optional("relatives"), optional("delegation"), optional("headed_by"),
-                   affixes("possessive"), affixes("verb_marks"), pats(data.get("invited", [])),
+                   affixes("possessive"), affixes("verb_marks"),
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
