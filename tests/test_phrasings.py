@@ -304,3 +304,21 @@ def test_a_visit_verb_opening_a_clause_takes_the_subject_after_it(extractor):
     body = "والتقى بوتين شي جين بينغ، وزار الرئيس الصيني شي جين بينغ موسكو."
     got = [names for t, names, _, _ in events(extractor, body, "2024-05-10") if t == "visit"]
     assert got == [["Russia", "Xi Jinping"]]
+
+
+TIES_BROKEN = [
+    # breaking diplomatic ties is a statement to the other state
+    ("ar", "وأعلنت وزارة الخارجية الأوكرانية عن قطع كييف علاقاتها الدبلوماسية مع كوريا الشمالية.",
+     [["North Korea", "Ukraine"]]),
+    ("ar", "وقطعت أوكرانيا العلاقات مع كوريا الشمالية.", [["North Korea", "Ukraine"]]),
+    ("en", "Ukraine cut ties with North Korea.", [["North Korea", "Ukraine"]]),
+    ("en", "Iran and Saudi Arabia severed ties in 2016.", [["Iran", "Saudi Arabia"]]),
+    # with no other party named, no statement
+    ("en", "China severed ties in 1990.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,statements", TIES_BROKEN)
+def test_breaking_ties_is_a_statement_to_the_other_state(extractor, lang, text, statements):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2022-07-13") if t == "statement"]
+    assert got == statements

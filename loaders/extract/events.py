@@ -311,14 +311,20 @@ class EventExtractor:
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
             # "هنأ شي بوتين", "congratulated Putin", "برسالة تهنئة إلى بوتين": the one addressed is a party too
             addressed = ts.addressed.at(toks, i, word_forms(toks[i].norm)) is not None
-            sent_to = [a for a in after if follows(toks, a, ts.to)][:1] if addressed else []
+            sent_to = [a for a in after if follows(toks, a, ts.to | ts.with_)][:1] if addressed else []
             if sent_to and before:
                 order = before[-1:]
-            speaker = next((a for a in order if a.kind == "person"), None)
+            speaker = next((a for a in order if a.kind == "person"), None) or (  # "قطعت أوكرانيا علاقاتها مع"
+                next((a for a in before[-1:] + after if a.kind in PARTY_KINDS), None) if addressed else None)
             if speaker is None:
                 return None
             addressee = sent_to or ([a for a in after if a.kind in PARTY_KINDS and a.entity != speaker.entity][:1]
                                     if addressed else [])
+            if addressed and not addressee and len(before) >= 2 and speaker is before[-1]:
+                addressee = before[-2:-1]  # "Iran and Saudi Arabia severed ties"
+            addressee = [a for a in addressee if self.registry.home_of(a.entity) != self.registry.home_of(speaker.entity)]
+            if speaker.kind != "person" and not addressee:
+                return None  # a state speaks here only to another party
             return [Participant(speaker.entity, "source", speaker.mention)] + \
                 [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
