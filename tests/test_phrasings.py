@@ -300,10 +300,16 @@ def test_a_fronted_date_dates_the_clause_after_it(extractor, lang, text, dated):
     assert got == dated
 
 
-def test_a_visit_verb_opening_a_clause_takes_the_subject_after_it(extractor):
-    body = "والتقى بوتين شي جين بينغ، وزار الرئيس الصيني شي جين بينغ موسكو."
-    got = [names for t, names, _, _ in events(extractor, body, "2024-05-10") if t == "visit"]
-    assert got == [["Russia", "Xi Jinping"]]
+CLAUSE_OPENING_VISITS = [
+    ("والتقى بوتين شي جين بينغ، وزار الرئيس الصيني شي جين بينغ موسكو.", [["Russia", "Xi Jinping"]]),
+    ("وانتقد أردوغان إسرائيل، وفي يونيو 2024، زار الرئيس التركي أردوغان القاهرة.", [["Egypt", "Recep Tayyip Erdoğan"]]),
+]
+
+
+@pytest.mark.parametrize("body,visits", CLAUSE_OPENING_VISITS)
+def test_a_visit_verb_opening_a_clause_takes_the_subject_after_it(extractor, body, visits):
+    got = [names for t, names, _, _ in events(extractor, body, "2024-09-01") if t == "visit"]
+    assert got == visits
 
 
 TIES_BROKEN = [

@@ -31,6 +31,7 @@ from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
+CLAUSE_MARKS = ("،", ",", "؛", ";")
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
 
@@ -45,6 +46,7 @@ class Context:
     discourse: Discourse = field(default_factory=Discourse)
     orphans: list[tuple[str, DateExpr]] = field(default_factory=list)  # "the agreement was signed on …": no parties
     forces: list[Event] = field(default_factory=list)  # cooperation told by troops abroad, until the article's end
+    clause_starts: set[int] = field(default_factory=set)  # the sentence's tokens right after a comma
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
 
 
@@ -107,6 +109,7 @@ class EventExtractor:
         actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles), ts)
                   if not reporter(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
+        ctx.clause_starts = {k for k in range(1, len(toks)) if folded.text[toks[k - 1].end:toks[k].start].strip() in CLAUSE_MARKS}
         found: list[tuple[str, int, int]] = []
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
         acts: set[int] = set()
@@ -330,7 +333,8 @@ class EventExtractor:
         if etype == "visit":
             named = [h for h in (self.visits.state(a.entity) for a in places if a.last < i and a.kind != "person") if h]
             it = [*reversed(named), *ctx.recent_states] if self.visits.visited_it(toks, i, j, ts) else []
-            return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it)
+            return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it,
+                                            i in ctx.clause_starts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]

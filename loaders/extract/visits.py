@@ -29,10 +29,10 @@ class Visits:
         return i == j and toks[i].norm.endswith("ها") and self.coref.object_pronoun(toks, i, ts)
 
     def participants(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
-                     ts: TriggerSet, it: list[str] = ()) -> list[Participant] | None:
+                     ts: TriggerSet, it: list[str] = (), opens: bool = False) -> list[Participant] | None:
         right_after = [a for a in after if a.kind == "person" and a.first - j <= 3 and not a.prepositional]
-        if ts.lang == "ar" and toks[i].norm.startswith("و") and right_after:
-            people = right_after[:1]  # "…، وزار الرئيس التركي أردوغان القاهرة": the verb's own subject
+        if ts.lang == "ar" and (toks[i].norm.startswith("و") or opens) and right_after:
+            people = right_after[:1]  # "…، (و)زار الرئيس التركي أردوغان القاهرة": the verb's own subject
         else:
             people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
         visitor = people[0] if people else (before[-1:] or [None])[0]
