@@ -328,3 +328,12 @@ TIES_BROKEN = [
 def test_breaking_ties_is_a_statement_to_the_other_state(extractor, lang, text, statements):
     got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2022-07-13") if t == "statement"]
     assert got == statements
+
+
+def test_a_dual_title_naming_an_office_with_no_table_is_refused():
+    from loaders.extract.triggers import TriggerSet, check_offices
+    from loaders.knowledge import KnowledgeError
+    triggers = {"ar": TriggerSet.load("ar")}
+    check_offices(triggers, set(triggers["ar"].dual_offices.values()))
+    with pytest.raises(KnowledgeError, match="no office table is named foreign_minister"):
+        check_offices(triggers, set(triggers["ar"].dual_offices.values()) - {"foreign_minister"})

@@ -14,7 +14,6 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..knowledge import KnowledgeError
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
@@ -25,7 +24,7 @@ from .telling import dates_by_trigger, modality
 from .visits import Visits
 from . import forces
 from .entities import SegmentTexts, Token, strip_variants
-from .triggers import TriggerSet, word_forms
+from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
@@ -56,11 +55,7 @@ class EventExtractor:
         self.triggers = triggers
         self.coref = Coref(registry)
         self.visits = Visits(registry, self.coref)
-        known = {office for office, _ in registry.offices}
-        for lang, ts in triggers.items():
-            unknown = sorted(set(ts.dual_offices.values()) - known)
-            if unknown:
-                raise KnowledgeError(f"triggers.yaml ({lang}): no office table is named {', '.join(unknown)}")
+        check_offices(triggers, {office for office, _ in registry.offices})
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..knowledge import DATA_DIR, load_yaml
+from ..knowledge import DATA_DIR, KnowledgeError, load_yaml
 from ..normalize import norm
 from .entities import Token, strip_variants
 
@@ -222,3 +222,11 @@ def office_before(words: list[str], ts: TriggerSet) -> tuple[str | None, int]:
                 if office:
                     return office, n + tail
     return None, 0
+
+
+def check_offices(triggers: dict[str, TriggerSet], known: set[str]) -> None:
+    """Every office the dual titles name must have a table in the registry."""
+    for lang, ts in triggers.items():
+        unknown = sorted(set(ts.dual_offices.values()) - known)
+        if unknown:
+            raise KnowledgeError(f"triggers.yaml ({lang}): no office table is named {', '.join(unknown)}")
