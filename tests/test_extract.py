@@ -808,3 +808,9 @@ def test_agreeing_to_cooperate_is_cooperation(extractor, lang, text, etype):
     body = in_article(lang, text)
     got = [t for t, _, _, _ in events(extractor, body, "2024-05-16") if t in ("agreement", "cooperation")]
     assert got == [etype]
+
+
+def test_a_short_name_before_a_hyphened_given_name_is_someone_elses(extractor):
+    ex = extract(extractor, "التقى كيم جونغ أون بوتين. وقال نائب الوزير كيم هونج-كيون إن سيول قلقة. وقال كيم إن العلاقات جيدة.",
+                 "2024-11-01")
+    assert [m.surface for m in ex.mentions if m.entity == "Kim Jong Un"] == ["كيم جونغ أون", "كيم"]

@@ -390,7 +390,11 @@ class EntityMatcher:
 
     def _name_continues(self, seg: Segment, folded: Folded, toks: list[Token], i: int) -> bool:
         """"Kim Jong Nam": a Latin surname followed by another capitalised name word is someone's full
-        name, not a short one (headlines, written in title case, are exempt)."""
+        name, not a short one (headlines, written in title case, are exempt); so is an Arabic one
+        followed by a hyphened given name ("كيم هونج-كيون")."""
+        if i + 2 < len(toks) and not toks[i].norm.isascii() and \
+                folded.text[toks[i + 1].end:toks[i + 2].start].strip() == "-":
+            return True  # "كيم هونج-كيون": a hyphened given name follows
         if seg.kind == "title" or i + 1 >= len(toks) or not toks[i].norm.isascii():
             return False
         nxt = toks[i + 1]
