@@ -301,6 +301,9 @@ def test_a_fronted_date_dates_the_clause_after_it(extractor, lang, text, dated):
 
 
 CLAUSE_OPENING_VISITS = [
+    # with no subject after it, the visitor is the sentence's first subject, not the last person named
+    ("توجه عراقجي إلى الأردن، وبعد لقاء العاهل الأردني الملك عبد الله الثاني، غادر عمان متوجها إلى القاهرة.",
+     [["Abbas Araghchi", "Jordan"], ["Abbas Araghchi", "Egypt"]]),
     ("والتقى بوتين شي جين بينغ، وزار الرئيس الصيني شي جين بينغ موسكو.", [["Russia", "Xi Jinping"]]),
     ("وانتقد أردوغان إسرائيل، وفي يونيو 2024، زار الرئيس التركي أردوغان القاهرة.", [["Egypt", "Recep Tayyip Erdoğan"]]),
 ]
