@@ -326,14 +326,8 @@ class EventExtractor:
             return [Participant(speaker.entity, "source", speaker.mention)] + \
                 [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
-            named = [h for h in (self.visits.state(a.entity) for a in places if a.last < i and a.kind != "person") if h]
-            it = [*reversed(named), *ctx.recent_states] if self.visits.visited_it(toks, i, j, ts) else []
-            opens = i in ctx.clause_starts
-            first = next((a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
-            if opens and first and ts.lang == "ar":  # "توجه عراقجي …، وبعد لقاء العاهل الأردني، غادر عمان"
-                before = [first]
-            return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts, it,
-                                            opens)
+            return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts,
+                                            places, ctx.recent_states, i in ctx.clause_starts)
         pair = self._pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]

@@ -29,7 +29,15 @@ class Visits:
         return i == j and toks[i].norm.endswith("ها") and self.coref.object_pronoun(toks, i, ts)
 
     def participants(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
-                     ts: TriggerSet, it: list[str] = (), opens: bool = False) -> list[Participant] | None:
+                     ts: TriggerSet, sentence: list[Actor] = (), recent: list[str] = (),
+                     opens: bool = False) -> list[Participant] | None:
+        """The visitor and the host; `sentence` holds the sentence's actors, `recent` the states the
+        article named last, `opens` whether the verb opens a clause after a comma."""
+        named = [h for h in (self.state(a.entity) for a in sentence if a.last < i and a.kind != "person") if h]
+        it = [*reversed(named), *recent] if self.visited_it(toks, i, j, ts) else []
+        first = next((a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
+        if opens and first and ts.lang == "ar":  # "توجه عراقجي …، وبعد لقاء العاهل الأردني، غادر عمان"
+            before = [first]
         right_after = [a for a in after if a.kind == "person" and a.first - j <= 3 and not a.prepositional]
         if ts.lang == "ar" and (toks[i].norm.startswith("و") or opens) and right_after:
             people = right_after[:1]  # "…، (و)زار الرئيس التركي أردوغان القاهرة": the verb's own subject
