@@ -597,6 +597,8 @@ SINCE_DATES = [
     ("ar", "ووصل أردوغان إلى السعودية في أول زيارة رسمية له منذ عام 2017.", None),
     ("ar", "وزار أردوغان السعودية في يوليو 2023.", "2023-07"),
     ("en", "Erdogan visited Saudi Arabia, his first visit since 2017.", None),
+    # a visit named inside the since phrase is dated by it
+    ("ar", "وقالت ماتفيينكو إن بيونغ يانغ تغيرت كثيرا منذ زيارتها الأخيرة لكوريا الشمالية عام 2005.", "2005"),
 ]
 
 

@@ -27,8 +27,10 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
     own: list[list[DateExpr]] = [[] for _ in found]
     for d in sorted(dates, key=lambda d: d.start):
         lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 40):d.start - seg.start])[-1]
-        if any(w in ts.not_dating for w in norm(lead).split()[-5:]):
+        since = _since_at(lead, d.start, ts)
+        if since is not None and not any(since < s and e <= d.start for s, e in spans):
             continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
+            # (but "منذ زيارتها الأخيرة عام 2005": the date of the visit the phrase names)
         before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
         after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
         k = after[0] if after and _fronted(seg, d, ts) else before[-1] if before else (after[0] if after else None)
@@ -40,6 +42,13 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
                                                           ts):
             own[k].append(d)
     return own
+
+
+def _since_at(lead: str, end: int, ts: TriggerSet) -> int | None:
+    """Where a "since" word stands among the five words before a date (`lead` ends at `end`)."""
+    words = list(re.finditer(r"\S+", lead))[-5:]
+    hits = [w for w in words if norm(w.group()) in ts.not_dating]
+    return end - len(lead) + hits[-1].start() if hits else None
 
 
 def _fronted(seg: Segment, d: DateExpr, ts: TriggerSet) -> bool:
