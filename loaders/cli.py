@@ -5,6 +5,7 @@ stderr and a non-zero exit; anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -31,6 +32,13 @@ app = typer.Typer(help="Load Arabic and English news articles into a PostgreSQL 
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Manage the database: the embedded server or DATABASE_URL.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+
+
+@app.callback()
+def _one_line_per_error() -> None:
+    # Each error reaches the user as one clean line; psycopg's own warning about a connection lost
+    # inside a pipeline ("error ignored terminating …") would only repeat it.
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 
 
