@@ -38,7 +38,8 @@ def _flat(name: str) -> str:
 
 
 class Names:
-    """One key per entity: its registry names, evaluation spellings, any case, spacing or hyphens."""
+    """One key per entity: its name and the contract's equivalent spellings, any case, spacing or
+    hyphens (the same equivalences as the contract's scorer, so both print the same figures)."""
 
     def __init__(self, table: dict[str, str]):
         self.table = table
@@ -46,8 +47,7 @@ class Names:
     @classmethod
     def load(cls, registry: Registry | None = None, path: Path = EVAL_NAMES) -> "Names":
         registry = registry or load_registry()
-        table = {_flat(a.text): _flat(a.entity) for a in registry.aliases
-                 if a.lang == "en" and a.kind in ("name", "metonym") and a.entity}
+        table: dict[str, str] = {}
         for name, spellings in load_yaml(path, EVAL_NAMES_SCHEMA).items():
             if name not in registry.entities:
                 raise KnowledgeError(f"{path.name}: {name!r} is not a registry entity")
