@@ -340,3 +340,18 @@ def test_a_dual_title_naming_an_office_with_no_table_is_refused():
     check_offices(triggers, set(triggers["ar"].dual_offices.values()))
     with pytest.raises(KnowledgeError, match="no office table is named foreign_minister"):
         check_offices(triggers, set(triggers["ar"].dual_offices.values()) - {"foreign_minister"})
+
+
+TIME_CLAUSE_IN_A_CONCERN = [
+    # a time clause after a concern tells its own cooperation
+    ("ar", "وأعربت الولايات المتحدة عن قلقها إزاء تسليم الأسلحة، بعد أن تعهد كيم جونغ أون بتعزيز التعاون مع موسكو.",
+     [["Kim Jong Un", "Russia"]]),
+    # what the concern is about stays no event of its own
+    ("ar", "وأعربت الولايات المتحدة عن قلقها من التعاون بين روسيا وكوريا الشمالية.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,cooperations", TIME_CLAUSE_IN_A_CONCERN)
+def test_a_time_clause_after_a_concern_tells_its_own_event(extractor, lang, text, cooperations):
+    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2023-09-05") if t == "cooperation"]
+    assert got == cooperations

@@ -141,7 +141,9 @@ class EventExtractor:
         for k, (etype, i, n) in enumerate(found):
             parts = None
             told = i in acts or any(x > 0 and toks[x - 1].norm in ts.relatives  # "المعاهدة التي وقعها بوتين"
-                                    for x in [i] + [x for x, _ in alternates.get(i, ())])
+                                    for x in [i] + [x for x, _ in alternates.get(i, ())]) or any(
+                t == "accusation" and (b := boundary_after(toks, a, ts)) < i and toks[b].norm in ts.time_words
+                for t, a, _ in found if a < i)  # "أعربت عن قلقها …، بعد أن تعهد كيم بتعزيز التعاون": its own clause
             if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, folded)
                 carry = self._carried(kept[-1][3], actors) if floor and kept else None
