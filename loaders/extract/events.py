@@ -72,8 +72,8 @@ class EventExtractor:
             seg_dates = [d for d in dates if seg.start <= d.start < seg.end]
             events += self._segment(seg, by_seg.get(seg.order, []), seg_dates, ctx, (analyses or {}).get(seg.order),
                                     texts)
-        dropped = forces.unfounded(events, ctx.forces, ctx.main_states)
-        events = [e for e in events if e not in dropped]
+        dropped = {id(e) for e in forces.unfounded(events, ctx.forces, ctx.main_states)}
+        events = [e for e in events if id(e) not in dropped]
         for etype, date in ctx.orphans:  # it dates the article's one undated telling of that happening
             undated = [e for e in events if e.type == etype and e.date is None and e.modality != "negated"]
             if undated and len({frozenset(e.names()) for e in undated}) == 1:

@@ -73,7 +73,8 @@ def unfounded(events: list[Event], forces: list[Event], main_states: list[str]) 
     events (troops told in a state are allies only where the article says the two work together)."""
     against = {frozenset((p.entity, q.entity)) for e in events if e.type == "accusation"
                for p in e.participants if p.role == "source" for q in e.participants if q.role == "target"}
-    together = {frozenset(e.names()) for e in events if e.type != "accusation" and e not in forces}
+    told_by_troops = {id(e) for e in forces}
+    together = {frozenset(e.names()) for e in events if e.type != "accusation" and id(e) not in told_by_troops}
     main = frozenset(main_states)
     return [e for e in forces if frozenset(e.names()) in against
             or frozenset(e.names()) != main and not any(frozenset(e.names()) <= t for t in together)]

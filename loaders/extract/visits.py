@@ -33,8 +33,10 @@ class Visits:
                      opens: bool = False) -> list[Participant] | None:
         """The visitor and the host; `sentence` holds the sentence's actors, `recent` the states the
         article named last, `opens` whether the verb opens a clause after a comma."""
-        named = [h for h in (self.state(a.entity) for a in sentence if a.last < i and a.kind != "person") if h]
-        it = [*reversed(named), *recent] if self.visited_it(toks, i, j, ts) else []
+        it: list[str] = []
+        if self.visited_it(toks, i, j, ts):  # the states named before, the last first
+            it = [h for h in (self.state(a.entity) for a in reversed(sentence) if a.last < i and a.kind != "person")
+                  if h] + list(recent)
         first = next((a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
         if opens and first and ts.lang == "ar":  # "توجه عراقجي …، وبعد لقاء العاهل الأردني، غادر عمان"
             before = [first]
@@ -98,11 +100,11 @@ class Visits:
         """A host receiving a guest from another state at home is the guest's visit to the host's
         state ("استقبل تبون نظيره التونسي", "Saudi Arabia hosted Xi"); a place named in a third state,
         or the sidelines of a summit, say the reception may not be at home."""
-        if not set(word_forms(norm(ev.trigger))) & ts.receptions or len(ev.participants) != 2:
+        forms = word_forms(norm(ev.trigger))
+        if ts.receptions.isdisjoint(forms) or len(ev.participants) != 2:
             return None
         host, guest = sorted(ev.participants, key=lambda p: p.mention.start if p.mention else ev.trigger_start)
-        carried = any(f.endswith(x) and f[:-len(x)] in ts.receptions
-                      for f in word_forms(norm(ev.trigger)) for x in ("ها", "ه", "هما", "هم"))
+        carried = any(f.endswith(x) and f[:-len(x)] in ts.receptions for f in forms for x in ("ها", "ه", "هما", "هم"))
         by = guest.mention and norm(self._text_before(ev, guest.mention.start)).split()[-1:] in ([w] for w in ts.from_)
         if carried and host.mention and host.mention.start < ev.trigger_start or by:
             host, guest = guest, host  # "استقبلها بوتين", "حظي باستقبال من كيم", "was received by Newsom"
@@ -126,8 +128,10 @@ class Visits:
     def _date_after(m: Mention, seg: Segment, dates: list[DateExpr], ts: TriggerSet) -> DateExpr | None:
         """A date right after a destination, a preposition at most between ("تونس في ديسمبر 2021")."""
         for d in dates:
+            if d.start < m.end:
+                continue
             gap = norm(seg.text[m.end - seg.start:d.start - seg.start]).split()
-            if d.start >= m.end and all(w in ts.preps for w in gap) and len(gap) <= 1:
+            if len(gap) <= 1 and all(w in ts.preps for w in gap):
                 return d
         return None
 
@@ -138,7 +142,7 @@ class Visits:
         for d in sorted((d for d in dates if prev.end <= d.start and d.end <= m.start), key=lambda d: -d.start):
             text = text[:d.start - prev.end] + " " + text[d.end - prev.end:]
         words = norm(text.replace("،", " , ").replace(",", " , ")).split()
-        joiners = ts.date_joiners | {",", "and", "then"}
+        joiners = ts.date_joiners | {","}  # و, ثم, "and", "then" are the data's date joiners
         return any(w in joiners for w in words) and all(w in joiners or w in ts.preps for w in words)
 
     def state(self, name: str) -> str | None:
