@@ -25,6 +25,11 @@ def events(extractor, body: str, published: str | None = "2024-01-10"):
             for e in extract(extractor, body, published).events]
 
 
+def participants_of(extractor, body: str, published: str | None, etype: str) -> list[list[str]]:
+    """The sorted participants of each event of one type, in the order told."""
+    return [names for t, names, _, _ in events(extractor, body, published) if t == etype]
+
+
 # ------------------------------------------------------------------------------ entities
 ENTITIES_AR = [
     # a title's state is named too
@@ -499,7 +504,7 @@ CALLS = [
 @pytest.mark.parametrize("lang,text,people", CALLS)
 def test_a_phone_call_is_a_meeting_of_the_two(extractor, lang, text, people):
     body = in_article(lang, text)
-    met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
+    met = participants_of(extractor, body, "2024-05-20", "meeting")
     assert met == ([people] if people else [])
 
 
@@ -517,7 +522,7 @@ TITLES_IN_CHAINS = [
 @pytest.mark.parametrize("lang,text,people", TITLES_IN_CHAINS)
 def test_a_bare_title_between_and_and_a_name_keeps_the_chain(extractor, lang, text, people):
     body = in_article(lang, text)
-    met = [names for t, names, _, _ in events(extractor, body, "2024-05-20") if t == "meeting"]
+    met = participants_of(extractor, body, "2024-05-20", "meeting")
     assert met == ([people] if people else [])
 
 
@@ -537,7 +542,7 @@ SUPPORT_ACTS = [
 @pytest.mark.parametrize("lang,text,parties", SUPPORT_ACTS)
 def test_troops_and_arms_sent_are_cooperation_even_where_condemned(extractor, lang, text, parties):
     body = in_article(lang, text)
-    got = [names for t, names, _, _ in events(extractor, body, "2024-11-05") if t == "cooperation"]
+    got = participants_of(extractor, body, "2024-11-05", "cooperation")
     assert got == ([parties] if parties else [])
 
 
@@ -589,7 +594,7 @@ GAZETTEER_HOSTS = [
 @pytest.mark.parametrize("lang,text,published,expected", GAZETTEER_HOSTS)
 def test_a_city_only_the_gazetteer_knows_names_the_host(extractor, lang, text, published, expected):
     body = in_article(lang, text)
-    got = [names for t, names, _, _ in events(extractor, body, published) if t == "visit"]
+    got = participants_of(extractor, body, published, "visit")
     assert got == ([expected] if expected else [])
 
 
@@ -662,7 +667,7 @@ SUBJECT_CARRIED = [
 
 @pytest.mark.parametrize("text,people", SUBJECT_CARRIED)
 def test_a_clause_without_subject_continues_its_sentences_subject(extractor, text, people):
-    met = [names for t, names, _, _ in events(extractor, text, "2024-11-05") if t == "meeting"]
+    met = participants_of(extractor, text, "2024-11-05", "meeting")
     assert people in met
 
 
@@ -694,7 +699,7 @@ THREATS_AND_CONDEMNATIONS = [
 @pytest.mark.parametrize("lang,text,parties", THREATS_AND_CONDEMNATIONS)
 def test_calling_a_partys_acts_a_threat_or_condemning_them_accuses_it(extractor, lang, text, parties):
     body = in_article(lang, text)
-    got = [names for t, names, _, _ in events(extractor, body, "2024-10-29") if t == "accusation"]
+    got = participants_of(extractor, body, "2024-10-29", "accusation")
     assert got == ([parties] if parties else [])
 
 
@@ -741,7 +746,7 @@ PRECISION_AR = [
 
 @pytest.mark.parametrize("text,etype,expected", PRECISION_AR)
 def test_precision_cases_ar(extractor, text, etype, expected):
-    got = [names for t, names, _, _ in events(extractor, text, "2024-10-24") if t == etype]
+    got = participants_of(extractor, text, "2024-10-24", etype)
     assert got == expected
 
 
@@ -785,7 +790,7 @@ MEETING_PARTIES = [
 @pytest.mark.parametrize("lang,text,people", MEETING_PARTIES)
 def test_a_meetings_parties_leave_out_its_forum_and_a_persons_own_state(extractor, lang, text, people):
     body = in_article(lang, text)
-    met = [names for t, names, _, _ in events(extractor, body, "2024-09-22") if t == "meeting"]
+    met = participants_of(extractor, body, "2024-09-22", "meeting")
     assert met[:1] == [people]
 
 

@@ -1,7 +1,7 @@
 """Forces abroad: a state's troops told in or beside another state are military cooperation."""
 import pytest
 
-from tests.test_extract import events, extract
+from tests.test_extract import extract, participants_of
 
 OPENING = {"ar": "وتتعزز العلاقات بين روسيا وكوريا الشمالية. ووقعت روسيا وكوريا الشمالية معاهدة.\n",
            "en": "Ties between Russia and North Korea grow. Russia and North Korea signed a treaty.\n"}
@@ -38,6 +38,6 @@ NOT_ALLIES = [
 
 @pytest.mark.parametrize("lang,body", NOT_ALLIES)
 def test_troops_at_war_or_unpaired_are_no_cooperation(extractor, lang, body):
-    got = [names for t, names, _, _ in events(extractor, body, "2024-11-05") if t == "cooperation"]
+    got = participants_of(extractor, body, "2024-11-05", "cooperation")
     assert ["Russia", "Ukraine"] not in got and ["Japan", "United States"] not in got
 

@@ -1,7 +1,7 @@
 """Invitations told with a noun ("at the invitation of", "بدعوة من") or a verb, in both languages."""
 import pytest
 
-from tests.test_extract import events, extract, in_article
+from tests.test_extract import extract, in_article, participants_of
 
 INVITATIONS = [
     ("en", "Erdogan visited Egypt at the invitation of President Abdel Fattah el-Sisi.",
@@ -27,13 +27,13 @@ NO_INVITATION = [
 
 @pytest.mark.parametrize("lang,text,published", NO_INVITATION)
 def test_no_one_invites_his_own_state(extractor, lang, text, published):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), published) if t == "invitation"]
+    got = participants_of(extractor, in_article(lang, text), published, "invitation")
     assert all(not {"Turkey", "Recep Tayyip Erdoğan"} <= set(n) for n in got)
 
 
 @pytest.mark.parametrize("lang,text,parties", INVITATIONS)
 def test_an_invitation_names_who_invites_and_who_is_invited(extractor, lang, text, parties):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "invitation"]
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "invitation")
     assert got == [parties]
 
 

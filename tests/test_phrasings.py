@@ -1,7 +1,7 @@
 """Common wordings of the seven event types, one sentence each, in Arabic and English."""
 import pytest
 
-from tests.test_extract import events, extract, in_article
+from tests.test_extract import events, extract, in_article, participants_of
 
 PHRASINGS = [
     # calls and talks
@@ -38,7 +38,7 @@ PHRASINGS = [
 
 @pytest.mark.parametrize("lang,text,etype,parties", PHRASINGS)
 def test_a_common_wording_tells_its_event(extractor, lang, text, etype, parties):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == etype]
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", etype)
     assert got[:1] == [parties]
 
 
@@ -62,14 +62,14 @@ REPORTED_ACTS = [
 
 @pytest.mark.parametrize("lang,text,accusations", REPORTED_ACTS)
 def test_saying_that_another_state_sent_troops_accuses_it(extractor, lang, text, accusations):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-11-01") if t == "accusation"]
+    got = participants_of(extractor, in_article(lang, text), "2024-11-01", "accusation")
     assert got == accusations
 
 
 def test_the_two_countries_rejecting_a_plan_accuse_its_author(extractor):
     body = ("استقبل الرئيس الجزائري عبد المجيد تبون نظيره التونسي قيس سعيد في الجزائر. وتربط الجزائر وتونس علاقات وثيقة.\n"
             "وأعلنت حكومتا البلدين رفضهما خطة الرئيس الأمريكي دونالد ترامب للسلام.")
-    got = [names for t, names, _, _ in events(extractor, body, "2020-02-01") if t == "accusation"]
+    got = participants_of(extractor, body, "2020-02-01", "accusation")
     assert got == [["Algeria", "Donald Trump", "Tunisia"]]
 
 
@@ -87,7 +87,7 @@ DUAL_OFFICES = [
 
 @pytest.mark.parametrize("lang,text,published,people", DUAL_OFFICES)
 def test_one_title_for_two_states_names_both_holders(extractor, lang, text, published, people):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), published) if t == "meeting"]
+    got = participants_of(extractor, in_article(lang, text), published, "meeting")
     assert got[:1] == [people]
 
 
@@ -103,7 +103,7 @@ def test_an_office_of_the_two_countries_is_held_by_one_person_in_each(extractor,
     opening = ("Egypt and Turkey want better ties. Egypt and Turkey signed deals." if lang == "en"
                else "وتعمل مصر وتركيا على تحسين العلاقات. ووقعت مصر وتركيا اتفاقيات.")
     body = f"{opening}\n{text}"
-    got = [names for t, names, _, _ in events(extractor, body, "2024-02-14") if t == "meeting"]
+    got = participants_of(extractor, body, "2024-02-14", "meeting")
     assert got[:1] == [people]
 
 
@@ -181,7 +181,7 @@ CONDEMNED_ACTS = [
 
 @pytest.mark.parametrize("lang,text,accusations", CONDEMNED_ACTS)
 def test_a_condemnation_accuses_the_attacker_not_the_attacked(extractor, lang, text, accusations):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "accusation"]
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "accusation")
     assert got == accusations
 
 
@@ -199,7 +199,7 @@ RECEPTIONS = [
 
 @pytest.mark.parametrize("lang,text,visits", RECEPTIONS)
 def test_a_reception_at_home_is_the_guests_visit(extractor, lang, text, visits):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "visit"]
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "visit")
     assert got == visits
 
 
@@ -214,7 +214,7 @@ STATE_IN_A_TITLE = [
 
 @pytest.mark.parametrize("lang,text,people", STATE_IN_A_TITLE)
 def test_a_state_inside_a_title_is_the_person_named_after_it(extractor, lang, text, people):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2018-09-08") if t == "meeting"]
+    got = participants_of(extractor, in_article(lang, text), "2018-09-08", "meeting")
     assert got[:1] == [people]
 
 
@@ -229,14 +229,14 @@ SHORT_TIME_PHRASES = [
 @pytest.mark.parametrize("lang,text,people", SHORT_TIME_PHRASES)
 def test_a_short_time_phrase_keeps_the_clause_open(extractor, lang, text, people):
     body = in_article(lang, "وصل وزير الخارجية الإيراني عباس عراقجي إلى القاهرة.\n" + text)
-    got = [names for t, names, _, _ in events(extractor, body, "2024-10-16") if t == "meeting"]
+    got = participants_of(extractor, body, "2024-10-16", "meeting")
     assert got[:1] == [people]
 
 
 def test_a_host_after_a_verb_with_its_guest_as_object_pronoun_hosts(extractor):
     body = ("وصلت وزيرة الخارجية الكورية الشمالية تشوي سون هي إلى موسكو.\n"
             "واستقبلها الرئيس الروسي فلاديمير بوتين في الكرملين.")
-    got = [names for t, names, _, _ in events(extractor, body, "2024-11-01") if t == "visit"]
+    got = participants_of(extractor, body, "2024-11-01", "visit")
     assert ["North Korea", "Vladimir Putin"] not in got and got == [["Choe Son Hui", "Russia"]]
 
 
@@ -267,7 +267,7 @@ GUEST_BOOKS = [
 
 @pytest.mark.parametrize("lang,text,agreements", GUEST_BOOKS)
 def test_a_guest_book_signed_is_no_agreement(extractor, lang, text, agreements):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2023-09-13") if t == "agreement"]
+    got = participants_of(extractor, in_article(lang, text), "2023-09-13", "agreement")
     assert got == agreements
 
 
@@ -281,7 +281,7 @@ TIES_CUT = [
 
 @pytest.mark.parametrize("lang,text,cooperations", TIES_CUT)
 def test_ties_cut_are_no_cooperation(extractor, lang, text, cooperations):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2024-05-10") if t == "cooperation"]
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "cooperation")
     assert got == cooperations
 
 
@@ -311,7 +311,7 @@ CLAUSE_OPENING_VISITS = [
 
 @pytest.mark.parametrize("body,visits", CLAUSE_OPENING_VISITS)
 def test_a_visit_verb_opening_a_clause_takes_the_subject_after_it(extractor, body, visits):
-    got = [names for t, names, _, _ in events(extractor, body, "2024-09-01") if t == "visit"]
+    got = participants_of(extractor, body, "2024-09-01", "visit")
     assert got == visits
 
 
@@ -329,7 +329,7 @@ TIES_BROKEN = [
 
 @pytest.mark.parametrize("lang,text,statements", TIES_BROKEN)
 def test_breaking_ties_is_a_statement_to_the_other_state(extractor, lang, text, statements):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2022-07-13") if t == "statement"]
+    got = participants_of(extractor, in_article(lang, text), "2022-07-13", "statement")
     assert got == statements
 
 
@@ -353,5 +353,5 @@ TIME_CLAUSE_IN_A_CONCERN = [
 
 @pytest.mark.parametrize("lang,text,cooperations", TIME_CLAUSE_IN_A_CONCERN)
 def test_a_time_clause_after_a_concern_tells_its_own_event(extractor, lang, text, cooperations):
-    got = [names for t, names, _, _ in events(extractor, in_article(lang, text), "2023-09-05") if t == "cooperation"]
+    got = participants_of(extractor, in_article(lang, text), "2023-09-05", "cooperation")
     assert got == cooperations
