@@ -604,6 +604,7 @@ SINCE_DATES = [
     ("en", "Erdogan visited Saudi Arabia, his first visit since 2017.", None),
     # a visit named inside the since phrase is dated by it
     ("ar", "وقالت ماتفيينكو إن بيونغ يانغ تغيرت كثيرا منذ زيارتها الأخيرة لكوريا الشمالية عام 2005.", "2005"),
+    ("ar", "وقال أردوغان إن القاهرة تغيرت كثيرا منذ زيارته الأخيرة لمصر عام 2012.", "2012"),
 ]
 
 
