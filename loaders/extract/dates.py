@@ -30,7 +30,7 @@ WORDS = [str]
 BLOCKERS = {"before": WORDS, "after": WORDS}
 DATES_SCHEMA: dict[str, Any] = {
     "language!": str, "months!": {"*": WORDS}, "weekdays!": {"*": WORDS},
-    "clitics": WORDS, "ordinal_suffixes": WORDS, "day_articles": WORDS,
+    "clitics": WORDS, "ordinal_suffixes": WORDS, "ordinal_days": {"*": WORDS}, "day_articles": WORDS,
     "day_words": WORDS, "month_words": WORDS, "year_words": WORDS, "of_words": WORDS,
     "cues": WORDS, "month_cues": WORDS, "era_suffixes": WORDS,
     "qualifiers": {"*": int}, "qualifiers_before": {"*": int},
@@ -40,7 +40,7 @@ DATES_SCHEMA: dict[str, Any] = {
     "not_after_year": WORDS, "numeric_order": str, "capitalized_names": bool,
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PRECISION: dict[str, Precision] = {"dm": "day", "num": "day", "wd": "day", "rel": "day", "m": "month", "y": "year"}
+PRECISION: dict[str, Precision] = {"dm": "day", "dp": "day", "num": "day", "wd": "day", "rel": "day", "m": "month", "y": "year"}
 
 L = r"(?<![^\W\d_])"  # not preceded by a letter
 R = r"(?![^\W\d_])"  # not followed by a letter
@@ -91,12 +91,17 @@ class DateFinder:
 
         self.month_of: dict[str, int] = {}
         self.weekday_of: dict[str, int] = {}
+        self.ordinal_of: dict[str, int] = {}
         for d in data:
             where = f"dates.yaml ({d['language']})"
             for num, names in d["months"].items():
                 if not isinstance(num, int) or not 1 <= num <= 12:
                     raise KnowledgeError(f"{where}: month key {num!r} is not 1..12")
                 self.month_of.update({fold_word(n): num for n in names})
+            for num, names in (d.get("ordinal_days") or {}).items():
+                if not isinstance(num, int) or not 1 <= num <= 31:
+                    raise KnowledgeError(f"{where}: ordinal day key {num!r} is not 1..31")
+                self.ordinal_of.update({fold_word(n): num for n in names})
             for day, names in d["weekdays"].items():
                 if day not in WEEKDAYS:
                     raise KnowledgeError(f"{where}: unknown weekday {day!r} (allowed: {', '.join(WEEKDAYS)})")
@@ -136,13 +141,16 @@ class DateFinder:
         tail = (rf"(?:\s*,?\s*(?:{OF}\s+)?(?:{YW}\s*)?{NUM_L}(?P<y>{Y})(?:\s*{ERA})?"
                 rf"|\s*(?P<q>{QA})"
                 rf"|\s*,?\s*(?:{OF}\s+)?(?:{YU}\s*(?P<ryq>{QA})|(?P<ryb>{QB})\s+{YU}))?")
-        days = (rf"{NUM_L}{ART}(?P<d1>\d{{1,2}})(?!\d){ORD}"
-                rf"(?:\s*(?P<c>{CONN})\s*{ART}(?P<d2>\d{{1,2}})(?!\d){ORD})?")
+        ORDW = rf"|(?P<dw>{word_regex(self.ordinal_of)}){R}(?=\s+{OF})" if self.ordinal_of else ""
+        days = (rf"(?:{NUM_L}{ART}(?P<d1>\d{{1,2}})(?!\d){ORD}"
+                rf"(?:\s*(?P<c>{CONN})\s*{ART}(?P<d2>\d{{1,2}})(?!\d){ORD})?{ORDW})")
+        MU = word_regex(merged("periods", "month"), ll) + R
         wd_prefix = rf"(?:(?:{DW}\s+)?(?P<wd>{WD})\s*,?\s*)?"
         kinds = {  # tried in this order at a token start; x is the expression's span
             "num": rf"(?<![\w.,/:\-]){CL}(?P<x>(?P<iy>{YEAR})(?P<s1>[-/.])(?P<im>\d{{1,2}})(?P=s1)(?P<id>\d{{1,2}})"
                    rf"|(?P<a>\d{{1,2}})(?P<s2>[-/.])(?P<b>\d{{1,2}})(?P=s2)(?P<ny>{YEAR}))(?!\d|[-/.]\d)",
-            "dm": rf"{L}{CL}(?P<x>{wd_prefix}{days}\s*,?\s*(?:{OF}\s*)?(?:{MW}\s+)?{month}{tail})",
+            "dm": rf"{L}{CL}(?P<x>{wd_prefix}{days}\s*,?\s*(?:{OF}\s*)?(?:(?:{MW}\s+)?{month}{tail}"
+                  rf"|(?P<pu>{MU})\s*(?P<pq>{QA})))",  # "12 من الشهر الجاري"
             "md": rf"{L}{CL}(?P<x>{wd_prefix}{month}\s*,?\s*{days}(?:\s*,?\s*{NUM_L}(?P<y>{Y}))?)",
             "m": rf"{L}(?:{CL}(?P<cue>{MCUE})[\s-]+)?{CL}(?P<x>(?:(?P<qb>{QB})\s+)?(?P<mw>{MW}\s+)?{month}{tail})",
             "y": rf"{L}(?:{CL}(?P<cue>{CUE})[\s-]+)?{CL}(?P<x>(?:(?P<yw>{YW})\s*)?{NUM_L}(?P<y>{Y})"
@@ -222,7 +230,10 @@ class DateFinder:
         start, end = m.span("x" + sfx)
         between = bool(self._between.search(ft, max(0, start - 20), start))
         if kind in ("dm", "md"):
-            month, d1, d2 = self._month(g), int(g["d1"]), g["d2"] and int(g["d2"])
+            d1, d2 = int(g["d1"]) if g["d1"] else _look(self.ordinal_of, g["dw"]), g["d2"] and int(g["d2"])
+            if g.get("pu"):
+                return Hit(start, end, "dp", day=d1, offset=_look(self.qualifiers, g["pq"]), unit="month")
+            month = self._month(g)
             if month is None or not 1 <= d1 <= 31:
                 return None
             if g["y"] is None and not (self._cap(g, m, sfx, text, origin) and (kind == "dm" or g["m"].isascii())):

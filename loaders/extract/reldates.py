@@ -18,7 +18,7 @@ class Hit:
 
     start: int
     end: int
-    kind: str  # dm (day and month), num, m (month), y, wd (weekday), rel (day), period
+    kind: str  # dm (day and month), dp (day of a relative month), num, m (month), y, wd (weekday), rel (day), period
     day: int | None = None
     day2: int | None = None  # "11 إلى 17 سبتمبر"
     month: int | None = None
@@ -78,6 +78,10 @@ def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bo
             return anchor - dt.timedelta(days=(back or 7) + 7 * (-h.qual - 1)), None, True
         ahead = (h.weekday - anchor.weekday()) % 7 or 7  # "المقبل": strictly after
         return anchor + dt.timedelta(days=ahead + 7 * (h.qual - 1)), None, True
+    if h.kind == "dp":  # "12 من الشهر الجاري": a day of the month `offset` months away
+        months = anchor.year * 12 + anchor.month - 1 + (h.offset or 0)
+        year, month = months // 12, months % 12 + 1
+        return (dt.date(year, month, h.day), None, True) if h.day and valid(year, month, h.day) else None
     if h.unit == "year":
         return dt.date(anchor.year + (h.offset or 0), 1, 1), None, True
     months = anchor.year * 12 + anchor.month - 1 + (h.offset or 0)
