@@ -23,7 +23,7 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
-from .extract.linked import link_dates
+from .extract.linked import lead_dates, link_dates
 from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
@@ -86,6 +86,7 @@ class Extractor:
         events = visit_hosts(events, self.registry)
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
+        lead_dates(events, segments, article)
         redate_roles(events)
         return Extraction(article, segments, mentions, events, dates, named_states(mentions))
 

@@ -1,7 +1,7 @@
 """Linked happenings: an undated event dated by the visit or summit it was part of."""
 import pytest
 
-from tests.test_extract import events, in_article
+from tests.test_extract import events, extract, in_article
 
 LINKED = [
     # told "during" a dated visit: the visit's date
@@ -39,4 +39,31 @@ LINKED = [
 @pytest.mark.parametrize("lang,body,published,etype,dates", LINKED)
 def test_an_undated_event_takes_the_date_of_the_happening_it_belongs_to(extractor, lang, body, published, etype, dates):
     got = [d for t, _, _, d in events(extractor, in_article(lang, body), published) if t == etype]
+    assert got == dates
+
+
+LEAD = [
+    # the lead sentence's undated news: the day the article prints
+    ("en", "Egypt and Turkey restore ties", "Egypt and Turkey agreed to restore full diplomatic relations. "
+     "The two countries cut ties in 2013.", "2024-05-03", "agreement", ["2024-05-03"]),
+    ("ar", "مصر وتركيا تستعيدان العلاقات", "اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة. "
+     "وكانت العلاقات قد قطعت عام 2013.", "2024-05-03", "agreement", ["2024-05-03"]),
+    ("ar", "عنوان الخبر", "التقى وزير الخارجية الروسي سيرغي لافروف نظيرته الكورية الشمالية تشوي سون هوي في موسكو.",
+     "2024-11-04", "meeting", ["2024-11-04"]),
+    # a headline told again, dated, in the body: that date, not the article's
+    ("en", "Putin and Kim Jong Un meet in Vostochny", "The Kremlin said it was a long day.\n"
+     "Vladimir Putin met Kim Jong Un on Wednesday, September 13.", "2023-09-15", "meeting",
+     ["2023-09-13", "2023-09-13"]),
+    # past the lead, planned, or with no date printed: no date
+    ("en", "Egypt and Turkey", "The Kremlin said it was a long day. Egypt and Turkey agreed to restore full "
+     "diplomatic relations.", "2024-05-03", "agreement", [None]),
+    ("en", "Xi to travel", "Xi Jinping will visit Brazil.", "2024-11-10", "visit", [None]),
+    ("ar", "عنوان الخبر", "اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", None, "agreement", [None]),
+]
+
+
+@pytest.mark.parametrize("lang,title,body,published,etype,dates", LEAD)
+def test_the_lead_tells_the_news_of_the_day(extractor, lang, title, body, published, etype, dates):
+    got = [e.date.iso() if e.date else None for e in extract(extractor, body, published, title=title).events
+           if e.type == etype]
     assert got == dates

@@ -5,7 +5,9 @@ from the whole article: what is told "during" a visit or a summit happened when 
 ("During Putin's visit to Pyongyang, the two sides signed …", "وقّع الجانبان خلال القمة …"),
 and a visit and the talks its visitor held with the host are one trip, so the one that is
 dated dates the other. The words that put an event inside another are the trigger data's
-`within`.
+`within`. And the headline and the lead sentence tell the news of the day: what they tell
+as done, with no date of its own, happened on the date the article prints ("Riyadh, 11 March
+2023: Iran and Saudi Arabia agreed to …").
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..normalize import norm
-from ..records import DateExpr, Event
+from ..records import Article, DateExpr, Event, Segment
 from ..registry import Registry
 from .triggers import TriggerSet
 
@@ -36,6 +38,20 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
             continue
         ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
         ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
+
+
+def lead_dates(events: list[Event], segments: list[Segment], article: Article) -> None:
+    """Date the undated events told as done in the headline or the lead sentence: by the date the article
+    gives the same happening elsewhere, else by the article's date (its `text` the words it was read from)."""
+    if article.published_on is None:
+        return
+    body = next((s.order for s in segments if s.section == "main" and s.kind in ("body", "quote")), None)
+    lead = {s.order for s in segments if s.kind == "title"} | {body}
+    dated = [e for e in events if e.date is not None and e.modality == "asserted"]
+    for ev in events:
+        if ev.date is None and ev.modality == "asserted" and ev.segment_order in lead:
+            ev.date = _one_date([d for d in dated if d.type == ev.type and _same_parties(d, ev)]) or DateExpr(ev.sentence_start, ev.sentence_start, article.published_text or "",
+                               article.published_on, "day", relative=True)
 
 
 def _container_date(ev: Event, events: list[Event], dated: list[Event], text: str, ts: TriggerSet) -> DateExpr | None:
