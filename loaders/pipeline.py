@@ -28,7 +28,7 @@ from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
-from .records import Article, Extraction
+from .records import Article, Extraction, UnreadDate
 from .registry import Registry, load_registry
 from .resolve import (BareTitles, anchor_date, date_plans, merge, named_states, redate_roles, resolve_counterparts,
                       resolve_dual_offices, resolve_lone_names, resolve_roles, resolve_titles, visit_hosts)
@@ -59,15 +59,18 @@ class Extractor:
         segments = self.segmenter.segment(article)
         text = article.text
         texts = SegmentTexts()
-        dates = []
+        dates, unread = [], []
         for seg in segments:
             if seg.kind in ("dateline",):
                 continue
             finder = self.dates.get(seg.language, self.dates["ar"])
-            for d in finder.find(seg.text, article.published_on, texts.folded(seg)):
+            seg_unread: list[UnreadDate] = []
+            seg_dates = finder.find(seg.text, article.published_on, texts.folded(seg), seg_unread)
+            for d in seg_dates + seg_unread:
                 d.start += seg.start
                 d.end += seg.start
-                dates.append(d)
+            dates += seg_dates
+            unread += seg_unread
         anchor = anchor_date(article.published_on, dates, segments)
         mentions = self.matcher.find(text, segments, texts)
         analyses = self.nlp.analyse(segments) if self.nlp else None
@@ -79,7 +82,7 @@ class Extractor:
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
         mentions = self.bare_titles.resolve(segments, mentions, texts)
-        events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts)
+        events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts, unread)
         date_plans(events, anchor)
         events = merge(events)
         self.places.locate(text, segments, mentions, events)

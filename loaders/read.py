@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalize import is_arabic
+from .normalize import is_arabic, script_of
 from .records import Article
 
 MANIFEST_NAMES = ("manifest.csv", "manifest.json", "manifest.jsonl")
@@ -239,11 +239,13 @@ def read_article(path: Path, max_bytes: int, manifest: dict[str, ManifestEntry] 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError(path, "only whitespace")
-    if not any(c.isalpha() and (is_arabic(c) or c.isascii()) for c in text):
+    script = script_of(text)
+    if script == "none":
         raise ReadError(path, "no Arabic or English letters")
     entry = (manifest or {}).get(path.name) or ManifestEntry()
     return Article(
         path=str(path), file_name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest(),
         outlet=entry.outlet, url=entry.url, encoding=encoding,
         published_text=entry.published or page_date,  # a date the text prints still wins (segment)
+        language=script,  # an English article's sentences are its body, not quotes
     )

@@ -68,6 +68,16 @@ class DateExpr:
         return iso_cut(self.value_end, self.precision) if self.value_end else None
 
 
+@dataclass
+class UnreadDate:
+    """A date the text gives that needs the article's date, which the article does not print
+    ("يونيو الماضي" in an undated page): it still dates its event, as unknown."""
+
+    start: int
+    end: int
+    text: str
+
+
 def iso_cut(value: dt.date, precision: Precision) -> str:
     """ISO date cut to its precision: 2023, 2023-09, 2023-09-13."""
     return {"year": value.strftime("%Y"), "month": value.strftime("%Y-%m")}.get(
@@ -144,6 +154,7 @@ class Event:
     evidence_spans: list[tuple[int, int]] = field(default_factory=list)
     place: Place | None = None  # set by the locate stage (extract/places.py)
     host_pending: bool = False  # a visit whose destination only the gazetteer knows: its place names the host
+    date_unread: bool = False  # its sentence dates it with words that need the article's date: none is guessed
 
     @property
     def negated(self) -> bool:

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.read import read_article
 from loaders.records import Article
 
 
-def extract(extractor, body: str, published: str | None = "2024-01-10", title: str = "عنوان الخبر"):
-    article = Article(path="t.txt", file_name="t.txt", text=f"{title}\n{body}", sha256="0" * 64,
-                      published_text=published)
+# A first sentence telling nothing: the tables' bodies are not their article's lead, whose undated
+# news takes the article's date (tests/test_linked.py tests that).
+OPENING = "وهذا نص الخبر."
+
+
+def extract(extractor, body: str, published: str | None = "2024-01-10", title: str = "عنوان الخبر",
+            opening: str | None = OPENING, language: str = "ar"):
+    text = "\n".join(p for p in (title, opening, body) if p is not None)
+    article = Article(path="t.txt", file_name="t.txt", text=text, sha256="0" * 64, published_text=published,
+                      language=language)
     return extractor.extract(article)
 
 
@@ -129,7 +137,7 @@ def test_read_also_block_is_related_and_yields_nothing(extractor):
 
 def test_widget_lines_do_not_end_the_article(extractor):
     body = "وصل كيم جونغ أون إلى روسيا.\nاظهار أخبار متعلقة\nوالتقى كيم بالرئيس الروسي في فوستوشني."
-    ex = extract(extractor, body, "2023-09-13")
+    ex = extract(extractor, body, "2023-09-13", opening=None)
     assert [s.kind for s in ex.segments] == ["title", "body", "boilerplate", "body"]
     assert {e.type for e in ex.events} == {"visit", "meeting"}
 
@@ -140,6 +148,21 @@ def test_dateline_gives_the_publication_date(extractor):
     ex = extractor.extract(article)
     assert (article.published_on.isoformat(), article.published_origin) == ("2023-11-17", "text")
     assert ex.events[0].date.iso() == "2023-11-17"
+
+
+ARTICLE_LANGUAGES = [
+    ("Iran and Saudi Arabia\nIran and Saudi Arabia agreed to restore ties.\nوقال الكرملين ذلك.", "en", "body"),
+    ("مصر وتركيا\nاتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.\nEgypt and Turkey agreed.", "ar", "quote"),
+]
+
+
+@pytest.mark.parametrize("text,language,english_kind", ARTICLE_LANGUAGES)
+def test_an_article_is_in_the_language_most_of_its_letters_are(extractor, tmp_path, text, language, english_kind):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    ex = extractor.extract(read_article(path, 1 << 20))
+    assert ex.article.language == language
+    assert {s.kind for s in ex.segments if s.language == "en" and s.kind != "title"} == {english_kind}
 
 
 def test_embedded_english_tweet_is_a_quote_segment(extractor):
@@ -255,7 +278,7 @@ def test_the_two_leaders_are_the_heads_of_the_two_main_states(extractor):
 def test_read_also_inside_the_article_takes_only_its_headlines(extractor):
     body = ("وصل بوتين إلى بيونغ يانغ.\nاقرأ أيضا\nالصين تعلن مناورات عسكرية قرب تايوان\n"
             "وقال بوتين خلال مؤتمر صحفي مشترك إن الاتفاقية وثيقة مهمة.")
-    ex = extract(extractor, body, "2024-06-19")
+    ex = extract(extractor, body, "2024-06-19", opening=None)
     kinds = [(s.kind, s.text[:10]) for s in ex.segments]
     assert [k for k, _ in kinds] == ["title", "body", "related", "related", "body"], kinds
 

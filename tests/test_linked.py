@@ -64,6 +64,27 @@ LEAD = [
 
 @pytest.mark.parametrize("lang,title,body,published,etype,dates", LEAD)
 def test_the_lead_tells_the_news_of_the_day(extractor, lang, title, body, published, etype, dates):
-    got = [e.date.iso() if e.date else None for e in extract(extractor, body, published, title=title).events
-           if e.type == etype]
+    got = [e.date.iso() if e.date else None
+           for e in extract(extractor, body, published, title, None, lang).events if e.type == etype]
     assert got == dates
+
+
+UNREAD = [
+    # a date that needs the article's date, in an article printing none: its event stays undated,
+    # and neither a later date of the sentence nor the trip's other telling dates it
+    ("ar", "وفي يونيو الماضي، زار وزير الخارجية الإيراني عباس عراقجي القاهرة بعد جولة في أكتوبر 2024، "
+           "والتقى الرئيس عبد الفتاح السيسي.", None, [("visit", None), ("meeting", None)]),
+    ("ar", "وصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ أمس. والتقى لافروف الزعيم الكوري الشمالي كيم جونغ أون "
+           "في 31 مايو 2018.", None, [("visit", None), ("meeting", "2018-05-31")]),
+    ("en", "On Tuesday, Xi Jinping arrived in Brasilia and met Lula da Silva.", None, [("visit", None), ("meeting", None)]),
+    # with the article's date printed, the same words are read
+    ("ar", "وفي يونيو الماضي، زار وزير الخارجية الإيراني عباس عراقجي القاهرة بعد جولة في أكتوبر 2024، "
+           "والتقى الرئيس عبد الفتاح السيسي.", "2025-08-01", [("visit", "2025-06"), ("meeting", "2025-06")]),
+]
+
+
+@pytest.mark.parametrize("lang,body,published,expected", UNREAD)
+def test_a_date_that_cannot_be_read_leaves_its_event_undated(extractor, lang, body, published, expected):
+    got = [(e.type, e.date.iso() if e.date else None) for e in extract(extractor, in_article(lang, body), published).events
+           if e.type in ("visit", "meeting")]
+    assert got == expected

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..knowledge import DATA_DIR, KnowledgeError, load_yaml
 from ..normalize import Folded, fold
-from ..records import DateExpr, Precision
+from ..records import DateExpr, Precision, UnreadDate
 from .reldates import Hit, join, resolve, valid
 
 WORDS = [str]
@@ -176,10 +176,12 @@ class DateFinder:
         """A finder for `lang` ("ar", "en", or several joined by "+", e.g. "ar+en")."""
         return cls([load_yaml(data_dir / code / "dates.yaml", DATES_SCHEMA) for code in lang.split("+")])
 
-    def find(self, text: str, anchor: dt.date | None, folded: Folded | None = None) -> list[DateExpr]:
+    def find(self, text: str, anchor: dt.date | None, folded: Folded | None = None,
+             unread: list[UnreadDate] | None = None) -> list[DateExpr]:
         """Non-overlapping date expressions in `text`, sorted by start (original offsets).
 
-        `folded` may pass `fold(text)` when the caller has it already (folding is half the cost).
+        `folded` may pass `fold(text)` when the caller has it already (folding is half the cost);
+        `unread` collects those that cannot be resolved without an anchor.
         """
         folded = fold(text) if folded is None else folded
         ft = folded.text
@@ -198,9 +200,12 @@ class DateFinder:
         chosen.sort(key=lambda h: h.start)
         out: list[DateExpr] = []
         for h in self._merge_ranges(chosen, ft):
-            if (resolved := resolve(h, anchor)) is None:
-                continue
+            resolved = resolve(h, anchor)
             start, end = folded.span(h.start, h.end)
+            if resolved is None:
+                if unread is not None:
+                    unread.append(UnreadDate(start, end, text[start:end]))
+                continue
             while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
                 end += 1  # a trailing diacritic belongs to the last letter ("الأربعاءَ")
             bare = h.kind if h.kind in ("dm", "m", "wd") and h.upto is None and h.year is None \

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..normalize import Folded
-from ..records import DateExpr, Event, Mention, Participant, Segment
+from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
                      nominal, phrase_at, reporter)
@@ -47,6 +47,7 @@ class Context:
     forces: list[Event] = field(default_factory=list)  # cooperation told by troops abroad, until the article's end
     clause_starts: set[int] = field(default_factory=set)  # the sentence's tokens right after a comma
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
+    unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
 
 
 class EventExtractor:
@@ -59,8 +60,9 @@ class EventExtractor:
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
                 dates: list[DateExpr], anchor: dt.date | None,
-                analyses: dict[int, Analysis] | None = None, texts: SegmentTexts | None = None) -> list[Event]:
-        ctx = Context(self.registry, anchor, self._main_states(segments, mentions))
+                analyses: dict[int, Analysis] | None = None, texts: SegmentTexts | None = None,
+                unread: list[UnreadDate] = ()) -> list[Event]:
+        ctx = Context(self.registry, anchor, self._main_states(segments, mentions), unread=list(unread))
         texts = texts or SegmentTexts()
         events: list[Event] = []
         by_seg: dict[int, list[Mention]] = {}
@@ -75,7 +77,7 @@ class EventExtractor:
         dropped = {id(e) for e in forces.unfounded(events, ctx.forces, ctx.main_states)}
         events = [e for e in events if id(e) not in dropped]
         for etype, date in ctx.orphans:  # it dates the article's one undated telling of that happening
-            undated = [e for e in events if e.type == etype and e.date is None and e.modality != "negated"]
+            undated = [e for e in events if e.type == etype and not (e.date or e.date_unread) and not e.negated]
             if undated and len({frozenset(e.names()) for e in undated}) == 1:
                 for e in undated:
                     e.date = date
@@ -171,15 +173,17 @@ class EventExtractor:
             for (t, i, n), mine in zip(triggers, dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
                 if (t, i, n) in orphans and mine and mine[0].precision == "day" and not mine[0].relative:
                     ctx.orphans.append((t, mine[0]))
-        own = dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates, ts)
-        previous: DateExpr | None = None
+        unread = [u for u in ctx.unread if seg.start <= u.start < seg.end]  # they date their trigger, as unknown
+        own = dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates + unread, ts)
+        previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()
         for k, mine in tellings:
             etype, i, n, parts = kept[k]
-            date = mine or previous
-            previous = date
+            previous = mine or previous
+            date = None if isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
+            ev.date_unread = date is not previous
             ev.host_pending = etype == "visit" and len(parts) == 1
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"

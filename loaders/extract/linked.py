@@ -34,7 +34,7 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
     if not dated:
         return
     for ev in events:
-        if ev.date is not None or ev.modality == "negated":
+        if ev.date is not None or ev.date_unread or ev.modality == "negated":
             continue
         ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
         ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
@@ -42,14 +42,16 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
 
 def lead_dates(events: list[Event], segments: list[Segment], article: Article) -> None:
     """Date the undated events told as done in the headline or the lead sentence: by the date the article
-    gives the same happening elsewhere, else by the article's date (its `text` the words it was read from)."""
+    gives the same happening elsewhere (within a month of its own), else by the article's date (its `text`
+    the words it was read from)."""
     if article.published_on is None:
         return
-    body = next((s.order for s in segments if s.section == "main" and s.kind in ("body", "quote")), None)
+    body = next((s.order for s in segments if s.section == "main" and s.kind == "body"), None)
     lead = {s.order for s in segments if s.kind == "title"} | {body}
-    dated = [e for e in events if e.date is not None and e.modality == "asserted"]
+    day = article.published_on
+    dated = [e for e in events if e.date is not None and e.modality == "asserted" and _recent(e.date, day)]
     for ev in events:
-        if ev.date is None and ev.modality == "asserted" and ev.segment_order in lead:
+        if ev.date is None and not ev.date_unread and ev.modality == "asserted" and ev.segment_order in lead:
             ev.date = _one_date([d for d in dated if d.type == ev.type and _same_parties(d, ev)]) or DateExpr(ev.sentence_start, ev.sentence_start, article.published_text or "",
                                article.published_on, "day", relative=True)
 

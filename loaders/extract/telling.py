@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from ..normalize import Folded, fold, norm
-from ..records import DateExpr, Segment
+from ..records import DateExpr, Segment, UnreadDate
 from .actors import boundary_after
 from .entities import Token
 from .triggers import TriggerSet
 
 
 def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: list[tuple[str, int, int]],
-                     dates: list[DateExpr], ts: TriggerSet) -> list[list[DateExpr]]:
+                     dates: list[DateExpr | UnreadDate], ts: TriggerSet) -> list[list[DateExpr | UnreadDate]]:
     """Each date goes to the nearest event trigger before it (Arabic dates follow what they
     date), or to the first one after it when none precedes it. A second date joined to the
     first by و / "and" ("التقيا في 2019 و2023") is a second telling of the trigger."""
