@@ -46,13 +46,15 @@ def rows(conn: Connection) -> Iterator[dict]:
         names[event_id].append(name)
     events: dict[int, list[dict]] = defaultdict(list)
     cols = (Event.id, Event.article_id, Event.type, Event.date_start, Event.date_end, Event.date_precision,
-            Event.negated, Event.modality, Event.evidence, Segment.kind, Event.canonical_id)
+            Event.negated, Event.modality, Event.evidence, Segment.kind, Event.canonical_id, Event.dated_by_article,
+            Article.published_on)
     for ev in conn.execute(select(*cols).join(Segment, Segment.id == Event.segment_id)
-                           .order_by(Event.article_id, Event.id)):
+                           .join(Article, Article.id == Event.article_id).order_by(Event.article_id, Event.id)):
         kind = ev.kind
+        start, precision = (ev.published_on, "day") if ev.dated_by_article else (ev.date_start, ev.date_precision)
         events[ev.article_id].append({
             "type": ev.type, "participants": names[ev.id],
-            "date_start": _cut(ev.date_start, ev.date_precision), "date_end": _cut(ev.date_end, ev.date_precision),
+            "date_start": _cut(start, precision), "date_end": _cut(ev.date_end, ev.date_precision),
             "negated": ev.negated, "modality": ev.modality, "section": _section(kind), "evidence": ev.evidence,
             "canonical_id": ev.canonical_id,
         })

@@ -199,7 +199,7 @@ def _copy(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tup
 
 EVENT_COLUMNS = ("article_id", "segment_id", "type", "date_start", "date_end", "date_precision", "date_text",
                  "modality", "negated", "trigger", "confidence", "evidence", "evidence_start", "evidence_end",
-                 "method", "extractor_version")
+                 "method", "extractor_version", "dated_by_article")
 
 
 def _event_row(e, article_id: int, segment_id: int) -> tuple:
@@ -207,4 +207,4 @@ def _event_row(e, article_id: int, segment_id: int) -> tuple:
     return (article_id, segment_id, e.type, d.value if d else None, d.value_end if d else None,
             d.precision if d else None, d.text if d else None, e.modality, e.negated, e.trigger,
             round(min(e.confidence, 1.0), 3), e.evidence, e.sentence_start, e.sentence_end, e.method,
-            EXTRACTOR_VERSION)
+            EXTRACTOR_VERSION, e.dated_by_article)

@@ -44,6 +44,10 @@ class Event(Base):
     date_end: Mapped[dt.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(Text)
     date_text: Mapped[str | None] = mapped_column(Text)
+    dated_by_article: Mapped[bool] = mapped_column(
+        Boolean, server_default="false",
+        comment="No date of its own, told as done in the headline or lead: the news of the day, dated by the "
+                "article's publication in the export")
     modality: Mapped[str] = mapped_column(Text, server_default="asserted")
     negated: Mapped[bool] = mapped_column(Boolean, server_default="false")
     trigger: Mapped[str] = mapped_column(Text)

@@ -271,6 +271,30 @@ def test_one_happening_told_fifty_ways_is_one_canonical_event(conn, settings, ex
     assert summit.participant_names == "Kim Jong Un; Vladimir Putin"
 
 
+NEWS_OF_THE_DAY = [
+    ("Iran and Saudi Arabia agreed to restore diplomatic ties.", "2023-03-11", "agreement", "2023-03-11"),
+    ("اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", "2024-05-03", "agreement", "2024-05-03"),
+    ("اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", None, "agreement", None),
+]
+
+
+@pytest.mark.parametrize("sentence,published,etype,exported", NEWS_OF_THE_DAY)
+def test_the_lead_news_is_exported_on_the_article_date_and_stored_undated(conn, settings, extractor, tmp_path,
+                                                                          sentence, published, etype, exported):
+    import io
+
+    _write(tmp_path, [("news.txt", sentence, published)])
+    assert load_paths(conn, [tmp_path], settings, extractor=extractor).new == 1
+    buf = io.StringIO()
+    write_jsonl(conn, buf)
+    [row] = [json.loads(line) for line in buf.getvalue().splitlines() if json.loads(line)["file"] == "news.txt"]
+    assert [e["date_start"] for e in row["events"] if e["type"] == etype] == [exported]
+    stored = conn.execute(text("SELECT e.date_start, e.dated_by_article, v.date_origin FROM events e "
+                               "JOIN v_events v ON v.event_id = e.id JOIN articles a ON a.id = e.article_id "
+                               "WHERE a.file_name = 'news.txt' AND e.type = :t"), {"t": etype}).one()
+    assert stored == (None, exported is not None, "article" if exported else None)
+
+
 def test_fifty_happenings_between_two_actors_stay_fifty(conn, settings, extractor, tmp_path):
     stories = []
     for k in range(50):

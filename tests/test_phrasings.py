@@ -276,6 +276,13 @@ TIES_CUT = [
     ("en", "Iran and Saudi Arabia restored ties in 2023.", [["Iran", "Saudi Arabia"]]),
     ("ar", "وقطعت أوكرانيا تعاونها مع كوريا الشمالية.", []),
     ("ar", "وعززت أوكرانيا تعاونها مع بولندا.", [["Poland", "Ukraine"]]),
+    # ways and prospects of cooperation are what a talk is about, not cooperation told
+    ("ar", "وبحث وزير الخارجية المصري سامح شكري مع نظيره التركي سبل تعزيز التعاون بين مصر وتركيا.", []),
+    ("ar", "وناقش الرئيسان آفاق التعاون بين الجزائر وتونس.", []),
+    ("ar", "واتفقت الجزائر وتونس على تعزيز التعاون في مجال الطاقة.", [["Algeria", "Tunisia"]]),
+    ("en", "Egypt and Turkey discussed ways to expand cooperation.", []),
+    ("en", "Algeria and Tunisia discussed prospects for cooperation in energy.", []),
+    ("en", "Egypt and Turkey agreed to expand cooperation in trade.", [["Egypt", "Turkey"]]),
 ]
 
 

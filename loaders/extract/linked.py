@@ -6,8 +6,9 @@ from the whole article: what is told "during" a visit or a summit happened when 
 and a visit and the talks its visitor held with the host are one trip, so the one that is
 dated dates the other. The words that put an event inside another are the trigger data's
 `within`. And the headline and the lead sentence tell the news of the day: what they tell
-as done, with no date of its own, happened on the date the article prints ("Riyadh, 11 March
-2023: Iran and Saudi Arabia agreed to …").
+as done, with no date of its own, takes the date the article gives that happening elsewhere,
+else is marked as dated by the article ("Riyadh, 11 March 2023: Iran and Saudi Arabia agreed
+to …"): the export gives it the publication date, fusion still the window before it.
 """
 from __future__ import annotations
 
@@ -41,9 +42,8 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
 
 
 def lead_dates(events: list[Event], segments: list[Segment], article: Article) -> None:
-    """Date the undated events told as done in the headline or the lead sentence: by the date the article
-    gives the same happening elsewhere (within a month of its own), else by the article's date (its `text`
-    the words it was read from)."""
+    """Date the undated events told as done in the headline or the lead sentence by the date the article
+    gives the same happening elsewhere (within a month of its own), else mark them dated by the article."""
     if article.published_on is None:
         return
     body = next((s.order for s in segments if s.section == "main" and s.kind == "body"), None)
@@ -52,8 +52,8 @@ def lead_dates(events: list[Event], segments: list[Segment], article: Article) -
     dated = [e for e in events if e.date is not None and e.modality == "asserted" and _recent(e.date, day)]
     for ev in events:
         if ev.date is None and not ev.date_unread and ev.modality == "asserted" and ev.segment_order in lead:
-            ev.date = _one_date([d for d in dated if d.type == ev.type and _same_parties(d, ev)]) or DateExpr(ev.sentence_start, ev.sentence_start, article.published_text or "",
-                               article.published_on, "day", relative=True)
+            ev.date = _one_date([d for d in dated if d.type == ev.type and _same_parties(d, ev)])
+            ev.dated_by_article = ev.date is None
 
 
 def _container_date(ev: Event, events: list[Event], dated: list[Event], text: str, ts: TriggerSet) -> DateExpr | None:
