@@ -21,6 +21,7 @@ from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, exclu
                      nominal, phrase_at, reporter)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
+from .linked import orphan_dates
 from .visits import Visits
 from . import forces
 from .entities import SegmentTexts, Token, strip_variants
@@ -76,11 +77,7 @@ class EventExtractor:
                                     texts)
         dropped = {id(e) for e in forces.unfounded(events, ctx.forces, ctx.main_states)}
         events = [e for e in events if id(e) not in dropped]
-        for etype, date in ctx.orphans:  # it dates the article's one undated telling of that happening
-            undated = [e for e in events if e.type == etype and not (e.date or e.date_unread) and not e.negated]
-            if undated and len({frozenset(e.names()) for e in undated}) == 1:
-                for e in undated:
-                    e.date = date
+        orphan_dates(events, ctx.orphans)
         return events
 
     def _main_states(self, segments: list[Segment], mentions: list[Mention]) -> list[str]:

@@ -41,6 +41,16 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
         ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
 
 
+def orphan_dates(events: list[Event], orphans: list[tuple[str, DateExpr]]) -> None:
+    """A dated mention without parties ("the treaty was signed on 19 June") dates the article's one
+    undated telling of that happening."""
+    for etype, date in orphans:
+        undated = [e for e in events if e.type == etype and not (e.date or e.date_unread) and not e.negated]
+        if undated and len({frozenset(e.names()) for e in undated}) == 1:
+            for e in undated:
+                e.date = date
+
+
 def lead_dates(events: list[Event], segments: list[Segment], article: Article) -> None:
     """Date the undated events told as done in the headline or the lead sentence by the date the article
     gives the same happening elsewhere (within a month of its own), else mark them dated by the article."""
