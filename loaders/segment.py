@@ -144,6 +144,11 @@ class Segmenter:
             if kind is None and key in seen and len(key.split()) >= REPEAT_MIN_WORDS:
                 kind = "boilerplate"  # a caption or headline printed twice
             seen.add(key)
+            if kind in ("footer", "boilerplate") and not after_footer and len(stripped) <= DATELINE_MAX_CHARS \
+                    and (found := self.datelines.read(stripped)) is not None:
+                printed.append(found)  # a byline or source line that prints the date ("المصدر: وكالات | تاريخ: …")
+            if kind == "footer" and not any(s.kind in ("body", "quote") for s in segs):
+                kind = "boilerplate"  # a source line above the article ("المصدر: وكالات") does not end it
             if kind == "footer":
                 after_footer = True
                 segs.append(self._seg(segs, "boilerplate", stripped_start, end, stripped))

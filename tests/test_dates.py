@@ -474,6 +474,13 @@ PAGES = [
     ("Minister in Oslo\nUpdated 14 March 2024\nThe minister arrived on Tuesday.", "2024-03-14"),
     ("Minister in Oslo\nPublished in 2019, the report found that trade had doubled.\nHe left.", None),
     ("13 March 2024\nMinister in Oslo\nThe minister arrived on Tuesday.", "2024-03-13"),
+    # a source or byline line that prints the date
+    ("عنوان الخبر\nالمصدر: وكالات | تاريخ: 12 مايو 2024\nوصل الوزير إلى موسكو.", "2024-05-12"),
+    ("عنوان الخبر\nالمصدر: وكالات\nوصل الوزير إلى موسكو في 12 مايو 2024.", None),
+    ("عنوان الخبر\nبقلم: أحمد علي - 12 مايو 2024\nوصل الوزير إلى موسكو.", "2024-05-12"),
+    ("Minister in Oslo\nBy John Smith | May 12, 2024\nThe minister arrived on Tuesday.", "2024-05-12"),
+    # a footer's dates come after the article's end: not its date
+    ("عنوان الخبر\nوصل الوزير إلى موسكو.\nجميع الحقوق محفوظة\nالمصدر: وكالات | 12 مايو 2024", None),
 ]
 
 

@@ -133,6 +133,20 @@ def test_furniture_after_the_body_does_not_end_the_article(segmenter):
     assert [k for k, _ in kinds] == ["title", "body", "boilerplate", "body"]
 
 
+SOURCE_LINES = [
+    ("ar", "عنوان الخبر\nالمصدر: وكالات\nوصل وزير الخارجية إلى أوسلو.\nالمصدر: رويترز\nوقال الوزير إن الزيارة ناجحة.",
+     ["title", "boilerplate", "body", "boilerplate", "boilerplate"]),
+    ("en", "Minister flies to Oslo\nSource: Reuters\nThe minister arrived in Oslo.\nSource: Reuters\nHe said the visit went well.",
+     ["title", "boilerplate", "body", "boilerplate", "boilerplate"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,kinds", SOURCE_LINES)
+def test_a_source_line_above_the_article_does_not_end_it(segmenter, lang, text, kinds):
+    got, _ = _kinds(segmenter, text, lang)
+    assert [k for k, _ in got] == kinds
+
+
 def test_an_opening_dateline_leaves_the_paragraph_as_body(segmenter):
     kinds, article = _kinds(segmenter, "الوزير في أوسلو\nأوسلو، 12 مارس 2024 (وكالات) - وصل وزير الخارجية إلى أوسلو.")
     assert kinds[1] == ("dateline", "أوسلو، 12 مارس 2024 (وكالات) -")
