@@ -384,6 +384,9 @@ PAGE_LINES_AR = [
     ("بيروت - 13 مارس 2024", "13 مارس 2024", "2024-03-13", "opening"),
     ("الرياض - واس - 13 مارس 2024", "13 مارس 2024", "2024-03-13", "opening"),
     ("القاهرة: 13 مارس 2024 - 09:15", "13 مارس 2024", "2024-03-13", "opening"),
+    # a section label beside the date
+    ("أخبار عربية | 13 مارس 2024", "13 مارس 2024", "2024-03-13", "plain"),
+    ("13 مارس 2024 | سياسة | دولي", "13 مارس 2024", "2024-03-13", "plain"),
 ]
 PAGE_LINES_EN = [
     ("Published 13 March 2024, 09:15 GMT", "13 March 2024", "2024-03-13", "published"),
@@ -399,9 +402,13 @@ PAGE_LINES_EN = [
     ("2024-03-13T09:15:00+03:00", "2024-03-13", "2024-03-13", "plain"),
     ("Oslo – March 13, 2024", "March 13, 2024", "2024-03-13", "opening"),
     ("March 13, 2024 / 7:05 AM / Updated 2 hours ago", "March 13, 2024", "2024-03-13", "plain"),
+    ("World | March 13, 2024", "March 13, 2024", "2024-03-13", "plain"),
+    ("13 March 2024 | World News", "13 March 2024", "2024-03-13", "plain"),
 ]
 # Lines that hold a date but are text: a told event, a quoted past date, a cue word used as a verb.
 NOT_DATELINES = [
+    "التقيا في 19 يونيو 2024 | وكالات",
+    "The two leaders met on 19 June 2024 in Pyongyang | World",
     "التقيا في 19 يونيو 2024",
     "قال الوزير: 19 يونيو 2024 كان يوما تاريخيا",
     "وقع الاتفاق في 19 يونيو 2024 في العاصمة",

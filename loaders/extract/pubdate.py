@@ -47,6 +47,7 @@ _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
 _PLACE_LEAD = re.compile(r"\s*([^\W\d_][^\W\d_\s.'-]*(?:[\s.'-]+[^\W\d_]+){0,2})\s*[-–—:،,]\s*$")
 MAX_EXTRA_WITH_CUE = 2  # unknown words a cued dateline may hold ("نشر في … على موقع")
+MAX_LABEL_WORDS = 3  # words of a section label printed beside the date ("أخبار عربية | 12 مايو 2024")
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,21 @@ class DatelineReader:
                    byline_cues, finder_for("ar+en") if data_dir == DATA_DIR else DateFinder.load("ar+en", data_dir))
 
     def read(self, line: str) -> Dateline | None:
-        """The dateline a whole line is, or None when the line is text (or holds no such date)."""
+        """The dateline a whole line is, or None when the line is text (or holds no such date); a cell of
+        a line split by "|" is one when the other cells are short labels ("World | May 12, 2024")."""
         if not _DIGIT.search(line):
             return None  # every dateline prints a day or a year
+        whole = self._read(line)
+        if whole is not None or "|" not in line:
+            return whole
+        cells = [(m.start(), m.group()) for m in re.finditer(r"[^|]+", line)]
+        for at, cell in cells:
+            got = self._read(cell) if _DIGIT.search(cell) else None
+            if got is not None and all(len(_TOKENS.findall(c)) <= MAX_LABEL_WORDS for a, c in cells if a != at):
+                return Dateline(replace(got.date, start=got.date.start + at, end=got.date.end + at), got.role)
+        return None
+
+    def _read(self, line: str) -> Dateline | None:
         text = _unglue(line)
         found = self.finder.find(text, None)
         folded = fold(text)
