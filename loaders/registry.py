@@ -175,12 +175,27 @@ def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Re
                 names.insert(0, item["name"])
             found = [(n, kind) for n in names]
             found += [(n, "short") for n in (item.get("short") or {}).get(lang, [])]
-            found += [(n, "adj") for n in (item.get("adj") or {}).get(lang, [])]
+            found += [(n, "adj") for n in _with_plurals((item.get("adj") or {}).get(lang, []), lang)]
             for n, alias_kind in found:
                 if (item["name"], norm(n), lang) not in retired:
                     reg.aliases.append(Alias(n, norm(n), lang, alias_kind, item["name"]))
     _add_roles(reg, list(raw.values()), data_dir, user_dir, merged)
     return reg
+
+
+def _with_plurals(adjs: list[str], lang: str) -> list[str]:
+    """Arabic nationality adjectives and their plurals, which name the state as well ("مستوطنين إسرائيليين",
+    "الدبلوماسيون الروس" are written with the plural of "الإسرائيلي", "الروسي")."""
+    if lang != "ar":
+        return adjs
+    plurals = []
+    for a in adjs:
+        words = a.split()
+        if all(w.endswith("ي") for w in words):  # "الكوري الشمالي" → "الكوريين الشماليين", "كوريون شماليون"
+            for end in ("ين", "ون"):
+                plurals.append(" ".join(w + end for w in words))
+                plurals.append(" ".join((w[2:] if w.startswith("ال") else w) + end for w in words))
+    return adjs + [p for p in dict.fromkeys(plurals) if p not in adjs]
 
 
 USER_ENTITY_SCHEMA = [{

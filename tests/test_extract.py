@@ -40,6 +40,11 @@ def participants_of(extractor, body: str, published: str | None, etype: str) -> 
 
 # ------------------------------------------------------------------------------ entities
 ENTITIES_AR = [
+    # the plural of a nationality adjective names the state, definite or not, one word or two
+    ("واقتحم مستوطنون إسرائيليون المسجد.", {"Israel"}),
+    ("وأدانت قطر اقتحام المستوطنين الإسرائيليين المسجد.", {"Israel", "Qatar"}),
+    ("وقاتل جنود كوريون شماليون في كورسك.", {"North Korea"}),
+    ("والتقى الدبلوماسيين الصينيين في القاهرة.", {"China"}),
     # a title's state is named too
     ("التقى الرئيس التونسي قيس سعيد نظيره الجزائري.", {"Kais Saied", "Tunisia", "Abdelmadjid Tebboune", "Algeria"}),
     ("وقال وزير الخارجية المصري إن العلاقات جيدة.", {"Sameh Shoukry", "Egypt"}),

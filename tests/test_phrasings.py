@@ -276,6 +276,9 @@ TIES_CUT = [
     ("en", "Iran and Saudi Arabia restored ties in 2023.", [["Iran", "Saudi Arabia"]]),
     ("ar", "وقطعت أوكرانيا تعاونها مع كوريا الشمالية.", []),
     ("ar", "وعززت أوكرانيا تعاونها مع بولندا.", [["Poland", "Ukraine"]]),
+    # relations restored are cooperation
+    ("ar", "وأعلنت السعودية وإيران استئناف العلاقات الدبلوماسية بينهما.", [["Iran", "Saudi Arabia"]]),
+    ("ar", "وأعلنت البحرين وقطر استعادة علاقاتهما الدبلوماسية.", [["Bahrain", "Qatar"]]),
     # ways and prospects of cooperation are what a talk is about, not cooperation told
     ("ar", "وبحث وزير الخارجية المصري سامح شكري مع نظيره التركي سبل تعزيز التعاون بين مصر وتركيا.", []),
     ("ar", "وناقش الرئيسان آفاق التعاون بين الجزائر وتونس.", []),
