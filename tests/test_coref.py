@@ -11,6 +11,11 @@ PUB = "2024-05-02"
 
 # (body, an event that must be found: type, participants, modality, date)
 FOUND_AR = [
+    # "X ونظيره Y" after the verb: one subject chain
+    ("وأجرى وزير الخارجية المصري بدر عبد العاطي ونظيره الإيراني عباس عراقجي مباحثات في القاهرة.",
+     ("meeting", ["Abbas Araghchi", "Badr Abdelatty"], "asserted", None)),
+    ("ووقع لافروف ونظيرته تشوي سون هوي بروتوكولا للتعاون في موسكو.",
+     ("agreement", ["Choe Son Hui", "Sergey Lavrov"], "asserted", None)),
     # an event noun inside a time or prepositional phrase, its owner the main clause's subject
     ("وقال وزير الخارجية المصري سامح شكري خلال اجتماعه مع نظيره الأردني أيمن الصفدي إن الوضع خطير.",
      ("meeting", ["Ayman Safadi", "Sameh Shoukry"], "asserted", None)),
@@ -82,6 +87,11 @@ def test_found_ar(extractor, body, expected):
 
 
 FOUND_EN = [
+    # "X and his counterpart Y": one subject chain
+    ("Egyptian Foreign Minister Badr Abdelatty and his Iranian counterpart Abbas Araghchi held talks in Cairo.",
+     ("meeting", ["Abbas Araghchi", "Badr Abdelatty"], "asserted", None)),
+    ("Sergei Lavrov and his counterpart Choe Son Hui signed a protocol in Moscow.",
+     ("agreement", ["Choe Son Hui", "Sergey Lavrov"], "asserted", None)),
     ("Speaking during his meeting with Indian Prime Minister Narendra Modi in Delhi, Emmanuel Macron said ties were strong.",
      ("meeting", ["Emmanuel Macron", "Narendra Modi"], "asserted", None)),
     ("Vladimir Putin and Kim Jong Un met in 2019 and again in 2023.",

@@ -273,8 +273,8 @@ def test_one_happening_told_fifty_ways_is_one_canonical_event(conn, settings, ex
 
 NEWS_OF_THE_DAY = [
     ("Iran and Saudi Arabia agreed to restore diplomatic ties.", "2023-03-11", "agreement", "2023-03-11"),
-    ("اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", "2024-05-03", "agreement", "2024-05-03"),
-    ("اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", None, "agreement", None),
+    ("وقعت مصر وتركيا اتفاقية لتبادل الغاز الطبيعي.", "2024-05-03", "agreement", "2024-05-03"),
+    ("وقعت مصر وتركيا اتفاقية لتبادل الغاز الطبيعي.", None, "agreement", None),
 ]
 
 

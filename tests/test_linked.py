@@ -46,7 +46,7 @@ LEAD = [
     # the lead sentence's undated news: dated by the article (its export takes the day the article prints)
     ("en", "Egypt and Turkey restore ties", "Egypt and Turkey agreed to restore full diplomatic relations. "
      "The two countries cut ties in 2013.", "2024-05-03", "agreement", ["article"]),
-    ("ar", "مصر وتركيا تستعيدان العلاقات", "اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة. "
+    ("ar", "مصر وتركيا تستعيدان العلاقات", "وقعت مصر وتركيا اتفاقية لتبادل الغاز الطبيعي. "
      "وكانت العلاقات قد قطعت عام 2013.", "2024-05-03", "agreement", ["article"]),
     ("ar", "عنوان الخبر", "التقى وزير الخارجية الروسي سيرغي لافروف نظيرته الكورية الشمالية تشوي سون هوي في موسكو.",
      "2024-11-04", "meeting", ["article"]),
@@ -58,7 +58,7 @@ LEAD = [
     ("en", "Egypt and Turkey", "The Kremlin said it was a long day. Egypt and Turkey agreed to restore full "
      "diplomatic relations.", "2024-05-03", "agreement", [None]),
     ("en", "Xi to travel", "Xi Jinping will visit Brazil.", "2024-11-10", "visit", [None]),
-    ("ar", "عنوان الخبر", "اتفقت مصر وتركيا على استعادة العلاقات الدبلوماسية الكاملة.", None, "agreement", [None]),
+    ("ar", "عنوان الخبر", "وقعت مصر وتركيا اتفاقية لتبادل الغاز الطبيعي.", None, "agreement", [None]),
 ]
 
 

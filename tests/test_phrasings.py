@@ -194,6 +194,12 @@ RECEPTIONS = [
     # at a summit's margins, or a welcome of a state's efforts: no visit
     ("ar", "واستقبل بوتين الرئيس الصيني شي جين بينغ على هامش القمة.", []),
     ("en", "Putin welcomed North Korea's efforts.", []),
+    # a call or a letter received: no one came
+    ("ar", "واستقبل ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا من الرئيس الإيراني مسعود بزشكيان.", []),
+    ("ar", "واستقبل الرئيس عبد الفتاح السيسي رسالة من الرئيس التركي رجب طيب أردوغان.", []),
+    ("en", "Mohammed bin Salman received a phone call from Iranian President Masoud Pezeshkian.", []),
+    ("en", "Mohammed bin Salman received Iranian President Masoud Pezeshkian in Riyadh.",
+     [["Masoud Pezeshkian", "Saudi Arabia"]]),
 ]
 
 
