@@ -241,6 +241,13 @@ def test_same_happening_twice_is_one_event_with_two_evidence_spans(extractor):
 
 # ------------------------------------------------------------------------------ events, English
 EVENTS_EN = [
+    # a trip or a tour is a visit; an ambassador recalled, a protest
+    ("Narendra Modi began a tour of Gulf states with a stop in Abu Dhabi.", "2024-02-14",
+     ("visit", ["Narendra Modi", "United Arab Emirates"], "asserted", None)),
+    ("During his trip to Moscow, Narendra Modi met Vladimir Putin.", "2024-07-09",
+     ("visit", ["Narendra Modi", "Russia"], "asserted", None)),
+    ("Algeria recalled its ambassador to France for consultations.", "2024-07-31",
+     ("accusation", ["Algeria", "France"], "asserted", None)),
     ("President Joe Biden met Chinese President Xi Jinping in San Francisco on Wednesday.", "2023-11-17",
      ("meeting", ["Joe Biden", "Xi Jinping"], "asserted", "2023-11-15")),
     ("Russia and North Korea signed a comprehensive strategic partnership treaty in Pyongyang.", "2024-06-20",
