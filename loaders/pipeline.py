@@ -30,8 +30,9 @@ from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
 from .records import Article, Extraction, UnreadDate
 from .registry import Registry, load_registry
-from .resolve import (BareTitles, anchor_date, date_plans, merge, named_states, redate_roles, resolve_counterparts,
-                      resolve_dual_offices, resolve_lone_names, resolve_roles, resolve_titles, visit_hosts)
+from .resolve import (BareTitles, anchor_date, date_plans, merge, named_states, one_per_accuser, redate_roles,
+                      resolve_counterparts, resolve_dual_offices, resolve_lone_names, resolve_roles, resolve_titles,
+                      visit_hosts)
 from .segment import Markers, Segmenter
 from .settings import Settings
 from .store import known_hashes, record_error, store_article, sync_registry
@@ -84,7 +85,7 @@ class Extractor:
         mentions = self.bare_titles.resolve(segments, mentions, texts)
         events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts, unread)
         date_plans(events, anchor)
-        events = merge(events)
+        events = merge(one_per_accuser(events, self.registry))
         self.places.locate(text, segments, mentions, events)
         events = visit_hosts(events, self.registry)
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,

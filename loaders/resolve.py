@@ -195,6 +195,23 @@ def redate_roles(events: list[Event]) -> None:
                     p.entity = who
 
 
+def one_per_accuser(events: list[Event], registry: Registry) -> list[Event]:
+    """Two states that condemn one act ("The United States and South Korea condemned …", "أعلنت حكومتا
+    تونس والجزائر رفضهما …") each accuse: one accusation per state, the accused in each. Two leaders
+    condemning it at their summit speak together and stay one accusation."""
+    out: list[Event] = []
+    for ev in events:
+        sources = [p for p in ev.participants if p.role == "source"]
+        if any(registry.entities[p.entity].kind != "state" for p in sources if p.entity in registry.entities):
+            sources = []
+        others = [p for p in ev.participants if p.role != "source"]
+        if ev.type != "accusation" or len(sources) < 2 or not others:
+            out.append(ev)
+            continue
+        out += [replace(ev, participants=[s, *others], evidence_spans=list(ev.evidence_spans)) for s in sources]
+    return out
+
+
 def merge(events: list[Event]) -> list[Event]:
     """One happening told twice in an article is one event with two evidence spans (a planned
     meeting and one that took place are two happenings)."""

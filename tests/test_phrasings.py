@@ -277,6 +277,24 @@ def test_a_guest_book_signed_is_no_agreement(extractor, lang, text, agreements):
     assert got == agreements
 
 
+JOINT_ACCUSERS = [
+    # two states condemning one act: one accusation each
+    ("en", "The United States and South Korea condemned North Korea's missile launch.",
+     [["North Korea", "United States"], ["North Korea", "South Korea"]]),
+    ("ar", "وأعلنت حكومتا تونس والجزائر رفضهما خطة الرئيس الأمريكي دونالد ترامب للسلام.",
+     [["Donald Trump", "Tunisia"], ["Algeria", "Donald Trump"]]),
+    # two leaders condemning it together: one accusation
+    ("en", "Emmanuel Macron and Olaf Scholz condemned the Russian strikes on Kyiv.",
+     [["Emmanuel Macron", "Olaf Scholz", "Russia"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,accusations", JOINT_ACCUSERS)
+def test_states_condemning_together_each_accuse(extractor, lang, text, accusations):
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "accusation")
+    assert got == accusations
+
+
 TIES_CUT = [
     ("en", "Iran and Saudi Arabia severed ties in 2016.", []),
     ("en", "Iran and Saudi Arabia restored ties in 2023.", [["Iran", "Saudi Arabia"]]),
