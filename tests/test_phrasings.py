@@ -283,6 +283,10 @@ JOINT_ACCUSERS = [
      [["North Korea", "United States"], ["North Korea", "South Korea"]]),
     ("ar", "وأعلنت حكومتا تونس والجزائر رفضهما خطة الرئيس الأمريكي دونالد ترامب للسلام.",
      [["Donald Trump", "Tunisia"], ["Algeria", "Donald Trump"]]),
+    # after the verb, joined by و: both accuse; a subject and its object are not joined
+    ("ar", "وندد لبنان وسوريا بالهجوم الإسرائيلي على غزة.", [["Israel", "Lebanon"], ["Israel", "Syria"]]),
+    ("ar", "وأدانت مصر والأردن القصف الإسرائيلي لمدينة رفح.", [["Egypt", "Israel"], ["Israel", "Jordan"]]),
+    ("ar", "واتهمت الولايات المتحدة كوريا الشمالية بتزويد روسيا بأسلحة.", [["North Korea", "United States"]]),
     # two leaders condemning it together: one accusation
     ("en", "Emmanuel Macron and Olaf Scholz condemned the Russian strikes on Kyiv.",
      [["Emmanuel Macron", "Olaf Scholz", "Russia"]]),

@@ -89,6 +89,17 @@ def joined(toks: list[Token], a: Actor, b: Actor, titles: set[str] = frozenset()
     return 0 < len(rest) <= 3 and all(w in titles for w in rest)
 
 
+def chain(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset(), conjoined: bool = False) -> list[Actor]:
+    """The first actor and those joined to it one after another: a subject chain read forwards; with
+    `conjoined`, only by a word between (و / "and"): "اتهمت واشنطن بيونغ يانغ" is a subject and its object."""
+    out = actors[:1]
+    for a in actors[1:]:
+        if not joined(toks, out[-1], a, titles) or conjoined and a.first == out[-1].last + 1 and not a.conjoined:
+            break
+        out.append(a)
+    return out
+
+
 def nominal(word: str) -> bool:
     """A verbal noun or plural (الاتهام, اتهامات) rather than a finite verb."""
     return word.startswith("ال") or word.endswith(("ات", "ه"))

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
-from .actors import (Actor, bare, boundary_after, boundary_before, dedupe, excluded, find_actors, follows, joined,
-                     nominal, phrase_at, reporter)
+from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
+                     joined, nominal, phrase_at, reporter)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality
 from .linked import orphan_dates
@@ -353,7 +353,8 @@ class EventExtractor:
                 return dedupe([Participant(e, "source", None) for e in ctx.main_states] +
                               [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
             heads = said is None and not before and self._heads_near(toks, i, j, ts)
-            src = self._speaker(said, toks, actors, ts) if said is not None else (before[:2] or bare_after[:1])
+            src = self._speaker(said, toks, actors, ts) if said is not None else (
+                before[:2] or chain(bare_after, toks, ts.titles, conjoined=True)[:2])  # "ندد لبنان وسوريا بـ"
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
                 src = self._two_leaders(actors, i, ctx) or src
             taken = {a.entity for a in src}
@@ -412,13 +413,13 @@ class EventExtractor:
         if not cands:
             rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
-        chain = [cands[-1]]
+        subjects = [cands[-1]]
         for a in reversed(cands[:-1]):
-            if joined(toks, a, chain[0], ts.titles):
-                chain.insert(0, a)
+            if joined(toks, a, subjects[0], ts.titles):
+                subjects.insert(0, a)
             else:
                 break
-        return chain
+        return subjects
 
     def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
                window: int = WINDOW) -> list[Actor]:
@@ -433,15 +434,7 @@ class EventExtractor:
             return self._before(said, toks, actors, ts)[-2:]
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
-        if after:
-            chain = [after[0]]
-            for a in after[1:]:
-                if joined(toks, chain[-1], a, ts.titles):
-                    chain.append(a)
-                else:
-                    break
-            return chain[:2]
-        return self._before(said, toks, actors, ts)[-2:]
+        return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
 
     def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
         """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية
