@@ -193,6 +193,11 @@ EVENTS_AR = [
      ("accusation", ["Iran", "United States"], "asserted", None)),
     ("نفت الرئاسة الأوكرانية أن يكون زيلينسكي قد التقى بوتين.", "2024-02-01",
      ("meeting", ["Vladimir Putin", "Volodymyr Zelenskyy"], "negated", None)),
+    # the future prefix after a clitic و / ف
+    ("وسيزور الرئيس الروسي فلاديمير بوتين الصين في أكتوبر.", "2024-05-10",
+     ("visit", ["China", "Vladimir Putin"], "planned", "2024-10")),
+    ("وسيلتقي الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونغ أون في موسكو.", "2024-05-10",
+     ("meeting", ["Kim Jong Un", "Vladimir Putin"], "planned", None)),
     ("ومن المقرر أن يزور رئيس الوزراء الياباني فوميو كيشيدا سيول الشهر المقبل.", "2023-04-15",
      ("visit", ["Fumio Kishida", "South Korea"], "planned", "2023-05")),
     ("دعا الرئيس الصيني شي جين بينغ نظيره الروسي إلى زيارة بكين.", "2023-03-01",

@@ -73,6 +73,8 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
         return "negated"
     first = toks[i].norm
+    if first[:1] in ("و", "ف") and first[1:3] in ("سي", "ست", "سن"):
+        first = first[1:]  # "وسيزور", "فستعقد": the future prefix after a clitic
     stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
     around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
