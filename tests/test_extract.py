@@ -373,7 +373,7 @@ EVENTS_EN_MORE = [
     ("Choe Son Hui arrived in Moscow on Monday for talks with her Russian counterpart Sergei Lavrov.",
      ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", "2024-01-15")),
     ("South Korea and the United States have accused Pyongyang of supplying shells to Russia.",
-     ("accusation", ["North Korea", "South Korea", "United States"], "asserted", None)),
+     ("accusation", ["North Korea", "United States"], "asserted", None)),  # and South Korea's own
 ]
 
 
