@@ -193,6 +193,13 @@ EVENTS_AR = [
      ("accusation", ["Iran", "United States"], "asserted", None)),
     ("نفت الرئاسة الأوكرانية أن يكون زيلينسكي قد التقى بوتين.", "2024-02-01",
      ("meeting", ["Vladimir Putin", "Volodymyr Zelenskyy"], "negated", None)),
+    # a tour taking in states is a visit to each; a rejection expressed is an accusation
+    ("وقام وزير الخارجية الأمريكي أنتوني بلينكن بجولة شملت مصر والأردن.", "2024-05-10",
+     ("visit", ["Antony Blinken", "Jordan"], "asserted", None)),
+    ("وأعرب وزير الخارجية الصيني وانغ يي عن رفض بلاده للعقوبات الأمريكية.", "2024-05-10",
+     ("accusation", ["United States", "Wang Yi"], "asserted", None)),
+    ("وأعربت مصر عن رفضها للتصريحات الإسرائيلية.", "2024-05-10",
+     ("accusation", ["Egypt", "Israel"], "asserted", None)),
     # the future prefix after a clitic و / ف
     ("وسيزور الرئيس الروسي فلاديمير بوتين الصين في أكتوبر.", "2024-05-10",
      ("visit", ["China", "Vladimir Putin"], "planned", "2024-10")),
