@@ -92,6 +92,7 @@ class Extractor:
                    article.published_on)
         lead_dates(events, segments, article)
         redate_roles(events)
+        events = merge(events)  # tellings dated by their container or trip may now be one happening
         return Extraction(article, segments, mentions, events, dates, named_states(mentions))
 
 

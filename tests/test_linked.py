@@ -9,6 +9,9 @@ LINKED = [
            "Moscow and Pyongyang signed a strategic partnership agreement.", "2024-06-20", "agreement", ["2024-06-19"]),
     ("ar", "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ يوم الأربعاء. ووقعت روسيا وكوريا الشمالية خلال زيارة بوتين "
            "إلى كوريا الشمالية معاهدة للشراكة الاستراتيجية.", "2024-06-20", "agreement", ["2024-06-19"]),
+    # dated by the summit it was held at, it is that summit's one meeting, told once
+    ("en", "Narendra Modi and Xi Jinping met on the sidelines of the BRICS summit in Kazan on October 23.", "2024-10-25",
+     "meeting", ["2024-10-23"]),
     # a visit dated by the talks its visitor held with the host's leader
     ("ar", "وصل الرئيس الصيني شي جين بينغ إلى الرياض في زيارة رسمية. والتقى شي جين بينغ الملك سلمان بن عبد العزيز "
            "في 8 ديسمبر 2022.", "2022-12-10", "visit", ["2022-12-08"]),
