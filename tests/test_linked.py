@@ -53,10 +53,9 @@ LEAD = [
      "وكانت العلاقات قد قطعت عام 2013.", "2024-05-03", "agreement", ["article"]),
     ("ar", "عنوان الخبر", "التقى وزير الخارجية الروسي سيرغي لافروف نظيرته الكورية الشمالية تشوي سون هوي في موسكو.",
      "2024-11-04", "meeting", ["article"]),
-    # a headline told again, dated, in the body: that date, not the article's
+    # a headline told again, dated, in the body: that date, not the article's (and so one telling)
     ("en", "Putin and Kim Jong Un meet in Vostochny", "The Kremlin said it was a long day.\n"
-     "Vladimir Putin met Kim Jong Un on Wednesday, September 13.", "2023-09-15", "meeting",
-     ["2023-09-13", "2023-09-13"]),
+     "Vladimir Putin met Kim Jong Un on Wednesday, September 13.", "2023-09-15", "meeting", ["2023-09-13"]),
     # past the lead, planned, or with no date printed: no date
     ("en", "Egypt and Turkey", "The Kremlin said it was a long day. Egypt and Turkey agreed to restore full "
      "diplomatic relations.", "2024-05-03", "agreement", [None]),
