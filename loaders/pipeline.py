@@ -23,7 +23,7 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
-from .extract.linked import lead_dates, link_dates
+from .extract.linked import lead_dates, link_dates, trip_purposes
 from .extract.places import Locator
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
@@ -90,6 +90,7 @@ class Extractor:
         events = visit_hosts(events, self.registry)
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
+        trip_purposes(events, text, {s.order: s.language for s in segments}, self.events.triggers)
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening

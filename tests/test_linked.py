@@ -71,6 +71,25 @@ def test_the_lead_tells_the_news_of_the_day(extractor, lang, title, body, publis
     assert got == dates
 
 
+PURPOSES = [
+    # talks a planned trip is for are planned, on the trip's date
+    ("en", "Vladimir Putin will travel to Beijing next month for talks with Xi Jinping.", "2024-05-10",
+     [("visit", "planned", "2024-06"), ("meeting", "planned", "2024-06")]),
+    ("ar", "وسيزور الرئيس التركي رجب طيب أردوغان القاهرة في يونيو للقاء الرئيس عبد الفتاح السيسي.", "2024-05-10",
+     [("visit", "planned", "2024-06"), ("meeting", "planned", "2024-06")]),
+    # a trip made: the talks were held
+    ("en", "Vladimir Putin travelled to Beijing for talks with Xi Jinping.", "2024-05-10",
+     [("visit", "asserted", None), ("meeting", "asserted", None)]),
+]
+
+
+@pytest.mark.parametrize("lang,body,published,expected", PURPOSES)
+def test_talks_a_planned_trip_is_for_are_planned(extractor, lang, body, published, expected):
+    got = [(e.type, e.modality, e.date.iso() if e.date else None)
+           for e in extract(extractor, in_article(lang, body), published).events]
+    assert got == expected
+
+
 UNREAD = [
     # a date that needs the article's date, in an article printing none: its event stays undated,
     # and neither a later date of the sentence nor the trip's other telling dates it

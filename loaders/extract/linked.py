@@ -41,6 +41,24 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
         ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
 
 
+def trip_purposes(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet]) -> None:
+    """Talks told as what a planned trip is for ("Putin will travel to Beijing next month for talks with Xi",
+    "سيزور بوتين بكين لإجراء محادثات مع شي") are planned too, and on the trip's date."""
+    for ev in events:
+        if ev.type != "meeting" or ev.modality != "asserted":
+            continue
+        ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
+        lead = norm(text[max(ev.sentence_start, ev.trigger_start - 16):ev.trigger_end]).split()
+        if not any(_ends_with(lead[:-1], p.split()) or _ends_with(lead, p.split()) for p in ts.purpose):
+            continue  # "for talks", "لإجراء محادثات", or the trigger itself ("للقاء")
+        trip = next((v for v in events if v.type == "visit" and v.modality == "planned" and v.sentence_start ==
+                     ev.sentence_start and v.trigger_end <= ev.trigger_start), None)
+        if trip is not None:
+            ev.modality = "planned"
+            if ev.date is None or trip.date is not None and ev.date.start == trip.date.start:
+                ev.date = trip.date  # the trip's date, read forward as a plan's
+
+
 def orphan_dates(events: list[Event], orphans: list[tuple[str, DateExpr]]) -> None:
     """A dated mention without parties ("the treaty was signed on 19 June") dates the article's one
     undated telling of that happening."""

@@ -24,7 +24,7 @@ TRIGGERS_SCHEMA = {
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
-    "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str],
+    "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
@@ -170,6 +170,7 @@ class TriggerSet:
     addressed: Patterns = field(default_factory=lambda: Patterns([]))  # statements to someone ("هنأ", "congratulated")
     sidelines: set[str] = field(default_factory=set)  # a summit's margins, where a host may be abroad
     remote: set[str] = field(default_factory=set)  # what is received from afar: a call, a letter (no guest came)
+    purpose: set[str] = field(default_factory=set)  # before a meeting that a trip is for ("for talks", "لإجراء محادثات")
     receptions: set[str] = field(default_factory=set)  # meeting words that receive a guest ("استقبل", "hosted")
     victims: set[str] = field(default_factory=set)  # before where or whom a condemned act struck ("على", "in")
     military: set[str] = field(default_factory=set)  # after a cooperation word, what makes it military
@@ -201,7 +202,7 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"))
+                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"))
 
 
 def dual_office(toks: list[Token], k: int, ts: TriggerSet) -> str | None:
