@@ -200,6 +200,13 @@ EVENTS_AR = [
      ("accusation", ["United States", "Wang Yi"], "asserted", None)),
     ("وأعربت مصر عن رفضها للتصريحات الإسرائيلية.", "2024-05-10",
      ("accusation", ["Egypt", "Israel"], "asserted", None)),
+    # a future word before the subject's name still governs the event noun after it
+    ("ويعتزم الرئيس التركي رجب طيب أردوغان زيارة القاهرة في يونيو.", "2024-05-10",
+     ("visit", ["Egypt", "Recep Tayyip Erdoğan"], "planned", "2024-06")),
+    ("ومن المتوقع أن يجري وزير الخارجية الروسي سيرغي لافروف محادثات مع نظيره الصيني وانغ يي.", "2024-05-10",
+     ("meeting", ["Sergey Lavrov", "Wang Yi"], "planned", None)),
+    ("وزار الرئيس التركي رجب طيب أردوغان القاهرة في فبراير.", "2024-05-10",
+     ("visit", ["Egypt", "Recep Tayyip Erdoğan"], "asserted", "2024-02")),
     # the future prefix after a clitic و / ف
     ("وسيزور الرئيس الروسي فلاديمير بوتين الصين في أكتوبر.", "2024-05-10",
      ("visit", ["China", "Vladimir Putin"], "planned", "2024-10")),

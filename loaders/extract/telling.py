@@ -82,3 +82,19 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     ):
         return "planned"
     return "asserted"
+
+
+def planned_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, ts: TriggerSet) -> bool:
+    """A future word before the trigger with only a name between ("يعتزم الرئيس التركي رجب طيب أردوغان
+    زيارة", "من المتوقع أن يجري لافروف محادثات"): the four words before it, not counting the actors' own."""
+    named = {k for a in actors for k in range(a.first, a.last + 1)}
+    seen = 0
+    for k in range(i - 1, -1, -1):
+        if k in named:
+            continue
+        if ts.planned.at(toks, k, forms[k]):
+            return True
+        seen += 1
+        if seen == 4:
+            return False
+    return False
