@@ -151,6 +151,15 @@ AR = [
     ("وقعا المعاهدة في يونيو حزيران من العام الماضي", D(2025, 8, 20), "يونيو حزيران من العام الماضي", "2024-06", None,
      "month"),
     ("وصل في 19 يونيو حزيران 2024 إلى بيونغ يانغ", None, "19 يونيو حزيران 2024", "2024-06-19", None, "day"),
+    # two days in a row joined by "و" are one span; other days so joined are a list
+    ("عقدت المحادثات في 12 و13 يونيو في جنيف", FRI_NOV, "12 و13 يونيو", "2023-06-12", "2023-06-13", "day"),
+    ("تجتمع اللجنة في 3 و5 مارس", FRI_NOV, "5 مارس", "2023-03-05", None, "day"),
+    # counted back from the publication date
+    ("زار الوزير موسكو قبل يومين", FRI_NOV, "قبل يومين", "2023-11-15", None, "day"),
+    ("وصل الوفد قبل ثلاثة أيام إلى عمان", FRI_NOV, "قبل ثلاثة أيام", "2023-11-14", None, "day"),
+    ("التقى الزعيمان قبل عامين في بكين", FRI_NOV, "قبل عامين", "2021", None, "year"),
+    ("وقع البلدان الاتفاق قبل 5 سنوات", FRI_NOV, "قبل 5 سنوات", "2018", None, "year"),
+    ("استأنفا العلاقات قبل شهرين", FRI_NOV, "قبل شهرين", "2023-09", None, "month"),
 ]
 
 EN = [
@@ -193,6 +202,10 @@ EN = [
     ("Elections are due next year", MON_NOV, "next year", "2024", None, "year"),
     ("Growth will slow this year", MON_NOV, "this year", "2023", None, "year"),
     ("It was filed on 11/17/2023", None, "11/17/2023", "2023-11-17", None, "day"),
+    ("The leaders met on June 12 and 13 in Geneva", MON_NOV, "June 12 and 13", "2023-06-12", "2023-06-13", "day"),
+    ("The envoy arrived in Amman two days ago", MON_NOV, "two days ago", "2023-11-18", None, "day"),
+    ("They last met a year ago in Bali", MON_NOV, "a year ago", "2022", None, "year"),
+    ("The treaty was signed 10 years ago", MON_NOV, "10 years ago", "2013", None, "year"),
 ]
 
 DATELINES = [
@@ -245,6 +258,11 @@ NEGATIVE = [
     ("افتتح المتحف في 5 يونيو", None, "ar"),
     ("تراجع التضخم الشهر الماضي", None, "ar"),
     ("وعاد السفير في سبتمبر الماضي", None, "ar"),
+    ("وصل الوفد قبل يومين", None, "ar"),
+    ("وصل الرئيس قبل يومين من القمة", FRI_NOV, "ar"),
+    ("وصل الوفد قبل أيام", FRI_NOV, "ar"),
+    ("They met years ago", MON_NOV, "en"),
+    ("The envoy arrived two days before the summit", MON_NOV, "en"),
     ("You may go now", MON_NOV, "en"),
     ("They will march 3 miles to the capital", MON_NOV, "en"),
     ("Up to 3 may be hurt", MON_NOV, "en"),

@@ -38,9 +38,12 @@ DATES_SCHEMA: dict[str, Any] = {
     "relative_day_blockers": BLOCKERS, "weekday_blockers": BLOCKERS,
     "range": {"between": WORDS, "to": WORDS, "and": WORDS},
     "not_after_year": WORDS, "numeric_order": str, "capitalized_names": bool,
+    "ago": {"before": WORDS, "after": WORDS}, "ago_units": {"day": WORDS, "month": WORDS, "year": WORDS},
+    "ago_duals": WORDS, "number_words": {"*": int},
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PRECISION: dict[str, Precision] = {"dm": "day", "dp": "day", "num": "day", "wd": "day", "rel": "day", "m": "month", "y": "year"}
+MAX_AGO = 31  # "قبل 3 أيام", "two years ago": a count of periods back from the publication date
 
 L = r"(?<![^\W\d_])"  # not preceded by a letter
 R = r"(?![^\W\d_])"  # not followed by a letter
@@ -112,13 +115,18 @@ class DateFinder:
         self.capitalized = any(d.get("capitalized_names") for d in data)
         self.qualifiers, self.qualifiers_before = table("qualifiers"), table("qualifiers_before")
         self.relative_days = table("relative_days")
+        self.ago_unit = {fold_word(w): u for u in ("day", "month", "year") for w in merged("ago_units", u)}
+        self.duals = {fold_word(w) for w in merged("ago_duals")}
+        self.number_words = table("number_words")
+        self.of_words = {fold_word(w) for w in merged("of_words")}
         self.unit_of = {fold_word(w): u for u in ("month", "year") for w in merged("periods", u)}
         self.blockers = {(k, side): {fold_word(w) for w in merged(f"{k}_blockers", side)}
                          for k in ("relative_day", "weekday") for side in ("before", "after")}
         self.and_words = {fold_word(w) for w in merged("range", "and")}
         self.clitics = {fold_word(c) for c in merged("clitics")}
         # the last word of every name: each expression holds one of these or a number
-        names = [*self.month_of, *self.weekday_of, *self.relative_days, *self.unit_of]
+        names = [*self.month_of, *self.weekday_of, *self.relative_days, *self.unit_of, *self.ago_unit,
+                 *merged("ago", "after")]
         self._triggers = {n.split(" ")[-1] for n in names}
         self._triggers |= {"ل" + t[1:] for t in self._triggers if t.startswith("ال")}
 
@@ -145,6 +153,8 @@ class DateFinder:
         days = (rf"(?:{NUM_L}{ART}(?P<d1>\d{{1,2}})(?!\d){ORD}"
                 rf"(?:\s*(?P<c>{CONN})\s*{ART}(?P<d2>\d{{1,2}})(?!\d){ORD})?{ORDW})")
         MU = word_regex(merged("periods", "month"), ll) + R
+        AGO_B, AGO_A = word_regex(merged("ago", "before")) + R, word_regex(merged("ago", "after")) + R
+        AGO_U, NUMW = word_regex(self.ago_unit) + R, word_regex(self.number_words) + R
         wd_prefix = rf"(?:(?:{DW}\s+)?(?P<wd>{WD})\s*,?\s*)?"
         kinds = {  # tried in this order at a token start; x is the expression's span
             "num": rf"(?<![\w.,/:\-]){CL}(?P<x>(?P<iy>{YEAR})(?P<s1>[-/.])(?P<im>\d{{1,2}})(?P=s1)(?P<id>\d{{1,2}})"
@@ -159,6 +169,8 @@ class DateFinder:
                   rf"(?P<wd>{WD})(?:\s*(?P<q>{QA}))?)",
             "rel": rf"{L}{CL}(?P<x>(?:{DW}\s+)?(?P<rd>{RD}))",
             "period": rf"{L}{CL}(?P<x>(?P<qb>{QB})\s+(?P<u1>{UNITS})|(?P<u2>{UNITS})\s*(?P<q>{QA}))",
+            "ago": rf"{L}{CL}(?P<x>(?P<b>{AGO_B})\s+(?:(?P<n>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u>{AGO_U})"
+                   rf"|(?:(?P<n2>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u2>{AGO_U})\s+(?P<a>{AGO_A}))",
         }
         # One combined pattern: group names get a "__kind" suffix; the kind that matched is
         # the outer group k__kind. Tried only at token starts (see `_starts`).
@@ -244,8 +256,9 @@ class DateFinder:
             if g["y"] is None and not (self._cap(g, m, sfx, text, origin) and (kind == "dm" or g["m"].isascii())):
                 return None  # "3 may be hurt", "march 3 miles"; "مايو 15 شخصا" (month-first: Latin only)
             if d2 is not None:
-                if g["c"] in self.and_words and not between:
+                if g["c"] in self.and_words and not between and d2 != d1 + 1:
                     start, d1, d2 = m.start("d2" + sfx), d2, None  # "3 و5 مارس" is a list: keep 5
+                    # (two days in a row, "يومي 12 و13 يونيو", "June 12 and 13", are one span)
                 elif not d1 < d2 <= 31:
                     return None
             weekday = _look(self.weekday_of, g["wd"]) if g["wd"] else None
@@ -291,6 +304,8 @@ class DateFinder:
                 off = _look(self.relative_days, g["rd"])
                 qual = (off > 0) - (off < 0)
             return Hit(start, end, "wd", weekday=_look(self.weekday_of, g["wd"]), qual=qual)
+        if kind == "ago":
+            return self._ago(g, start, end, ft)
         if kind == "rel":
             if self._blocked("relative_day", ft, start, end):
                 return None  # "في اليوم" (per day), "اليوم العالمي"
@@ -299,6 +314,26 @@ class DateFinder:
             return Hit(start, end, "period", offset=_look(self.qualifiers_before, g["qb"]),
                         unit=_look(self.unit_of, g["u1"]))
         return Hit(start, end, "period", offset=_look(self.qualifiers, g["q"]), unit=_look(self.unit_of, g["u2"]))
+
+    def _ago(self, g: dict[str, Any], start: int, end: int, ft: str) -> Hit | None:
+        """"قبل يومين", "قبل ثلاثة أعوام", "two days ago", "a year ago": that many days (or months, years)
+        before the publication date. A plural unit needs its number; a dual is two. "قبل يومين من القمة"
+        counts back from the summit, not from the publication date: no date."""
+        after = _WORD_AFTER.match(ft, end)
+        if g["b"] and after and after.group(1) in self.of_words:
+            return None
+        unit_word, number = g["u"] or g["u2"], g["n"] or g["n2"]
+        unit = _look(self.ago_unit, unit_word)
+        dual = " ".join(unit_word.split()) in self.duals
+        if number is not None:
+            n = int(number) if number.isdigit() else _look(self.number_words, number)
+        else:
+            n = 2 if dual else None
+        if unit is None or n is None or dual and number is not None or not 0 < n <= MAX_AGO:
+            return None
+        if unit == "day":
+            return Hit(start, end, "rel", offset=-n)
+        return Hit(start, end, "period", offset=-n, unit=unit)
 
     def _month(self, g: dict[str, Any]) -> int | None:
         month = _look(self.month_of, g["m"])
