@@ -69,6 +69,21 @@ def test_entities_ar(extractor, text, expected):
     assert expected <= found, found
 
 
+# acronyms that are also words match only where they are written in capitals
+ACRONYMS_EN = [
+    ("China condemned the new US sanctions on its firms.", "United States", True),
+    ("The US and the UN called for calm.", "United States", True),
+    ("He told us that the talks went well.", "United States", False),
+    ("Let us hope the un-named envoy arrives.", "United Nations", False),
+]
+
+
+@pytest.mark.parametrize("text,entity,found", ACRONYMS_EN)
+def test_acronyms_en(extractor, text, entity, found):
+    ex = extract(extractor, text, "2023-09-13")
+    assert (entity in {m.entity for m in ex.mentions if m.segment_order > 0}) is found
+
+
 def test_offsets_survive_clitics_and_diacritics(extractor):
     body = "وَبِالرَّئِيسِ الرُّوسِيِّ فلاديمير بوتين، ولِلكرملين موقفٌ."
     ex = extract(extractor, body)
@@ -183,6 +198,9 @@ def test_embedded_english_tweet_is_a_quote_segment(extractor):
 
 # ------------------------------------------------------------------------------ events, Arabic
 EVENTS_AR = [
+    # the future prefix on a verb the triggers list without it
+    ("وأعلنت الخارجية الإيرانية أن الوزير عباس عراقجي سيتوجه إلى بيروت غدا.", "2024-10-03",
+     ("visit", ["Abbas Araghchi", "Lebanon"], "planned", "2024-10-04")),
     ("التقى وزير الخارجية الأمريكي أنتوني بلينكن نظيره الصيني وانغ يي في بكين يوم الاثنين.", "2023-06-21",
      ("meeting", ["Antony Blinken", "Wang Yi"], "asserted", "2023-06-19")),
     ("وصل الرئيس التركي رجب طيب أردوغان إلى طهران في زيارة رسمية.", "2024-03-10",

@@ -412,6 +412,7 @@ EN_NAMES = [
     ("Washington", "Washington, D.C."),
     ("Vostochny", "Vostochny Cosmodrome"),
     ("UN", "United Nations"),
+    ("US", "United States"),  # an acronym: matched in text only where written in capitals (test_extract)
     ("UN Security Council", "United Nations Security Council"),
     ("NATO", "NATO"),
     ("EU", "European Union"),
@@ -474,7 +475,7 @@ def test_ambiguous_short_forms_are_back_references(by_norm, surface, expected, l
 
 
 @pytest.mark.parametrize("surface", [
-    "كيف", "US", "us", "WHO", "IS", "طرابلس", "الكونغو", "كوريا", "جمهورية الصين",
+    "كيف", "WHO", "IS", "طرابلس", "الكونغو", "كوريا", "جمهورية الصين",
     "لولا", "هو", "سلام", "النفطي", "البرهان", "قنا", "ماي", "May", "Borne", "Albanese", "رئيسي",
 ])
 def test_ambiguous_words_are_not_names(by_norm, surface):

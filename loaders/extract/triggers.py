@@ -68,11 +68,15 @@ class Pattern:
         return n
 
 
+FUTURE_PERSONS = "يتنا"  # the imperfect's first letter after the future prefix س
+
+
 @lru_cache(maxsize=1 << 16)
 def word_forms(word: str) -> tuple[str, ...]:
     """A word as written, without proclitics, and without the article: what a trigger may match."""
     forms = [f for f, _ in strip_variants(word)]
     forms += [f[2:] for f in forms if f.startswith("ال") and len(f) > 4]
+    forms += [f[1:] for f in forms if f[:1] == "س" and f[1:2] in FUTURE_PERSONS and len(f) > 4]  # "سيتوجه" as "يتوجه"
     return tuple(dict.fromkeys(forms))
 
 
