@@ -159,12 +159,15 @@ def resolve_titles(mentions: list[Mention], registry: Registry) -> None:
 
 
 def date_plans(events: list[Event], day: dt.date | None) -> None:
-    """A plan's bare date lies ahead: "من المقرر أن يزور ... في يونيو" written in May 2024 is June 2024,
-    where read alone "يونيو" is the last June (2023); a bare weekday is the coming one."""
+    """A telling dated after the publication day is a plan; and a plan's bare date lies ahead: "من المقرر
+    أن يزور ... في يونيو" written in May 2024 is June 2024, where read alone "يونيو" is the last June
+    (2023); a bare weekday is the coming one."""
     if day is None:
         return
     for ev in events:
         d = ev.date
+        if ev.modality == "asserted" and d is not None and _after(d, day):
+            ev.modality = "planned"  # "ويجري ماكرون محادثات مع شي يوم الجمعة المقبل": told before it happens
         if ev.modality != "planned" or d is None or d.bare is None:
             continue
         if d.bare == "wd" and d.value < day:
@@ -173,6 +176,15 @@ def date_plans(events: list[Event], day: dt.date | None) -> None:
             later = _next_year(d.value)
             if later is not None:
                 ev.date = replace(d, value=later, value_end=d.value_end and _next_year(d.value_end))
+
+
+def _after(d, day: dt.date) -> bool:
+    """The date lies wholly after the publication day, at its precision."""
+    if d.precision == "year":
+        return d.value.year > day.year
+    if d.precision == "month":
+        return (d.value.year, d.value.month) > (day.year, day.month)
+    return d.value > day
 
 
 def _next_year(day: dt.date) -> dt.date | None:

@@ -198,6 +198,17 @@ def test_embedded_english_tweet_is_a_quote_segment(extractor):
 
 # ------------------------------------------------------------------------------ events, Arabic
 EVENTS_AR = [
+    # called off, put off, told before it happens, and verbs in the jussive after لم
+    ("ألغى الرئيس الفرنسي إيمانويل ماكرون زيارته إلى الجزائر.", "2024-06-20",
+     ("visit", ["Algeria", "Emmanuel Macron"], "negated", None)),
+    ("أرجأ الرئيس الفرنسي إيمانويل ماكرون زيارته إلى الجزائر.", "2024-06-20",
+     ("visit", ["Algeria", "Emmanuel Macron"], "planned", None)),
+    ("ويجري الرئيس الفرنسي إيمانويل ماكرون محادثات مع الرئيس الصيني شي جين بينغ يوم الجمعة المقبل.", "2024-06-20",
+     ("meeting", ["Emmanuel Macron", "Xi Jinping"], "planned", "2024-06-21")),
+    ("ومن المنتظر أن يلتقي ماكرون بالرئيس الصيني شي جين بينغ.", "2024-06-20",
+     ("meeting", ["Emmanuel Macron", "Xi Jinping"], "planned", None)),
+    ("لم يلتق بوتين الزعيم الكوري الشمالي كيم جونغ أون خلال المنتدى.", "2024-06-20",
+     ("meeting", ["Kim Jong Un", "Vladimir Putin"], "negated", None)),
     # the future prefix on a verb the triggers list without it
     ("وأعلنت الخارجية الإيرانية أن الوزير عباس عراقجي سيتوجه إلى بيروت غدا.", "2024-10-03",
      ("visit", ["Abbas Araghchi", "Lebanon"], "planned", "2024-10-04")),
@@ -278,6 +289,12 @@ def test_same_happening_twice_is_one_event_with_two_evidence_spans(extractor):
 
 # ------------------------------------------------------------------------------ events, English
 EVENTS_EN = [
+    ("French President Emmanuel Macron canceled his visit to Algeria.", "2024-06-20",
+     ("visit", ["Algeria", "Emmanuel Macron"], "negated", None)),
+    ("Macron postponed his planned visit to Algeria.", "2024-06-20",
+     ("visit", ["Algeria", "Emmanuel Macron"], "planned", None)),
+    ("Chinese President Xi Jinping will host Emmanuel Macron in Beijing on July 3, 2024.", "2024-06-20",
+     ("meeting", ["Emmanuel Macron", "Xi Jinping"], "planned", "2024-07-03")),
     # a trip or a tour is a visit; an ambassador recalled, a protest
     ("Narendra Modi began a tour of Gulf states with a stop in Abu Dhabi.", "2024-02-14",
      ("visit", ["Narendra Modi", "United Arab Emirates"], "asserted", None)),

@@ -20,7 +20,7 @@ from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
                      joined, nominal, phrase_at, reporter)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
-from .telling import dates_by_trigger, modality, planned_across
+from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from . import forces
@@ -180,8 +180,8 @@ class EventExtractor:
             previous = mine or previous
             date = None if isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
-            if ev.modality == "asserted" and planned_across(toks, forms, i, actors, ts):
-                ev.modality = "planned"  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة القاهرة"
+            if ev.modality == "asserted":  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى ماكرون زيارته"
+                ev.modality = modality_across(toks, forms, i, actors, ts) or ev.modality
             ev.date_unread = date is not previous
             ev.host_pending = etype == "visit" and len(parts) == 1
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):

@@ -84,15 +84,26 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     return "asserted"
 
 
-def planned_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, ts: TriggerSet) -> bool:
-    """A future word before the trigger with only a name between ("يعتزم الرئيس التركي رجب طيب أردوغان
-    زيارة", "من المتوقع أن يجري لافروف محادثات"): the four words before it, not counting the actors' own."""
+def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, ts: TriggerSet,
+                    ) -> str | None:
+    """The modality a word before the trigger gives it with only a name between: a future word ("يعتزم
+    الرئيس التركي رجب طيب أردوغان زيارة", "من المتوقع أن يجري لافروف محادثات") or one that puts the
+    event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off (negated: "ألغى
+    الرئيس الفرنسي زيارته", "canceled his trip"); the four words before it, not counting the actors' own."""
+    if _across(toks, forms, i, actors, ts.cancelled):
+        return "negated"
+    if _across(toks, forms, i, actors, ts.planned) or _across(toks, forms, i, actors, ts.postponed):
+        return "planned"
+    return None
+
+
+def _across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, words) -> bool:
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     seen = 0
     for k in range(i - 1, -1, -1):
         if k in named:
             continue
-        if ts.planned.at(toks, k, forms[k]):
+        if words.at(toks, k, forms[k]):
             return True
         seen += 1
         if seen == 4:

@@ -25,6 +25,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
+    "cancelled": [str], "postponed": [str],
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
@@ -186,6 +187,8 @@ class TriggerSet:
     complements: set[str] = field(default_factory=set)  # what opens a speech verb's content ("أن", "that")
     inviters: set[str] = field(default_factory=set)  # before whoever invites, after the invitation ("of")
     within: set[str] = field(default_factory=set)  # before a visit or summit that holds another event ("during")
+    cancelled: Patterns = field(default_factory=lambda: Patterns([]))  # before an event called off ("ألغى", "canceled")
+    postponed: Patterns = field(default_factory=lambda: Patterns([]))  # ... put off to later ("أرجأ", "postponed")
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -206,7 +209,8 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"))
+                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
+                   cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])))
 
 
 def dual_office(toks: list[Token], k: int, ts: TriggerSet) -> str | None:
