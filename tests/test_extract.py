@@ -289,6 +289,9 @@ def test_same_happening_twice_is_one_event_with_two_evidence_spans(extractor):
 
 # ------------------------------------------------------------------------------ events, English
 EVENTS_EN = [
+    # what two states agree to boost is the event
+    ("Egypt and Sudan agreed to boost cooperation on water issues.", "2024-06-20",
+     ("cooperation", ["Egypt", "Sudan"], "asserted", None)),
     ("French President Emmanuel Macron canceled his visit to Algeria.", "2024-06-20",
      ("visit", ["Algeria", "Emmanuel Macron"], "negated", None)),
     ("Macron postponed his planned visit to Algeria.", "2024-06-20",

@@ -48,3 +48,18 @@ INVITER_FIRST = [
 def test_the_inviter_is_the_invitations_source(extractor, lang, text, inviter):
     evs = [e for e in extract(extractor, in_article(lang, text), "2024-05-10").events if e.type == "invitation"]
     assert [p.entity for p in evs[0].participants if p.role == "source"] == [inviter]
+
+
+# a call to stop, to restraint or to talks is a demand, not an invitation; a call to visit is one
+CALLS = [
+    ("ar", "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إسرائيل إلى وقف عملياتها العسكرية.", False),
+    ("ar", "ودعت مصر إيران إلى ضبط النفس وتجنب التصعيد.", False),
+    ("ar", "ودعا الرئيس الروسي فلاديمير بوتين نظيره الصيني شي جين بينغ لوقف التصعيد.", False),
+    ("ar", "ودعا الرئيس الروسي فلاديمير بوتين نظيره الصيني شي جين بينغ إلى زيارة موسكو.", True),
+]
+
+
+@pytest.mark.parametrize("lang,text,invites", CALLS)
+def test_a_call_to_stop_is_no_invitation(extractor, lang, text, invites):
+    got = participants_of(extractor, in_article(lang, text), "2024-05-10", "invitation")
+    assert bool(got) is invites, got

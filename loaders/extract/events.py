@@ -25,7 +25,7 @@ from .linked import orphan_dates
 from .visits import Visits
 from . import forces
 from .entities import SegmentTexts, Token, strip_variants
-from .triggers import TriggerSet, check_offices, word_forms
+from .triggers import TriggerSet, called_to, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
@@ -115,7 +115,8 @@ class EventExtractor:
                 unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
                 if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(
                         not unless.isdisjoint(f) for f in forms[i + n:i + n + 4])) and not (before and any(
-                        not before.isdisjoint(f) for f in forms[max(0, i - 2):i])):  # "وقع على سجل الزوار", "severed ties"
+                        not before.isdisjoint(f) for f in forms[max(0, i - 2):i])) and not called_to(
+                        toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
                     if pat.act:
                         acts.add(i)
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)

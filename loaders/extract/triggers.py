@@ -14,7 +14,8 @@ from ..normalize import norm
 from .entities import Token, strip_variants
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
-_TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str]}
+_TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
+              "unless_to": [str]}
 TRIGGERS_SCHEMA = {
     **{t: _TYPE_SPEC for t in EVENT_TYPES},
     "negation!": [str], "denial!": [str], "planned!": [str], "dual!": [str], "dual_heads!": [str], "dual_offices!": {"*": [str]},
@@ -184,6 +185,7 @@ class TriggerSet:
     stationed: set[str] = field(default_factory=set)  # what puts troops in or beside a state ("إلى جانب", "in")
     unless: dict[str, frozenset[str]] = field(default_factory=dict)  # words after a trigger that undo its type
     unless_before: dict[str, frozenset[str]] = field(default_factory=dict)  # ... and right before it ("severed ties")
+    unless_to: dict[str, frozenset[str]] = field(default_factory=dict)  # ... or after its "to" ("دعا إسرائيل إلى وقف")
     complements: set[str] = field(default_factory=set)  # what opens a speech verb's content ("أن", "that")
     inviters: set[str] = field(default_factory=set)  # before whoever invites, after the invitation ("of")
     within: set[str] = field(default_factory=set)  # before a visit or summit that holds another event ("during")
@@ -199,6 +201,7 @@ class TriggerSet:
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
         unless = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless", [])) for t in EVENT_TYPES}
         unless_before = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless_before", [])) for t in EVENT_TYPES}
+        unless_to = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless_to", [])) for t in EVENT_TYPES}
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
         affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
@@ -209,8 +212,25 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
+                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, unless_to=unless_to, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
                    cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])))
+
+
+TO_REACH = 12  # tokens after a trigger in which its "to" is looked for
+
+
+def called_to(toks: list[Token], forms: list[tuple[str, ...]], j: int, etype: str, ts: TriggerSet) -> bool:
+    """What the trigger ending before token j calls for, after its first "to" ("إلى", "لـ"), is one of
+    the type's `unless_to` words: "دعا غوتيريش إسرائيل إلى وقف عملياتها" is a demand, not an invitation."""
+    words = ts.unless_to.get(etype)
+    if not words:
+        return False
+    for k in range(j, min(len(toks), j + TO_REACH)):
+        if toks[k].norm in ts.to:
+            return k + 1 < len(toks) and not words.isdisjoint(forms[k + 1])
+        if toks[k].norm[:1] == "ل" and toks[k].norm[1:] in words:
+            return True
+    return False
 
 
 def dual_office(toks: list[Token], k: int, ts: TriggerSet) -> str | None:
