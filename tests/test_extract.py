@@ -289,6 +289,11 @@ def test_same_happening_twice_is_one_event_with_two_evidence_spans(extractor):
 
 # ------------------------------------------------------------------------------ events, English
 EVENTS_EN = [
+    # rejecting another's violations or policies accuses it
+    ("Saudi Arabia reiterated its rejection of Israeli violations in the West Bank.", "2024-06-20",
+     ("accusation", ["Israel", "Saudi Arabia"], "asserted", None)),
+    ("Jordan rejected Israel's policies in Jerusalem.", "2024-06-20",
+     ("accusation", ["Israel", "Jordan"], "asserted", None)),
     # what two states agree to boost is the event
     ("Egypt and Sudan agreed to boost cooperation on water issues.", "2024-06-20",
      ("cooperation", ["Egypt", "Sudan"], "asserted", None)),
