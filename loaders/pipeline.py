@@ -25,6 +25,7 @@ from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
 from .extract.linked import lead_dates, link_dates, trip_purposes
 from .extract.places import Locator
+from .extract.unlisted import UnlistedPeople
 from .extract.nlp.base import NlpUnavailable
 from .extract.nlp.combine import NlpStage, ner_mentions
 from .read import ManifestEntry, ReadError, discover, load_manifest, read_article
@@ -55,6 +56,7 @@ class Extractor:
         self.events = EventExtractor(self.registry, {lang: TriggerSet.load(lang) for lang in ("ar", "en")})
         self.places = Locator(self.registry)
         self.bare_titles = BareTitles(self.registry, self.matcher.cues.role_blockers)
+        self.unlisted = UnlistedPeople.load()
 
     def extract(self, article: Article) -> Extraction:
         segments = self.segmenter.segment(article)
@@ -94,6 +96,7 @@ class Extractor:
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening
+        mentions = sorted(mentions + self.unlisted.find(text, segments, mentions), key=lambda m: m.start)
         return Extraction(article, segments, mentions, events, dates, named_states(mentions))
 
 

@@ -148,6 +148,8 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
     conn.execute(delete(Article).where(Article.source_path == a.path, Article.id != article_id))
     events = [e for e in ex.events if all(p.entity in cache.ids for p in e.participants)]
     mentions = ex.mentions + ex.named_states
+    ids = {**cache.ids, **_unlisted(conn, {m.entity for m in mentions if m.alias_kind == "title" and m.entity
+                                           and m.entity not in cache.ids})}
     seg_ids, mention_ids, event_ids = _reserve_ids(conn, len(ex.segments), len(mentions), len(events))
     seg_by_order = {s.order: i for s, i in zip(ex.segments, seg_ids)}
     mention_id = {id(m): i for m, i in zip(mentions, mention_ids)}
@@ -155,7 +157,7 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
           [(i, article_id, s.order, s.kind, s.language, s.start, s.end, s.text) for s, i in zip(ex.segments, seg_ids)])
     _copy(conn, "mentions", ("id", "article_id", "segment_id", "entity_id", "surface", "start_char", "end_char",
                              "kind", "alias_kind", "method", "confidence"),
-          [(i, article_id, seg_by_order[m.segment_order], cache.ids.get(m.entity or ""), m.surface, m.start, m.end,
+          [(i, article_id, seg_by_order[m.segment_order], ids.get(m.entity or ""), m.surface, m.start, m.end,
             m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(mentions, mention_ids)])
     extra_columns, extra = fuse(conn, events, event_ids) if fuse else ((), [()] * len(events))
     _copy(conn, "events", ("id", *EVENT_COLUMNS, *extra_columns),
@@ -175,6 +177,17 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
     _copy(conn, "event_dyads", ("entity_a", "entity_b", "event_id", "date_start"), dyads)
     _copy(conn, "event_evidence", ("event_id", "start_char", "end_char", "text"), evidence)
     return {"segments": len(seg_ids), "mentions": len(mention_ids), "events": len(event_ids)}
+
+
+def _unlisted(conn: Connection, names: set[str]) -> dict[str, int]:
+    """Ids of people the registry does not list (`extract.unlisted`), their rows added where missing.
+    Kept to this article's transaction, not the run's cache: a rolled-back article leaves none behind."""
+    if not names:
+        return {}
+    conn.execute(text("INSERT INTO entities (name, kind) SELECT unnest(CAST(:names AS text[])), 'person' "
+                      "ON CONFLICT (name) DO NOTHING"), {"names": sorted(names)})
+    return dict(conn.execute(text("SELECT name, id FROM entities WHERE name = ANY(CAST(:names AS text[]))"),
+                             {"names": sorted(names)}).all())
 
 
 def _reserve_ids(conn: Connection, *counts: int) -> list[list[int]]:

@@ -84,6 +84,25 @@ def test_acronyms_en(extractor, text, entity, found):
     assert (entity in {m.entity for m in ex.mentions if m.segment_order > 0}) is found
 
 
+# people the registry does not list, named after an English office title
+UNLISTED_EN = [
+    ("The speech followed remarks by California Governor Gavin Newsom at the dinner.", {"Gavin Newsom"}),
+    ("Talks were led by Deputy Foreign Minister Pavel Ostrovsky and his team.", {"Pavel Ostrovsky"}),
+    ("Kenyan envoy Grace Wanjiru Mutua attended, as did Ambassador Ahmed bin Khalid al-Harthy.",
+     {"Grace Wanjiru Mutua", "Ahmed bin Khalid al-Harthy"}),
+    ("The embassy spokesman Daniel Morrow said Washington was watching.", {"Daniel Morrow"}),
+    ("The Foreign Ministry of China said on Monday that the Security Council would meet.", set()),
+    ("President Joe Biden met the Governor in May.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNLISTED_EN)
+def test_unlisted_people_en(extractor, text, expected):
+    ex = extract(extractor, text, "2023-09-13")
+    found = {m.entity for m in ex.mentions if m.alias_kind == "title" and m.segment_order > 0}
+    assert found == expected
+
+
 def test_offsets_survive_clitics_and_diacritics(extractor):
     body = "وَبِالرَّئِيسِ الرُّوسِيِّ فلاديمير بوتين، ولِلكرملين موقفٌ."
     ex = extract(extractor, body)

@@ -349,3 +349,25 @@ def test_downgrade_and_upgrade_then_reload_restores_the_counts(server_url, setti
                 assert counts(c) == before
         finally:
             eng.dispose()
+
+
+def test_unlisted_people_are_entities_of_their_article_only_once_committed(conn, settings, extractor, tmp_path):
+    """A person the registry does not list gets an entity row with the article that names him, and
+    loses it with that article's rollback; the export lists him among the article's entities."""
+    from loaders.export import rows
+
+    path = tmp_path / "unlisted.txt"
+    path.write_text("Published 2023-11-15\n\nNew York Mayor Warren Castellane welcomed the delegation.\n"
+                    "Chinese President Xi Jinping met US President Joe Biden in San Francisco.\n", encoding="utf-8")
+    ex = extractor.extract(read_article(path, settings.max_file_bytes))
+    cache = sync_registry(conn, extractor.registry)
+    with pytest.raises(RuntimeError, match="crash"):
+        with transaction(conn) as c:
+            store_article(c, ex, cache, None)
+            raise RuntimeError("crash before the commit")
+    assert conn.execute(select(Entity.id).where(Entity.name == "Warren Castellane")).first() is None
+    assert "Warren Castellane" not in cache.ids
+    load_paths(conn, [path], settings, extractor=extractor)
+    [line] = [r for r in rows(conn) if r["file"] == "unlisted.txt"]
+    assert {"name": "Warren Castellane", "section": "main", "mentions": 1} in line["entities"]
+    assert all("Warren Castellane" not in e["participants"] for e in line["events"])
