@@ -448,6 +448,8 @@ OPENINGS = [
     ("OSLO, March 12, 2024 (Newswire) -- The minister arrived.", "OSLO, March 12, 2024 (Newswire) -- ", "2024-03-12"),
     ("date 2024-03-12 The minister arrived in Oslo.", "date 2024-03-12 ", "2024-03-12"),
     ("Lima, 12 March 2024 (LW): Peru and Chile agreed to talk.", "Lima, 12 March 2024 (LW): ", "2024-03-12"),
+    ("الرباط 12 مارس 2024 /وصل الوزير إلى الرباط.", "الرباط 12 مارس 2024 /", "2024-03-12"),
+    ("Hanoi, 12 March 2024 / The minister arrived.", "Hanoi, 12 March 2024 / ", "2024-03-12"),
 ]
 NOT_OPENINGS = [
     "في 19 يونيو 2024 - وهو يوم التوقيع - وصل الرئيس",

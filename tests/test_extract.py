@@ -217,6 +217,14 @@ def test_embedded_english_tweet_is_a_quote_segment(extractor):
 
 # ------------------------------------------------------------------------------ events, Arabic
 EVENTS_AR = [
+    # a military rank before the guest's name is no distance from the verb
+    ("استقبل الرئيس عبد الفتاح السيسي، اليوم الاثنين، الفريق أول ركن عبد الفتاح البرهان في القاهرة.", "2024-11-04",
+     ("meeting", ["Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"], "asserted", "2024-11-04")),
+    # a son's full name holds his father's; and an emirate's crown prince at the date
+    ("يقوم الشيخ خالد بن محمد بن زايد بزيارة رسمية إلى الهند.", "2024-09-08",
+     ("visit", ["India", "Khaled bin Mohamed Al Nahyan"], "asserted", None)),
+    ("وسيلتقي ولي عهد أبوظبي برئيس الوزراء ناريندرا مودي.", "2024-09-08",
+     ("meeting", ["Khaled bin Mohamed Al Nahyan", "Narendra Modi"], "planned", None)),
     # called off, put off, told before it happens, and verbs in the jussive after لم
     ("ألغى الرئيس الفرنسي إيمانويل ماكرون زيارته إلى الجزائر.", "2024-06-20",
      ("visit", ["Algeria", "Emmanuel Macron"], "negated", None)),

@@ -719,7 +719,7 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          "Hua Chunying", "Yoko Kamikawa", "Elizabeth II", "Liz Truss", "Theresa May", "Élisabeth Borne",
          "Catherine Colonna", "Florence Parly", "Angela Merkel", "Annalena Baerbock", "Christine Lambrecht",
          "Giorgia Meloni", "Kaja Kallas", "Droupadi Murmu", "Tsai Ing-wen", "Ursula von der Leyen",
-         "Kristalina Georgieva", "Sue Mi Terry",
+         "Kristalina Georgieva", "Sue Mi Terry", "Mélanie Joly",
          # leaders of Europe, Asia, the Americas and Africa (2018-2025)
          "Katerina Sakellaropoulou", "Elisabetta Trenta", "Arancha González Laya", "Margarita Robles",
          "Katalin Novák", "Ana Brnabić", "Viorica Dăncilă", "Luminița Odobescu", "Oana Țoiu",

@@ -53,6 +53,14 @@ def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[
     return merge_adjacent(out, toks, titles)
 
 
+def titles_before(toks: list[Token], k: int, ts: TriggerSet) -> int:
+    """How many title words stand right before token k ("الفريق أول ركن عبد الفتاح البرهان")."""
+    n = 0
+    while k - n - 1 >= 0 and toks[k - n - 1].norm in ts.titles:
+        n += 1
+    return n
+
+
 def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset()) -> list[Actor]:
     """A role next to its name is one actor; a nationality adjective next to a person is that person."""
     out: list[Actor] = []

@@ -18,7 +18,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
-                     joined, nominal, phrase_at, reporter)
+                     joined, nominal, phrase_at, reporter, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
@@ -428,8 +428,8 @@ class EventExtractor:
                window: int = WINDOW) -> list[Actor]:
         # a time phrase right after the verb ("والتقت خلال زيارتها بنظيرها") does not end its clause
         skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
-        stop = boundary_after(toks, j + skip, ts)
-        return [a for a in actors if j < a.first < stop and a.first - j <= window + skip]
+        stop = boundary_after(toks, j + skip, ts)  # a rank before a name is no distance ("الفريق أول ركن")
+        return [a for a in actors if j < a.first < stop and a.first - j - titles_before(toks, a.first, ts) <= window + skip]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
