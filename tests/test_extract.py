@@ -217,6 +217,11 @@ def test_embedded_english_tweet_is_a_quote_segment(extractor):
 
 # ------------------------------------------------------------------------------ events, Arabic
 EVENTS_AR = [
+    # "a moment ago", "days ago" after the subject is an adverb, no time clause
+    ("أعلنت الجزائر قبل قليل قطع علاقاتها الدبلوماسية مع المغرب.", "2021-08-24",
+     ("statement", ["Algeria", "Morocco"], "asserted", None)),
+    ("وصل الرئيس التركي رجب طيب أردوغان منذ أيام إلى بغداد في زيارة رسمية.", "2024-04-24",
+     ("visit", ["Iraq", "Recep Tayyip Erdoğan"], "asserted", None)),
     # a military rank before the guest's name is no distance from the verb
     ("استقبل الرئيس عبد الفتاح السيسي، اليوم الاثنين، الفريق أول ركن عبد الفتاح البرهان في القاهرة.", "2024-11-04",
      ("meeting", ["Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"], "asserted", "2024-11-04")),

@@ -144,10 +144,11 @@ DEMONSTRATIVES = ("هذه", "هذا", "تلك", "this", "that")  # "خلال ه�
 
 
 def is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
-    """A complementizer or time clause starts here ("سبق أن", "بعد ذلك", "خلال هذه الرحلة" are not one)."""
+    """A complementizer or time clause starts here ("سبق أن", "بعد ذلك", "خلال هذه الرحلة", "قبل قليل" are not one)."""
     nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
     return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
-        and nxt not in ("ذلك", "then") and not (toks[k].norm in ts.time_words and (nxt[:1].isdigit() or nxt in DEMONSTRATIVES)) \
+        and nxt not in ("ذلك", "then") and not (toks[k].norm in ts.time_words and (
+            nxt[:1].isdigit() or nxt in DEMONSTRATIVES or nxt in ts.time_adverbs)) \
         and not (toks[k].norm in ts.relatives and k + 1 < len(toks) and phrase_at(toks, k + 1, ts.light_verbs))
 
 
