@@ -80,7 +80,7 @@ class Extractor:
         if analyses:
             mentions = ner_mentions(mentions, segments, analyses, self.matcher.gaz)
         resolve_dual_offices(text, mentions, self.registry, self.events.triggers, {s.order: s.language for s in segments})
-        resolve_roles(text, mentions, anchor, self.registry)
+        resolve_roles(text, mentions, anchor, self.registry, article.published_on is not None)
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)

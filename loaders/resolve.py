@@ -33,12 +33,14 @@ def anchor_date(published: dt.date | None, dates: list[DateExpr], segments: list
     return max(stated) if stated else None
 
 
-def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, registry: Registry | None = None) -> None:
+def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, registry: Registry | None = None,
+                  published: bool = True) -> None:
     """Give each role mention its person: the adjacent name, else the holder at `day`.
 
     A name, then a comma, then a role is an apposition only when the name's state is the office's
-    ("كيم جونغ أون، وزير الخارجية الروسي" lists two people). With no date, a holder the article
-    names elsewhere is the one meant, not the office's current holder."""
+    ("كيم جونغ أون، وزير الخارجية الروسي" lists two people). With no date, or only the latest date
+    the text tells (no publication date: `published` false), a holder the article names elsewhere is
+    the one meant, not the office's holder at that date."""
     named = {m.entity for m in mentions if m.kind == "person" and m.alias_kind == "name" and m.entity}
     for k, m in enumerate(mentions):
         if m.alias_kind != "role":
@@ -55,7 +57,7 @@ def resolve_roles(text: str, mentions: list[Mention], day: dt.date | None, regis
             m.entity = prv.entity
             m.holders = ()
         else:
-            known = [h.entity for h in m.holders if h.entity in named] if day is None else []
+            known = [h.entity for h in m.holders if h.entity in named] if day is None or not published else []
             m.entity = known[0] if len(set(known)) == 1 else holder_at(m.holders, day)
         m.kind = "person"
 

@@ -951,3 +951,20 @@ def test_a_short_name_before_a_hyphened_given_name_is_someone_elses(extractor):
     ex = extract(extractor, "التقى كيم جونغ أون بوتين. وقال نائب الوزير كيم هونج-كيون إن سيول قلقة. وقال كيم إن العلاقات جيدة.",
                  "2024-11-01")
     assert [m.surface for m in ex.mentions if m.entity == "Kim Jong Un"] == ["كيم جونغ أون", "كيم"]
+
+
+# With no publication date, the latest date a text tells is no date for its titles: a holder the
+# article names is the one meant (Kishida took office on 4 October 2021, after Suga).
+UNDATED_ROLES = [
+    ("Modi held talks with Fumio Kishida. Modi had spoken to him in October 2021 after he took office. "
+     "The Japanese prime minister is scheduled to depart from India on Sunday.", None, "Fumio Kishida"),
+    ("Modi held talks with Fumio Kishida in Delhi. The Japanese prime minister will leave on Sunday.",
+     "2021-09-01", "Yoshihide Suga"),
+]
+
+
+@pytest.mark.parametrize("body,published,holder", UNDATED_ROLES)
+def test_titles_without_a_publication_date(extractor, body, published, holder):
+    ex = extract(extractor, body, published, title="Modi and Kishida", opening=None, language="en")
+    roles = [m.entity for m in ex.mentions if m.alias_kind == "role" and "prime minister" in m.surface.lower()]
+    assert roles == [holder]
