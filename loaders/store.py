@@ -148,8 +148,8 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
     conn.execute(delete(Article).where(Article.source_path == a.path, Article.id != article_id))
     events = [e for e in ex.events if all(p.entity in cache.ids for p in e.participants)]
     mentions = ex.mentions + ex.named_states
-    ids = {**cache.ids, **_unlisted(conn, {m.entity for m in mentions if m.alias_kind == "title" and m.entity
-                                           and m.entity not in cache.ids})}
+    unlisted = _unlisted(conn, {m.entity for m in mentions if m.alias_kind == "title" and m.entity
+                                and m.entity not in cache.ids})
     seg_ids, mention_ids, event_ids = _reserve_ids(conn, len(ex.segments), len(mentions), len(events))
     seg_by_order = {s.order: i for s, i in zip(ex.segments, seg_ids)}
     mention_id = {id(m): i for m, i in zip(mentions, mention_ids)}
@@ -157,7 +157,8 @@ def store_article(conn: Connection, ex: Extraction, cache: EntityCache, run_id: 
           [(i, article_id, s.order, s.kind, s.language, s.start, s.end, s.text) for s, i in zip(ex.segments, seg_ids)])
     _copy(conn, "mentions", ("id", "article_id", "segment_id", "entity_id", "surface", "start_char", "end_char",
                              "kind", "alias_kind", "method", "confidence"),
-          [(i, article_id, seg_by_order[m.segment_order], ids.get(m.entity or ""), m.surface, m.start, m.end,
+          [(i, article_id, seg_by_order[m.segment_order], cache.ids.get(m.entity or "") or unlisted.get(m.entity or ""),
+            m.surface, m.start, m.end,
             m.kind, m.alias_kind, m.method, m.confidence) for m, i in zip(mentions, mention_ids)])
     extra_columns, extra = fuse(conn, events, event_ids) if fuse else ((), [()] * len(events))
     _copy(conn, "events", ("id", *EVENT_COLUMNS, *extra_columns),
@@ -184,10 +185,10 @@ def _unlisted(conn: Connection, names: set[str]) -> dict[str, int]:
     Kept to this article's transaction, not the run's cache: a rolled-back article leaves none behind."""
     if not names:
         return {}
+    params = {"names": sorted(names)}
     conn.execute(text("INSERT INTO entities (name, kind) SELECT unnest(CAST(:names AS text[])), 'person' "
-                      "ON CONFLICT (name) DO NOTHING"), {"names": sorted(names)})
-    return dict(conn.execute(text("SELECT name, id FROM entities WHERE name = ANY(CAST(:names AS text[]))"),
-                             {"names": sorted(names)}).all())
+                      "ON CONFLICT (name) DO NOTHING"), params)
+    return dict(conn.execute(text("SELECT name, id FROM entities WHERE name = ANY(CAST(:names AS text[]))"), params).all())
 
 
 def _reserve_ids(conn: Connection, *counts: int) -> list[list[int]]:

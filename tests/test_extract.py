@@ -225,6 +225,8 @@ EVENTS_AR = [
     # a military rank before the guest's name is no distance from the verb
     ("استقبل الرئيس عبد الفتاح السيسي، اليوم الاثنين، الفريق أول ركن عبد الفتاح البرهان في القاهرة.", "2024-11-04",
      ("meeting", ["Abdel Fattah al-Burhan", "Abdel Fattah el-Sisi"], "asserted", "2024-11-04")),
+    ("استقبل الرئيس التونسي قيس سعيد، اليوم الخميس، اللواء الركن المشير خليفة حفتر في قرطاج.", "2024-05-02",
+     ("meeting", ["Kais Saied", "Khalifa Haftar"], "asserted", "2024-05-02")),
     # a son's full name holds his father's; and an emirate's crown prince at the date
     ("يقوم الشيخ خالد بن محمد بن زايد بزيارة رسمية إلى الهند.", "2024-09-08",
      ("visit", ["India", "Khaled bin Mohamed Al Nahyan"], "asserted", None)),

@@ -90,22 +90,15 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     الرئيس التركي رجب طيب أردوغان زيارة", "من المتوقع أن يجري لافروف محادثات") or one that puts the
     event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off (negated: "ألغى
     الرئيس الفرنسي زيارته", "canceled his trip"); the four words before it, not counting the actors' own."""
-    if _across(toks, forms, i, actors, ts.cancelled):
+    named = {k for a in actors for k in range(a.first, a.last + 1)}
+    before = []  # the four words before the trigger that are no actor's
+    for k in range(i - 1, -1, -1):
+        if k not in named:
+            before.append(k)
+            if len(before) == 4:
+                break
+    if any(ts.cancelled.at(toks, k, forms[k]) for k in before):
         return "negated"
-    if _across(toks, forms, i, actors, ts.planned) or _across(toks, forms, i, actors, ts.postponed):
+    if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before):
         return "planned"
     return None
-
-
-def _across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, words) -> bool:
-    named = {k for a in actors for k in range(a.first, a.last + 1)}
-    seen = 0
-    for k in range(i - 1, -1, -1):
-        if k in named:
-            continue
-        if words.at(toks, k, forms[k]):
-            return True
-        seen += 1
-        if seen == 4:
-            return False
-    return False

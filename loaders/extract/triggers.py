@@ -200,9 +200,7 @@ class TriggerSet:
         triggers = Patterns([(t, Pattern.parse(w, key == "acts")) for t in EVENT_TYPES for key in ("words", "acts")
                              for w in data.get(t, {}).get(key, [])])
         exclude = {norm(w) for t in EVENT_TYPES for w in data.get(t, {}).get("exclude", [])}
-        unless = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless", [])) for t in EVENT_TYPES}
-        unless_before = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless_before", [])) for t in EVENT_TYPES}
-        unless_to = {t: frozenset(norm(w) for w in data.get(t, {}).get("unless_to", [])) for t in EVENT_TYPES}
+        per_type = lambda k: {t: frozenset(norm(w) for w in data.get(t, {}).get(k, [])) for t in EVENT_TYPES}  # noqa: E731
         words = lambda k: {norm(w) for w in data[k]}  # noqa: E731
         optional = lambda k: {norm(w) for w in data.get(k, [])}  # noqa: E731
         affixes = lambda k: {m: tuple(norm(w) for w in ws) for m, ws in data.get(k, {}).items()}  # noqa: E731
@@ -213,7 +211,7 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=unless, unless_before=unless_before, unless_to=unless_to, complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
+                   addressed=pats(data.get("addressed", [])), unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"), complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
                    time_adverbs=optional("time_adverbs"), cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])))
 
 
