@@ -19,7 +19,7 @@ from .extract.entities import LEADING_OFFICES
 from .extract.triggers import TriggerSet, office_before
 from .knowledge import DATA_DIR, KnowledgeError, load_yaml
 from .normalize import fold, norm
-from .registry import Registry, holder_at
+from .registry import OFFICES_SCHEMA, Registry, holder_at
 
 _APPOSITION_GAP = 4
 
@@ -279,6 +279,25 @@ def _title_of(gap: str) -> bool:
     return len(words) <= 1 and not any(c in gap for c in "،,.") and gap.strip() != "and" and not gap.rstrip().endswith("و")
 
 
+def _derived(data_dir: Path, lang: str) -> list[tuple[str, str]]:
+    """Bare titles that the office patterns imply: "وزير الداخلية" from "وزير الداخلية {adj}", "the
+    interior minister" from "{adj} Interior Minister" or "Interior Minister of {state}". An Arabic
+    construct form ("وزير خارجية {state}") is no phrase alone, so it gives none."""
+    out = []
+    for office, patterns in load_yaml(data_dir / lang / "offices.yaml", OFFICES_SCHEMA).items():
+        for p in patterns:
+            if lang == "ar":
+                head = p[:-len(" {adj}")] if p.endswith(" {adj}") else ""
+                if head and "{" not in head and any(w.startswith("ال") for w in head.split()):
+                    out.append((head, office))
+                continue
+            for form in (r"^\{adj\} (?P<t>[^{}]+)$", r"^(?P<t>[^{}]+) of \{state\}$", r"^\{state\}'s (?P<t>[^{}]+)$"):
+                hit = re.match(form, p)
+                if hit:
+                    out.append(("the " + hit.group("t").lower(), office))
+    return out
+
+
 class BareTitles:
     """"ولي العهد", "the president" with no state: the one person the article named before with
     that office (at any date). Where two people it named hold it, or none, it stays unread."""
@@ -297,7 +316,8 @@ class BareTitles:
             unknown = sorted(set(data["bare"]) - set(self.holders))
             if unknown:
                 raise KnowledgeError(f"titles.yaml ({lang}): no office table is named {', '.join(unknown)}")
-            titles = sorted(((fold(t).text, office) for office, ts in data["bare"].items() for t in ts),
+            listed = [(t, office) for office, ts in data["bare"].items() for t in ts]
+            titles = sorted(((fold(t).text, office) for t, office in dict.fromkeys(listed + _derived(data_dir, lang))),
                             key=lambda x: -len(x[0]))
             for title, office in titles:  # "الوزير" may name the holder of any of several offices
                 self.office_of.setdefault(title, []).append(office)
@@ -305,7 +325,8 @@ class BareTitles:
             words = set(data.get("blockers", ())) | (set(blockers) if lang == "ar" else set())
             before = "".join(rf"(?<!{re.escape(b)} )" for b in sorted(words))
             alts = "|".join(dict.fromkeys(re.escape(t) for t, _ in titles))
-            self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w])")
+            after = "" if lang == "ar" else "(?! of )"  # "the leader of Hamas" is no bare title
+            self.patterns[lang] = re.compile(rf"(?<![\w]){before}{clitic}(?P<t>{alts})(?![\w]){after}")
             kinds = {fold(w).text: office for office, ws in data.get("states", {}).items() for w in ws}
             unknown = sorted(set(kinds.values()) - set(self.holders))
             if unknown:

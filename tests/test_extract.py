@@ -753,6 +753,15 @@ BARE_TITLES = [
            "Later the crown prince hosted a dinner.", "crown prince", "Mohammed bin Salman"),
     ("ar", "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة. وأضاف وزير الخارجية أن الحوار مستمر.",
      "وزير الخارجية", "Sergey Lavrov"),
+    # titles no list names, read off the office patterns ("رئيسة مجلس الاتحاد {adj}", "{adj} Interior Minister")
+    ("ar", "استقبلت رئيسة مجلس الاتحاد الروسي فالنتينا ماتفيينكو وفدا برلمانيا. وقالت رئيسة مجلس الاتحاد إن التعاون "
+           "البرلماني يتوسع.", "رئيسة مجلس الاتحاد", "Valentina Matviyenko"),
+    ("ar", "زار وزير الداخلية التركي سليمان صويلو بغداد. وبحث وزير الداخلية مع المسؤولين أمن الحدود.",
+     "وزير الداخلية", "Süleyman Soylu"),
+    ("en", "Russian Defence Minister Andrei Belousov flew to Pyongyang on Friday. The defence minister then "
+           "toured a factory.", "defence minister", "Andrey Belousov"),
+    ("en", "Federation Council Speaker Valentina Matviyenko arrived in Hanoi. The Federation Council speaker "
+           "later addressed lawmakers.", "federation council speaker", "Valentina Matviyenko"),
 ]
 
 BARE_TITLES_UNREAD = [
@@ -764,6 +773,9 @@ BARE_TITLES_UNREAD = [
     # a deputy is not the office's holder
     ("ar", "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات بناءة. وأضاف نائب وزير الخارجية أن الحوار مستمر.",
      "وزير الخارجية"),
+    # a title followed by "of" and no state is another body's office
+    ("en", "North Korean leader Kim Jong Un toured a factory. Separately, the leader of Hamas spoke in Doha.",
+     "leader"),
 ]
 
 
