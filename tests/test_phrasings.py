@@ -393,3 +393,21 @@ TIME_CLAUSE_IN_A_CONCERN = [
 def test_a_time_clause_after_a_concern_tells_its_own_event(extractor, lang, text, cooperations):
     got = participants_of(extractor, in_article(lang, text), "2023-09-05", "cooperation")
     assert got == cooperations
+
+
+STANDING_IN = [
+    # the one who came or met for another is the participant; the one represented is not
+    ("ar", "وصل ممثل الرئيس الروسي، وزير الخارجية سيرغي لافروف، إلى نيودلهي للمشاركة في القمة.", "visit",
+     ["India", "Sergey Lavrov"]),
+    ("ar", "وصل وزير الخارجية السعودي الأمير فيصل بن فرحان إلى القاهرة ممثلا عن الملك سلمان.", "visit",
+     ["Egypt", "Faisal bin Farhan Al Saud"]),
+    ("en", "Saudi Foreign Minister Prince Faisal bin Farhan, representing King Salman, arrived in Algiers on Monday.",
+     "visit", ["Algeria", "Faisal bin Farhan Al Saud"]),
+    ("en", "On behalf of President Xi Jinping, Foreign Minister Wang Yi met Joe Biden in Washington.", "meeting",
+     ["Joe Biden", "Wang Yi"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties", STANDING_IN)
+def test_who_stands_in_for_another_is_the_participant(extractor, lang, text, etype, parties):
+    assert participants_of(extractor, text, "2024-03-10", etype) == [parties]

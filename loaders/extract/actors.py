@@ -174,6 +174,15 @@ def dedupe(parts: list[Participant]) -> list[Participant]:
     return out
 
 
+def represented(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """Someone another stands in for ("ممثل أمير الكويت، ولي العهد", "نيابة عن الرئيس", "on behalf of
+    King Salman"): the one who came is the participant, not the one represented."""
+    k = a.first - 1 - titles_before(toks, a.first, ts)
+    if k >= 1 and toks[k].norm in ("عن", "of"):
+        k -= 1
+    return k >= 0 and any(f in ts.represented for f, _ in strip_variants(toks[k].norm))
+
+
 def reporter(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """A news agency or outlet that reports ("وفقا لوكالة …", "according to Reuters", "TASS"),
     never a participant: a reporting word is part of its name, or an organisation follows one."""

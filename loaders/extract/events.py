@@ -18,7 +18,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
-                     joined, nominal, phrase_at, reporter, titles_before)
+                     joined, nominal, phrase_at, reporter, represented, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
@@ -101,7 +101,7 @@ class EventExtractor:
         if not toks:
             return []
         actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles), ts)
-                  if not reporter(toks, a, ts)]
+                  if not reporter(toks, a, ts) and not represented(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         ctx.clause_starts = {k for k in range(1, len(toks)) if folded.text[toks[k - 1].end:toks[k].start].strip() in CLAUSE_MARKS}
         found: list[tuple[str, int, int]] = []
