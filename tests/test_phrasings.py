@@ -411,3 +411,21 @@ STANDING_IN = [
 @pytest.mark.parametrize("lang,text,etype,parties", STANDING_IN)
 def test_who_stands_in_for_another_is_the_participant(extractor, lang, text, etype, parties):
     assert participants_of(extractor, text, "2024-03-10", etype) == [parties]
+
+
+NOT_THE_HOLDER = [
+    # a title with "former" or "elect" after it is not the office's holder at the date: the name is meant
+    ("ar", "التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس الأمريكي المنتخب دونالد ترامب في باريس.", "2024-12-08",
+     ["Donald Trump", "Emmanuel Macron"]),
+    ("en", "French President Emmanuel Macron met US President-elect Donald Trump in Paris.", "2024-12-08",
+     ["Donald Trump", "Emmanuel Macron"]),
+    ("ar", "واستقبل ولي العهد السعودي الأمير محمد بن سلمان رئيس الوزراء البريطاني السابق بوريس جونسون في الرياض.",
+     "2023-05-02", ["Boris Johnson", "Mohammed bin Salman"]),
+    ("en", "Saudi Crown Prince Mohammed bin Salman received former British Prime Minister Boris Johnson in Riyadh.",
+     "2023-05-02", ["Boris Johnson", "Mohammed bin Salman"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,parties", NOT_THE_HOLDER)
+def test_a_former_or_elect_title_is_not_the_holder_at_the_date(extractor, lang, text, published, parties):
+    assert participants_of(extractor, in_article(lang, text), published, "meeting") == [parties]

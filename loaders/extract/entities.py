@@ -231,8 +231,16 @@ class EntityMatcher:
             if hit is not None and hit[2].text.isupper() and not self._upper(seg, folded, toks[i], toks[i + hit[0] - 1]):
                 hit = None  # "UN" and "US" are acronyms; "Jong-un" and "us" are not
             if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
-                nation = (i + hit[0], hit[2].country)
-                i += hit[0]
+                n = hit[0]
+                nxt = self.gaz.match_at(toks, i + n + 1) if i + n < len(toks) and toks[i + n].norm in \
+                    self.cues.role_former else None
+                if nxt is not None and nxt[2].kind == "name":  # "رئيس الوزراء البريطاني السابق بوريس جونسون"
+                    m = self._mention(text, seg, folded, toks[i].start + hit[1], toks[i + n].end, None, hit[2])
+                    m.holders = ()  # the name after it, never the office's holder (see resolve_roles)
+                    out.append(m)
+                    n += 1
+                nation = (i + n, hit[2].country)
+                i += n
                 continue
             if (hit is None or (hit[2].kind == "short" and hit[0] == 1)) and named[i]:
                 found = self._fuzzy(seg, folded, toks, i, self._nation_near(folded, toks, i, nation))
@@ -313,7 +321,8 @@ class EntityMatcher:
         return m
 
     def _blocked_role(self, toks: list[Token], i: int, n: int) -> bool:
-        """"نائب وزير الخارجية" is the deputy; "الرئيس ... السابق" a former holder: not the office's holder."""
+        """"نائب وزير الخارجية" is the deputy; "الرئيس ... السابق" a former holder, "... المنتخب" the next one:
+        not the office's holder."""
         before = i > 0 and any(f in self.cues.role_blockers for f, _ in strip_variants(toks[i - 1].norm))
         after = i + n < len(toks) and toks[i + n].norm in self.cues.role_former
         return before or after
