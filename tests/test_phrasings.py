@@ -429,3 +429,24 @@ NOT_THE_HOLDER = [
 @pytest.mark.parametrize("lang,text,published,parties", NOT_THE_HOLDER)
 def test_a_former_or_elect_title_is_not_the_holder_at_the_date(extractor, lang, text, published, parties):
     assert participants_of(extractor, in_article(lang, text), published, "meeting") == [parties]
+
+
+CALLS = [
+    # a call received or made, the subject's title as long as it may be ("تلقى … اتصالا من", "أجرى … اتصالا بـ")
+    ("ar", "تلقى الرئيس عبد الفتاح السيسي اتصالا من الرئيس الفرنسي إيمانويل ماكرون.",
+     ["Abdel Fattah el-Sisi", "Emmanuel Macron"]),
+    ("ar", "أجرى وزير الخارجية المصري بدر عبد العاطي اتصالا بنظيره الفرنسي جان نويل بارو.",
+     ["Badr Abdelatty", "Jean-Noël Barrot"]),
+    ("ar", "وأجرت وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع نظيرها الروسي سيرغي لافروف.",
+     ["Choe Son Hui", "Sergey Lavrov"]),
+    ("ar", "وتلقى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا هاتفيا من الرئيس الإيراني مسعود بزشكيان.",
+     ["Masoud Pezeshkian", "Tamim bin Hamad Al Thani"]),
+    ("en", "Sergey Lavrov had a call with Wang Yi on Monday.", ["Sergey Lavrov", "Wang Yi"]),
+    ("en", "Egyptian President Abdel Fattah el-Sisi received a phone call from French President Emmanuel Macron.",
+     ["Abdel Fattah el-Sisi", "Emmanuel Macron"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", CALLS)
+def test_a_call_is_a_meeting_of_caller_and_called(extractor, lang, text, parties):
+    assert participants_of(extractor, in_article(lang, text), "2024-11-20", "meeting") == [parties]

@@ -387,7 +387,8 @@ class EventExtractor:
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
-                     or etype == "meeting" and a.first - j <= 3 and follows(toks, a, ts.from_)  # "اتصالا من X"
+                     or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or self._remote_before(
+                         toks, a, ts))  # "اتصالا من X", "تلقى السيسي اتصالا من X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
             agent = [a for a in after[:1] if act and (not before or self._governed(toks, i, ts)) and a.first - j <= 2
@@ -428,8 +429,12 @@ class EventExtractor:
                window: int = WINDOW) -> list[Actor]:
         # a time phrase right after the verb ("والتقت خلال زيارتها بنظيرها") does not end its clause
         skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
-        stop = boundary_after(toks, j + skip, ts)  # a rank before a name is no distance ("الفريق أول ركن")
-        return [a for a in actors if j < a.first < stop and a.first - j - titles_before(toks, a.first, ts) <= window + skip]
+        stop = boundary_after(toks, j + skip, ts)  # a rank before a name is no distance ("الفريق أول ركن"),
+        mine = [a for a in actors if j < a.first < stop]  # nor is the subject right after the verb ("وأجرت
+        subject = next((a for a in mine if a.first == j + 1), None)  # وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع")
+        named = subject.last - subject.first + 1 if subject and subject.kind == "person" and ts.lang == "ar" else 0
+        return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
+                <= window + skip]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
@@ -438,6 +443,12 @@ class EventExtractor:
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
         return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
+
+    @staticmethod
+    def _remote_before(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+        """A call or letter right before the "from" that the actor follows: its sender."""
+        k = a.first - titles_before(toks, a.first, ts) - 1
+        return any(toks[x].norm in ts.remote for x in range(max(0, k - 2), k))
 
     def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
         """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية
