@@ -113,8 +113,9 @@ class EventExtractor:
             if hit is not None:
                 etype, pat, n = hit
                 unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
-                if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(
-                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4])) and not (before and any(
+                skip = next((a.last - a.first + 1 for a in actors if a.first == i + n and a.kind == "person"), 0)
+                if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(  # the subject is no distance
+                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4 + skip])) and not (before and any(
                         not before.isdisjoint(f) for f in forms[max(0, i - 2):i])) and not called_to(
                         toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
                     if pat.act:

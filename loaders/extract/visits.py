@@ -116,9 +116,11 @@ class Visits:
                      and ev.sentence_start <= a.mention.start < ev.sentence_end} - {home, None}
         if elsewhere or any(w in ts.sidelines for w in norm(ev.evidence).split()):
             return None  # "على هامش القمة": a reception at a summit, which may be anywhere
-        after = norm(ev.evidence[ev.trigger_end - ev.sentence_start:][:30]).split()[:3]
-        if any(f in ts.remote for w in after for f in word_forms(w)):
-            return None  # "received a phone call from", "استقبل اتصالا هاتفيا من": no one came
+        last = max((p.mention.start for p in (host, guest) if p.mention), default=0)
+        upto = last - ev.sentence_start if last > ev.trigger_end else None
+        after = norm(ev.evidence[ev.trigger_end - ev.sentence_start:upto][:30 if upto is None else None]).split()
+        if any(f in ts.remote for w in after[:3 if upto is None else None] for f in word_forms(w)):
+            return None  # "received a phone call from", "استقبل الأمير اتصالا هاتفيا من": no one came
         return replace(ev, type="visit", participants=[Participant(guest.entity, "source", guest.mention),
                                                         Participant(home, "target", None)],
                        evidence_spans=list(ev.evidence_spans))
