@@ -450,3 +450,18 @@ CALLS = [
 @pytest.mark.parametrize("lang,text,parties", CALLS)
 def test_a_call_is_a_meeting_of_caller_and_called(extractor, lang, text, parties):
     assert participants_of(extractor, in_article(lang, text), "2024-11-20", "meeting") == [parties]
+
+
+SET_OFF = [
+    # departures and tours name their destination after "for" or "in"
+    ("Japanese Prime Minister Fumio Kishida left for Vilnius on Monday.", ["Fumio Kishida", "Lithuania"]),
+    ("Chinese Foreign Minister Wang Yi departed Beijing for Moscow on Monday.", ["Russia", "Wang Yi"]),
+    ("Narendra Modi set off for Washington on Tuesday to attend the summit.", ["Narendra Modi", "United States"]),
+    ("Antony Blinken wrapped up a regional tour in Amman on Thursday.", ["Antony Blinken", "Jordan"]),
+    ("Xi Jinping kicked off a European tour in Paris.", ["France", "Xi Jinping"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", SET_OFF)
+def test_a_departure_or_tour_visits_its_destination(extractor, text, parties):
+    assert participants_of(extractor, in_article("en", text), "2024-05-06", "visit") == [parties]

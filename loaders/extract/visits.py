@@ -52,7 +52,7 @@ class Visits:
         places = [a for a in after if a is not visitor and a.kind != "person"]
         direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
                   and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
-        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + \
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + [a for a in places if follows(toks, a, ts.bound)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
             dest = self.state(a.entity)
