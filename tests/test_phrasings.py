@@ -465,3 +465,21 @@ SET_OFF = [
 @pytest.mark.parametrize("text,parties", SET_OFF)
 def test_a_departure_or_tour_visits_its_destination(extractor, text, parties):
     assert participants_of(extractor, in_article("en", text), "2024-05-06", "visit") == [parties]
+
+
+TOPICS = [
+    # what a meeting discussed is no party to it, and "to discuss" is no second meeting
+    ("en", "Sergey Lavrov met Wang Yi in Beijing on Tuesday to discuss the situation in Syria.",
+     [["Sergey Lavrov", "Wang Yi"]]),
+    ("en", "Emmanuel Macron held talks with Olaf Scholz about Ukraine's request for more air defence.",
+     [["Emmanuel Macron", "Olaf Scholz"]]),
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني وانغ يي في بكين لبحث الأزمة السورية.",
+     [["Sergey Lavrov", "Wang Yi"]]),
+    ("ar", "بحث الرئيس التركي رجب طيب أردوغان مع نظيره الأمريكي جو بايدن ملف انضمام فنلندا إلى حلف الناتو.",
+     [["Joe Biden", "Recep Tayyip Erdoğan"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,meetings", TOPICS)
+def test_what_a_meeting_discussed_is_no_party_to_it(extractor, lang, text, meetings):
+    assert participants_of(extractor, in_article(lang, text), "2024-03-10", "meeting") == meetings

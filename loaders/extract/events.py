@@ -387,6 +387,8 @@ class EventExtractor:
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
+            if etype == "meeting":
+                after = self._not_topics(toks, i, j, after, ts)
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or self._remote_before(
                          toks, a, ts))  # "اتصالا من X", "تلقى السيسي اتصالا من X"
@@ -444,6 +446,20 @@ class EventExtractor:
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
         return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
+
+    @staticmethod
+    def _not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """What a meeting discussed is no party to it ("met Wang Yi to discuss the Ukraine crisis", "بحث
+        أردوغان مع بايدن ملف انضمام السويد"): after a topic word, only those met "with" (and an Arabic
+        verb's subject) stay."""
+        t = next((k for k in range(i, len(toks)) if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
+        if t is None:
+            return after
+        lead = [a for a in after if ts.lang == "ar" and a.first - titles_before(toks, a.first, ts) == j + 1
+                and bare(toks, a, ts)][:1]
+        subject = chain(lead + [a for a in after if lead and a.first > lead[0].last], toks, ts.titles) if lead else []
+        return [a for a in after if a.first < t or a in subject or a.clitic.endswith("ب")
+                or follows(toks, a, ts.with_, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره الأمريكي"
 
     @staticmethod
     def _remote_before(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
