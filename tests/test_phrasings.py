@@ -483,3 +483,28 @@ TOPICS = [
 @pytest.mark.parametrize("lang,text,meetings", TOPICS)
 def test_what_a_meeting_discussed_is_no_party_to_it(extractor, lang, text, meetings):
     assert participants_of(extractor, in_article(lang, text), "2024-03-10", "meeting") == meetings
+
+
+PRONOUN_SUBJECTS = [
+    # "He/She" a few words before a trigger continues the earlier sentence's subject of that gender
+    ("Sergey Lavrov arrived in Pyongyang on Friday for talks with Choe Son Hui. He also met Kim Jong Un.",
+     ["Kim Jong Un", "Sergey Lavrov"]),
+    ("Li Qiang arrived in Canberra on Thursday. On Friday he held talks with Anthony Albanese.",
+     ["Anthony Albanese", "Li Qiang"]),
+    ("Choe Son Hui flew to Moscow with a delegation. She later met Sergey Lavrov at the ministry.",
+     ["Choe Son Hui", "Sergey Lavrov"]),
+    # the passive: the one after "received by" hosts, the pronoun's person is the guest
+    ("Andrey Belousov held talks with Defence Minister No Kwang Chol in Pyongyang. He was later received by "
+     "Kim Jong Un.", ["Andrey Belousov", "Kim Jong Un"]),
+]
+
+
+@pytest.mark.parametrize("text,met", PRONOUN_SUBJECTS)
+def test_a_subject_pronoun_continues_the_earlier_subject(extractor, text, met):
+    assert met in participants_of(extractor, in_article("en", text), "2024-11-29", "meeting")
+
+
+def test_he_was_received_by_the_host_is_the_guests_visit(extractor):
+    body = in_article("en", "Narendra Modi spoke to reporters in Delhi. He was received by Vladimir Putin in Moscow "
+                            "on Monday.")
+    assert ["Narendra Modi", "Russia"] in participants_of(extractor, body, "2024-07-10", "visit")

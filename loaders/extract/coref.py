@@ -114,21 +114,31 @@ class Coref:
         return None
 
     @staticmethod
+    def subject_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
+        """An English subject pronoun a few words before the trigger ("He also met", "On Monday she held talks")."""
+        for k in range(i - 1, max(-1, i - 5), -1):
+            found = next((_POSSESSIVE[key] for key, words in ts.subjects.items() if toks[k].norm in words), None)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
     def companion_mark(toks: list[Token], k: int, ts: TriggerSet) -> Agreement | None:
         """A pronoun for an event's other party right after it ("لقائه به", "met him")."""
         word = toks[k].norm if k < len(toks) else ""
         return next((_POSSESSIVE[key] for key, words in ts.companions.items() if word in words), None)
 
     def antecedents(self, mark: Agreement, before: list[Actor], discourse: Discourse,
-                    taken: set[str]) -> list[Actor]:
+                    taken: set[str], subject: bool = False) -> list[Actor]:
         """The actors a mark points back to: the nearest agreeing people in this sentence before
-        the word, else in the previous sentences; two for a dual, none for a plural."""
+        the word, else in the previous sentences; two for a dual, none for a plural. A `subject`
+        pronoun ("He also met") continues an earlier sentence's first agreeing person, its subject."""
         if mark.number == 3:
             return []
         want = mark.number
         for pool in [before, *reversed(discourse.sentences[-RECALL:])]:
             found: list[Actor] = []
-            for a in reversed(pool):
+            for a in (pool if subject else reversed(pool)):
                 if a.kind != "person" or a.entity in taken or any(f.entity == a.entity for f in found):
                     continue
                 gender = self._gender(a.entity)
@@ -136,7 +146,7 @@ class Coref:
                     continue
                 found.append(a)
                 if len(found) == want:
-                    return list(reversed(found))
+                    return found if subject else list(reversed(found))
         return []
 
     def two_countries(self, toks: list[Token], i: int, j: int, ts: TriggerSet, main_states: list[str],

@@ -106,6 +106,10 @@ class Visits:
         host, guest = sorted(ev.participants, key=lambda p: p.mention.start if p.mention else ev.trigger_start)
         carried = any(f.endswith(x) and f[:-len(x)] in ts.receptions for f in forms for x in ("ها", "ه", "هما", "هم"))
         by = guest.mention and norm(self._text_before(ev, guest.mention.start)).split()[-1:] in ([w] for w in ts.from_)
+        passive = set(norm(ev.evidence[:ev.trigger_start - ev.sentence_start]).split()[-2:]) & ts.passive
+        if passive:  # "He was (later) received by Kim": the one after the verb hosts
+            after = [p for p in ev.participants if p.mention and p.mention.start >= ev.trigger_end]
+            by = bool(after) and after[0] is guest
         if carried and host.mention and host.mention.start < ev.trigger_start or by:
             host, guest = guest, host  # "استقبلها بوتين", "حظي باستقبال من كيم", "was received by Newsom"
         home, away = self.registry.home_of(host.entity), self.registry.home_of(guest.entity)
