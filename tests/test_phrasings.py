@@ -508,3 +508,21 @@ def test_he_was_received_by_the_host_is_the_guests_visit(extractor):
     body = in_article("en", "Narendra Modi spoke to reporters in Delhi. He was received by Vladimir Putin in Moscow "
                             "on Monday.")
     assert ["Narendra Modi", "Russia"] in participants_of(extractor, body, "2024-07-10", "visit")
+
+
+LISTS = [
+    # every party a list names takes part: accused, accusers, people who met
+    ("en", "Iran accused the United States and Israel on Monday of plotting against it.", "accusation",
+     [["Iran", "Israel", "United States"]]),
+    ("ar", "اتهمت الصين الولايات المتحدة واليابان بتأجيج التوتر في المنطقة.", "accusation",
+     [["China", "Japan", "United States"]]),
+    ("en", "Saudi Arabia, Egypt and Jordan condemned Israel's raid on the camp.", "accusation",
+     [["Israel", "Saudi Arabia"], ["Egypt", "Israel"], ["Israel", "Jordan"]]),
+    ("en", "Lula, Ramaphosa and Modi held talks on the sidelines of the summit.", "meeting",
+     [["Cyril Ramaphosa", "Luiz Inácio Lula da Silva", "Narendra Modi"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,events", LISTS)
+def test_every_party_a_list_names_takes_part(extractor, lang, text, etype, events):
+    assert participants_of(extractor, in_article(lang, text), "2024-03-10", etype) == events

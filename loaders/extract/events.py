@@ -31,6 +31,7 @@ from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
+LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
 CLAUSE_MARKS = ("،", ",", "؛", ";")
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
@@ -359,7 +360,7 @@ class EventExtractor:
                               [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
             heads = said is None and not before and self._heads_near(toks, i, j, ts)
             src = self._speaker(said, toks, actors, ts) if said is not None else (
-                before[:2] or chain(bare_after, toks, ts.titles, conjoined=True)[:2])  # "ندد لبنان وسوريا بـ"
+                before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED])  # "ندد لبنان وسوريا بـ"
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
                 src = self._two_leaders(actors, i, ctx) or src
             taken = {a.entity for a in src}
@@ -370,6 +371,8 @@ class EventExtractor:
                      and not follows(toks, a, ts.victims, gap=2)]  # "الهجوم الذي استهدف مسجدا في باكستان"
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
+            if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
+                tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                     [Participant(a.entity, "target", a.mention) for a in tgt]
             if not tgt and dual:  # "condemned the cooperation between the two countries"
@@ -405,7 +408,7 @@ class EventExtractor:
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
             obj = [self._named_after(a, actors) for a in
                    ([a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1])]
-            parts = [Participant(a.entity, "source", a.mention) for a in subj[:2]] + \
+            parts = [Participant(a.entity, "source", a.mention) for a in subj[:LISTED]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)
         if etype in ("meeting", "invitation"):  # a person meets or invites others, not his own state ("Modi ... India")
