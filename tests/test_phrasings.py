@@ -526,3 +526,25 @@ LISTS = [
 @pytest.mark.parametrize("lang,text,etype,events", LISTS)
 def test_every_party_a_list_names_takes_part(extractor, lang, text, etype, events):
     assert participants_of(extractor, in_article(lang, text), "2024-03-10", etype) == events
+
+
+REFUSED_AND_FAILED = [
+    # refused, ruled out, failed, called off though planned: the event did not happen
+    ("ar", "رفض الرئيس الأوكراني فولوديمير زيلينسكي لقاء الرئيس البيلاروسي ألكسندر لوكاشينكو.", "meeting", True),
+    ("en", "Zelensky ruled out any talks with Lukashenko.", "meeting", True),
+    ("en", "Zelensky refused to meet Alexander Lukashenko in Minsk.", "meeting", True),
+    ("en", "Xi Jinping called off a planned trip to India.", "visit", True),
+    ("ar", "وفشلت روسيا وأوكرانيا في التوصل إلى اتفاق لتبادل الأسرى.", "agreement", True),
+    ("en", "Russia and Ukraine failed to reach an agreement on a prisoner swap.", "agreement", True),
+    # the failure of a summit that took place is no denial of it
+    ("ar", "ورحب بوتين بالحوار رغم فشل القمة الأخيرة بين كيم جونغ أون ودونالد ترامب.", "meeting", False),
+    # what did not come of talks is negated, not the talks
+    ("ar", "ولم تسفر محادثات لافروف وكوليبا في أنطاليا عن أي اتفاق.", "meeting", False),
+    ("ar", "ولم تسفر المحادثات عن أي اتفاق بين روسيا وأوكرانيا.", "agreement", True),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,negated", REFUSED_AND_FAILED)
+def test_a_refused_or_failed_event_is_negated(extractor, lang, text, etype, negated):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    assert [e.negated for e in ex.events if e.type == etype] == [negated]

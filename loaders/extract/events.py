@@ -183,8 +183,9 @@ class EventExtractor:
             previous = mine or previous
             date = None if isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
-            if ev.modality == "asserted":  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى ماكرون زيارته"
-                ev.modality = modality_across(toks, forms, i, actors, ts) or ev.modality
+            if ev.modality in ("asserted", "planned"):  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى
+                across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
+                ev.modality = across if across == "negated" or ev.modality == "asserted" and across else ev.modality
             ev.date_unread = date is not previous
             ev.host_pending = etype == "visit" and len(parts) == 1
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):

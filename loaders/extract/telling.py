@@ -13,7 +13,7 @@ import re
 from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
 from .actors import boundary_after
-from .entities import Token
+from .entities import Token, strip_variants
 from .triggers import TriggerSet
 
 
@@ -67,7 +67,8 @@ def _joined_dates(between: str, ts: TriggerSet) -> bool:
 def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
     """Negated (a negation just before, not "not only"; a denial), planned (a future word near it
     in its clause, a future prefix) or asserted."""
-    if any(ts.negation.at(toks, k, forms[k]) for k in range(max(0, i - 3), i)) and not any(
+    if any(ts.negation.at(toks, k, forms[k]) and not _outcome_between(toks, k, i, ts)
+           for k in range(max(0, i - 3), i)) and not any(
             toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
         return "negated"
     if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
@@ -84,12 +85,19 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     return "asserted"
 
 
+def _outcome_between(toks: list[Token], k: int, i: int, ts: TriggerSet) -> bool:
+    """An outcome verb between a negation and the trigger ("لم تسفر المحادثات عن اتفاق"): what is negated
+    is what the trigger yielded, not the trigger."""
+    return any(f in ts.outcome for x in range(k + 1, i) for f, _ in strip_variants(toks[x].norm))
+
+
 def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, actors: list, ts: TriggerSet,
                     ) -> str | None:
     """The modality a word before the trigger gives it with only a name between: a future word ("يعتزم
     الرئيس التركي رجب طيب أردوغان زيارة", "من المتوقع أن يجري لافروف محادثات") or one that puts the
-    event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off (negated: "ألغى
-    الرئيس الفرنسي زيارته", "canceled his trip"); the four words before it, not counting the actors' own."""
+    event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off, refuses or fails it
+    (negated: "ألغى الرئيس الفرنسي زيارته", "refused to meet", "فشلت في التوصل"), a negated outcome ("لم تسفر
+    عن"); the four words before it, not counting the actors' own."""
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     before = []  # the four words before the trigger that are no actor's
     for k in range(i - 1, -1, -1):
@@ -97,7 +105,11 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
             before.append(k)
             if len(before) == 4:
                 break
-    if any(ts.cancelled.at(toks, k, forms[k]) for k in before):
+    called_off = any((hit := ts.cancelled.at(toks, k, forms[k])) and hit[1].needs_met(forms[k + hit[2]:i])
+                     for k in before)  # "فشلت روسيا وأوكرانيا في التوصل": its "+في" between
+    came_to_nothing = any(toks[k].norm in ts.outcome and k and ts.negation.at(toks, k - 1, forms[k - 1])
+                          and any(toks[x].norm in ts.preps for x in range(k + 1, i)) for k in before)
+    if called_off or came_to_nothing:  # "لم تسفر المحادثات عن أي اتفاق"
         return "negated"
     if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before):
         return "planned"
