@@ -548,3 +548,21 @@ REFUSED_AND_FAILED = [
 def test_a_refused_or_failed_event_is_negated(extractor, lang, text, etype, negated):
     ex = extract(extractor, in_article(lang, text), "2024-03-10")
     assert [e.negated for e in ex.events if e.type == etype] == [negated]
+
+
+MATERIAL_SUPPORT = [
+    # arms, aid packages and joint drills are cooperation between the giver and the receiver
+    ("en", "Britain delivered Challenger tanks to Ukraine last week.", ["Ukraine", "United Kingdom"]),
+    ("en", "Iran has supplied Russia with air defence systems.", ["Iran", "Russia"]),
+    ("en", "Washington unveiled a new military aid package for Taiwan.", ["Taiwan", "United States"]),
+    ("en", "Chinese and Russian warships held joint naval drills near Japan.", ["China", "Russia"]),
+    ("ar", "أرسلت فرنسا مقاتلات إلى أوكرانيا.", ["France", "Ukraine"]),
+    ("ar", "سلمت ألمانيا منظومات دفاع جوي إلى أوكرانيا.", ["Germany", "Ukraine"]),
+    ("ar", "أعلنت بريطانيا عن مساعدات عسكرية جديدة لأوكرانيا.", ["Ukraine", "United Kingdom"]),
+    ("ar", "أجرت القوات الإيرانية والروسية مناورات مشتركة في المحيط الهندي.", ["Iran", "Russia"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", MATERIAL_SUPPORT)
+def test_material_support_is_cooperation(extractor, lang, text, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "cooperation")
