@@ -184,13 +184,15 @@ def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Re
 
 
 def _with_plurals(adjs: list[str], lang: str) -> list[str]:
-    """Arabic nationality adjectives and their plurals, which name the state as well ("مستوطنين إسرائيليين",
-    "الدبلوماسيون الروس" are written with the plural of "الإسرائيلي", "الروسي")."""
+    """Arabic nationality adjectives, indefinite and plural, which name the state as well ("وفد روسي",
+    "مستوطنين إسرائيليين", "الدبلوماسيون الروس" are written with "الروسي", "الإسرائيلي")."""
     if lang != "ar":
         return adjs
     plurals = []
     for a in adjs:
         words = a.split()
+        if all(w.startswith("ال") for w in words):  # indefinite: "وفد روسي", "مسؤولة أمريكية"
+            plurals.append(" ".join(w[2:] for w in words))
         if all(w.endswith("ي") for w in words):  # "الكوري الشمالي" → "الكوريين الشماليين", "كوريون شماليون"
             for end in ("ين", "ون"):
                 plurals.append(" ".join(w + end for w in words))

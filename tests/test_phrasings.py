@@ -566,3 +566,29 @@ MATERIAL_SUPPORT = [
 @pytest.mark.parametrize("lang,text,parties", MATERIAL_SUPPORT)
 def test_material_support_is_cooperation(extractor, lang, text, parties):
     assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "cooperation")
+
+
+DELEGATIONS_AND_OWNERS = [
+    # a delegation with no named head visits for its state ("وفد روسي": the indefinite adjective names it)
+    ("ar", "وصل وفد تركي رفيع المستوى إلى دمشق.", "visit", ["Syria", "Turkey"]),
+    ("ar", "توجه وفد صيني إلى طهران صباح اليوم.", "visit", ["China", "Iran"]),
+    ("en", "A Chinese delegation arrived in Tehran on Monday.", "visit", ["China", "Iran"]),
+    # an indefinite adjective inside a name is the name's ("الأمير تركي بن محمد" is no Turk)
+    ("ar", "التقى الأمير تركي بن محمد بن فهد الرئيس الفرنسي إيمانويل ماكرون في باريس.", "meeting", None),
+    # "X's invitation": X invites, the one who accepts it is invited
+    ("en", "Narendra Modi accepted Vladimir Putin's invitation to visit Moscow.", "invitation",
+     ["Narendra Modi", "Vladimir Putin"]),
+    ("en", "Erdogan said he had accepted Xi Jinping's invitation.", "invitation", ["Recep Tayyip Erdoğan", "Xi Jinping"]),
+    # "alleged that": the speaker accuses the party the allegation names
+    ("en", "Justin Trudeau alleged that agents of the Indian government were behind the killing.", "accusation",
+     ["India", "Justin Trudeau"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties", DELEGATIONS_AND_OWNERS)
+def test_delegations_owners_and_allegations_name_their_parties(extractor, lang, text, etype, parties):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    if parties is None:
+        assert not any(m.entity == "Turkey" for m in ex.mentions)
+    else:
+        assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", etype)

@@ -25,7 +25,7 @@ from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
-               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str]}
+               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str], "name_words": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
 _LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
 LEADING_OFFICES = ("leader", "supreme_leader", "head_of_state", "head_of_government")  # highest first
@@ -48,6 +48,7 @@ class Cues:
     role_former: frozenset[str]
     generic_titles: frozenset[str]
     not_short_names: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()  # around a first name: "الأمير تركي بن محمد" is no Turk
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -60,7 +61,8 @@ class Cues:
         return cls(tuple(cues), frozenset(norm(w) for w in data["not_names"]),
                    frozenset(norm(w) for w in data["counterpart"]), frozenset(norm(w) for w in data["role_blockers"]),
                    frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]),
-                   frozenset(norm(w) for w in data.get("not_short_names", ())))
+                   frozenset(norm(w) for w in data.get("not_short_names", ())),
+                   frozenset(norm(w) for w in data.get("name_words", ())))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -230,6 +232,8 @@ class EntityMatcher:
                 hit = self.gaz.match_at(toks, i, hit[0] - 1)  # "وروسيا اليوم الأربعاء": Russia, today
             if hit is not None and hit[2].text.isupper() and not self._upper(seg, folded, toks[i], toks[i + hit[0] - 1]):
                 hit = None  # "UN" and "US" are acronyms; "Jong-un" and "us" are not
+            if hit is not None and hit[2].kind == "adj" and not hit[2].norm.startswith("ال") and self._in_name(toks, i, hit[0]):
+                hit = None  # an indefinite adjective that is a first name ("الأمير تركي بن محمد")
             if hit is not None and hit[2].kind == "role" and self._blocked_role(toks, i, hit[0]):
                 n = hit[0]
                 nxt = self.gaz.match_at(toks, i + n + 1) if i + n < len(toks) and toks[i + n].norm in \
@@ -319,6 +323,10 @@ class EntityMatcher:
         m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, None, None)
         m.alias_kind, m.holders, m.confidence = "lone", holders, _LONE_CONFIDENCE
         return m
+
+    def _in_name(self, toks: list[Token], i: int, n: int) -> bool:
+        words = self.cues.name_words
+        return i > 0 and toks[i - 1].norm in words or i + n < len(toks) and toks[i + n].norm in words
 
     def _blocked_role(self, toks: list[Token], i: int, n: int) -> bool:
         """"نائب وزير الخارجية" is the deputy; "الرئيس ... السابق" a former holder, "... المنتخب" the next one:

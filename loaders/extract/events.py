@@ -352,7 +352,9 @@ class EventExtractor:
             complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
             if complement and (said is None or nominal(toks[i].norm)):
                 content = [a for a in actors if a.first > j + 1][:3]
-                return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 else None
+                if len(content) >= 2 or not before:
+                    return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 \
+                        else None  # "warned that the cooperation between Moscow and Pyongyang ..."
             bare_after = [a for a in after if bare(toks, a, ts)]
             if len(ctx.main_states) == 2 and not before and any(  # "أعلنت حكومتا البلدين رفضهما خطة ترامب"
                     phrase_at(toks, k, ts.dual) for k in range(max(0, i - 4, (said or 0) + 1), i)):
@@ -385,6 +387,11 @@ class EventExtractor:
                 pool = before + [a for a in reversed(actors) if a.last < i and a not in before]
                 invitee = [a for a in pool if self.registry.home_of(a.entity) != home][:1] or before[:1]
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
+                        [Participant(a.entity, "target", a.mention) for a in invitee]
+            elif ts.lang == "en" and before and before[-1].last + 2 == i and toks[i - 1].norm == "s":
+                inviter = before[-1]  # "Modi accepted Putin's invitation": the owner invites the subject
+                invitee = [a for a in reversed(actors) if a.last < inviter.first and a.entity != inviter.entity][:1]
+                parts = [Participant(inviter.entity, "source", inviter.mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             else:
                 src = before[:1] or after[:1]

@@ -45,7 +45,7 @@ class Visits:
             people = right_after[:1]  # "…، (و)زار الرئيس التركي أردوغان القاهرة": the verb's own subject
         else:
             people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
-        visitor = people[0] if people else (before[-1:] or [None])[0]
+        visitor = people[0] if people else (before[-1:] or self._delegation(toks, after, ts) or [None])[0]
         if visitor is None:
             return None
         home = self.registry.home_of(visitor.entity)
@@ -67,6 +67,11 @@ class Visits:
                 and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
+
+    @staticmethod
+    def _delegation(toks: list[Token], after: list[Actor], ts: TriggerSet) -> list[Actor]:
+        """A delegation without a named head after the verb is its state's ("توجه وفد روسي إلى نيامي")."""
+        return [a for a in after if a.kind == "state" and a.first and ts.delegation & set(word_forms(toks[a.first - 1].norm))][:1]
 
     def listed(self, ev: Event, seg: Segment, actors: list[Actor], dates: list[DateExpr], ts: TriggerSet) -> list[Event]:
         """Further destinations listed after the first ("السعودية في فبراير 2020، ثم تونس في ديسمبر
