@@ -592,3 +592,17 @@ def test_delegations_owners_and_allegations_name_their_parties(extractor, lang, 
         assert not any(m.entity == "Turkey" for m in ex.mentions)
     else:
         assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", etype)
+
+
+SUBJECT_CONTINUES = [
+    # "كما التقى", "كما تلقى": a verb without subject continues the earlier sentence's subject, not its object
+    ("استقبل ولي العهد السعودي الأمير محمد بن سلمان في الرياض الرئيس التركي رجب طيب أردوغان. كما التقى وزير الخارجية "
+     "الأمريكي أنتوني بلينكن.", ["Antony Blinken", "Mohammed bin Salman"]),
+    ("أجرى وزير الخارجية المصري بدر عبد العاطي اتصالا هاتفيا مع نظيره السعودي الأمير فيصل بن فرحان. كما تلقى اتصالا من "
+     "وزير الخارجية الفرنسي جان نويل بارو.", ["Badr Abdelatty", "Jean-Noël Barrot"]),
+]
+
+
+@pytest.mark.parametrize("text,met", SUBJECT_CONTINUES)
+def test_a_verb_without_subject_continues_the_earlier_subject(extractor, text, met):
+    assert met in participants_of(extractor, in_article("ar", text), "2024-10-05", "meeting")

@@ -132,7 +132,8 @@ class Coref:
                     taken: set[str], subject: bool = False) -> list[Actor]:
         """The actors a mark points back to: the nearest agreeing people in this sentence before
         the word, else in the previous sentences; two for a dual, none for a plural. A `subject`
-        pronoun ("He also met") continues an earlier sentence's first agreeing person, its subject."""
+        pronoun or subjectless verb ("He also met", "كما التقى") continues an earlier sentence's first
+        agreeing person, its subject, not the object it named last."""
         if mark.number == 3:
             return []
         want = mark.number

@@ -258,9 +258,8 @@ class EventExtractor:
         if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
             found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
         elif missing and not floor and not any(a.last < i for a in parties):
-            pronoun = self.coref.subject_mark(toks, i, ts)
-            mark = self.coref.verb_mark(toks, i, ts) or pronoun
-            found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=mark is pronoun) if mark else []
+            mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
+            found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
                                                       or toks[i - 1].norm in ts.clause_openers):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين":
