@@ -606,3 +606,20 @@ SUBJECT_CONTINUES = [
 @pytest.mark.parametrize("text,met", SUBJECT_CONTINUES)
 def test_a_verb_without_subject_continues_the_earlier_subject(extractor, text, met):
     assert met in participants_of(extractor, in_article("ar", text), "2024-10-05", "meeting")
+
+
+ENGLISH_WORDINGS = [
+    # sitting down with, greeting, a call's protest, talks inside a time phrase, an honorific inside a title
+    ("Antony Blinken sat down with Wang Yi in Jakarta on Thursday.", "meeting", ["Antony Blinken", "Wang Yi"]),
+    ("Narendra Modi was greeted at the airport by Mohammed bin Salman.", "visit", ["Narendra Modi", "Saudi Arabia"]),
+    ("South Korea lodged a strong protest with Japan over the textbook.", "accusation", ["Japan", "South Korea"]),
+    ("China lodged stern representations with Canada over the sanctions.", "accusation", ["Canada", "China"]),
+    ("Xi Jinping and Emir Sheikh Tamim bin Hamad agreed to expand trade during talks in Beijing.", "meeting",
+     ["Tamim bin Hamad Al Thani", "Xi Jinping"]),
+    ("Egypt and Saudi Arabia agreed to step up cooperation against smuggling.", "cooperation", ["Egypt", "Saudi Arabia"]),
+]
+
+
+@pytest.mark.parametrize("text,etype,parties", ENGLISH_WORDINGS)
+def test_english_wordings_tell_their_event(extractor, text, etype, parties):
+    assert parties in participants_of(extractor, in_article("en", text), "2024-03-10", etype)

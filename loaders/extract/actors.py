@@ -61,6 +61,9 @@ def titles_before(toks: list[Token], k: int, ts: TriggerSet) -> int:
     return n
 
 
+NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "بن", "بنت", "ابن", "ال"})
+
+
 def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset()) -> list[Actor]:
     """A role next to its name is one actor; a nationality adjective next to a person is that person."""
     out: list[Actor] = []
@@ -70,6 +73,10 @@ def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = fr
                 and toks[prev.last + 1].norm in titles:
             a.first, a.clitic = prev.first, prev.clitic  # "Russian counterpart Sergei Lavrov"
             out[-1] = a
+            continue
+        if prev is not None and prev.entity == a.entity and 1 < a.first - prev.last <= 3 \
+                and all(t.norm in titles or t.norm in NAME_PARTICLES for t in toks[prev.last + 1:a.first]):
+            prev.last = a.last  # "Emirati President Sheikh Mohamed bin Zayed", "Sheikh Tamim bin Hamad": one person
             continue
         if prev is not None and a.first - prev.last <= 1:
             if prev.entity == a.entity:

@@ -267,7 +267,7 @@ class EventExtractor:
             prior = [a for a in parties if a.kind == "person" and a.last < i - 1 and bare(toks, a, ts)]
             mark = self.coref.verb_mark(toks, i, ts) if toks[i - 1].norm in ts.clause_openers else None  # a verb
             found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark \
-                else [a for a in prior if a.entity not in taken][-1:]
+                else self._chain_ending([a for a in prior if a.entity not in taken], toks, ts)
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
             found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
@@ -400,9 +400,10 @@ class EventExtractor:
         else:
             if etype == "meeting":
                 after = self._not_topics(toks, i, j, after, ts)
+            passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or self._remote_before(
-                         toks, a, ts))  # "اتصالا من X", "تلقى السيسي اتصالا من X"
+                         toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
             agent = [a for a in after[:1] if act and (not before or self._governed(toks, i, ts)) and a.first - j <= 2
@@ -457,6 +458,16 @@ class EventExtractor:
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
         return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
+
+    @staticmethod
+    def _chain_ending(prior: list[Actor], toks: list[Token], ts: TriggerSet) -> list[Actor]:
+        """The last actor and those joined to it before ("Putin and Sheikh Mohamed pledged … during talks")."""
+        out = prior[-1:]
+        for a in reversed(prior[:-1]):
+            if not joined(toks, a, out[0], ts.titles):
+                break
+            out.insert(0, a)
+        return out
 
     @staticmethod
     def _not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: TriggerSet) -> list[Actor]:
