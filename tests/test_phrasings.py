@@ -623,3 +623,21 @@ ENGLISH_WORDINGS = [
 @pytest.mark.parametrize("text,etype,parties", ENGLISH_WORDINGS)
 def test_english_wordings_tell_their_event(extractor, text, etype, parties):
     assert parties in participants_of(extractor, in_article("en", text), "2024-03-10", etype)
+
+
+def _english(extractor, body: str, published: str | None):
+    return extract(extractor, body, published, title="Leaders meet in the capital", opening=None, language="en")
+
+
+def test_both_sides_before_a_cooperation_word_are_the_two_states(extractor):
+    ex = _english(extractor, "Fumio Kishida met Narendra Modi in Delhi. Both sides expressed a wish to further deepen "
+                             "their partnership.", "2022-03-19")
+    assert ["India", "Japan"] in [sorted(e.names()) for e in ex.events if e.type == "cooperation"]
+
+
+def test_a_call_does_not_date_the_callers_trip(extractor):
+    ex = _english(extractor, "Anthony Albanese arrived in Beijing for talks with Xi Jinping. Xi Jinping had spoken to "
+                             "Albanese on phone in June 2022 after his election.", None)
+    visits = [e for e in ex.events if e.type == "visit"]
+    met = [e for e in ex.events if e.type == "meeting" and e.date is not None]
+    assert met and visits and all(v.date is None or v.date.iso()[:7] != "2022-06" for v in visits)

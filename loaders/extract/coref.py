@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..normalize import Folded
 from ..records import Segment
 from ..registry import Registry
-from .actors import Actor, phrase_at
+from .actors import Actor, boundary_before, phrase_at
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, dual_office, word_forms
 
@@ -164,7 +164,9 @@ class Coref:
             office = phrase_at(toks, k, ts.dual) and dual_office(toks, k, ts)
             if office:
                 return holders(office)
-        start = i - 3 if etype in ("agreement", "cooperation") else j + 1
+        # before an agreement or cooperation, its clause's subject ("Both sides expressed a desire to
+        # further strengthen the partnership")
+        start = max(i - 8, boundary_before(toks, i, ts)) if etype in ("agreement", "cooperation") else j + 1
         for k in range(max(0, start), min(len(toks), j + 7)):
             if phrase_at(toks, k, ts.dual):
                 office = dual_office(toks, k, ts)

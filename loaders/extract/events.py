@@ -402,6 +402,7 @@ class EventExtractor:
                 after = self._not_topics(toks, i, j, after, ts)
             passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
+                     or a.first - titles_before(toks, a.first, ts) == j + 1 and toks[j].norm in ts.preps  # "spoken to X"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or self._remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]

@@ -34,11 +34,14 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
     dated = [e for e in events if e.date is not None and e.modality != "negated"]
     if not dated:
         return
+    tsets = {id(e): triggers.get(languages.get(e.segment_order, "ar")) or triggers["ar"] for e in events}
+    # a call or letter is no part of a trip ("had spoken to Kishida on phone in October 2021")
+    trips = [e for e in events if not (e.type == "meeting" and _remote(e, text, tsets[id(e)]))]
     for ev in events:
         if ev.date is not None or ev.date_unread or ev.modality == "negated":
             continue
-        ts = triggers.get(languages.get(ev.segment_order, "ar")) or triggers["ar"]
-        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, events, registry, day)
+        ts = tsets[id(ev)]
+        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, trips, registry, day)
 
 
 def trip_purposes(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet]) -> None:
@@ -103,6 +106,12 @@ def _ends_with(words: list[str], phrase: list[str]) -> bool:
         return False
     first = words[len(words) - n]
     return first == phrase[0] or first[:1] in ("و", "ف") and first[1:] == phrase[0]
+
+
+def _remote(ev: Event, text: str, ts: TriggerSet) -> bool:
+    """A meeting told as a call or a letter: a remote word near its trigger."""
+    near = norm(text[max(ev.sentence_start, ev.trigger_start - 20):min(ev.sentence_end, ev.trigger_end + 30)]).split()
+    return any(w in ts.remote for w in near)
 
 
 def _same_parties(a: Event, b: Event) -> bool:
