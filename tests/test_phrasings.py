@@ -641,3 +641,22 @@ def test_a_call_does_not_date_the_callers_trip(extractor):
     visits = [e for e in ex.events if e.type == "visit"]
     met = [e for e in ex.events if e.type == "meeting" and e.date is not None]
     assert met and visits and all(v.date is None or v.date.iso()[:7] != "2022-06" for v in visits)
+
+
+ACCUSER_RIGHT_AFTER = [
+    # the person right after an accusation noun or verb accuses, not the speaker of the sentence
+    ("أعلنت طهران تعليق المحادثات، ويأتي ذلك على خلفية اتهام وزير الخارجية الإيراني عباس عراقجي إسرائيل بتصعيد التوتر.",
+     ["Abbas Araghchi", "Israel"]),
+    ("وقالت الخارجية الإيرانية إن اتهام وزير الخارجية الإيراني عباس عراقجي لإسرائيل جاء بعد الهجوم.",
+     ["Abbas Araghchi", "Israel"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", ACCUSER_RIGHT_AFTER)
+def test_the_person_right_after_an_accusation_accuses(extractor, text, parties):
+    assert parties in participants_of(extractor, text, "2024-03-10", "accusation")
+
+
+def test_a_formal_statement_stays_beside_an_accusation_by_another(extractor):
+    text = "أعلنت الجزائر قطع علاقاتها الدبلوماسية مع المغرب، على خلفية اتهام وزير الخارجية الجزائري رمطان لعمامرة المغرب بأعمال عدائية."
+    assert ["Algeria", "Morocco"] in participants_of(extractor, text, "2021-08-24", "statement")

@@ -365,6 +365,10 @@ class EventExtractor:
                 before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED])  # "ندد لبنان وسوريا بـ"
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
                 src = self._two_leaders(actors, i, ctx) or src
+            owner = [a for a in bare_after if ts.lang == "ar" and (said is not None or not before) and a.kind == "person"
+                     and a.first - titles_before(toks, a.first, ts) == j + 1]
+            if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses
+                src = owner
             taken = {a.entity for a in src}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
