@@ -660,3 +660,19 @@ def test_the_person_right_after_an_accusation_accuses(extractor, text, parties):
 def test_a_formal_statement_stays_beside_an_accusation_by_another(extractor):
     text = "أعلنت الجزائر قطع علاقاتها الدبلوماسية مع المغرب، على خلفية اتهام وزير الخارجية الجزائري رمطان لعمامرة المغرب بأعمال عدائية."
     assert ["Algeria", "Morocco"] in participants_of(extractor, text, "2021-08-24", "statement")
+
+
+MAY_THE_MONTH = [
+    # "May" after "in", "late", or before a day is the month: a past visit in May stays in this year's May
+    ("Sergey Lavrov visited Pyongyang in May.", "2024-05", "asserted"),
+    ("Sergey Lavrov visited Pyongyang in late May.", "2024-05", "asserted"),
+    ("Sergey Lavrov visited Pyongyang on May 9.", "2024-05-09", "asserted"),
+    # the modal verb still plans
+    ("Sergey Lavrov may visit Pyongyang in the autumn.", None, "planned"),
+]
+
+
+@pytest.mark.parametrize("text,date,modality", MAY_THE_MONTH)
+def test_may_after_in_or_before_a_day_is_the_month(extractor, text, date, modality):
+    ex = _english(extractor, text, "2024-06-20")
+    assert [(e.date.iso() if e.date else None, e.modality) for e in ex.events if e.type == "visit"] == [(date, modality)]

@@ -79,10 +79,17 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
     around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
-        ts.planned.at(toks, k, forms[k]) for k in around
+        ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) for k in around
     ):
         return "planned"
     return "asserted"
+
+
+def _a_month(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    """"in (late) May", "May 9": the month, not the modal verb."""
+    prev = toks[k - 1].norm if k else ""
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+    return toks[k].norm in ts.months and (prev in ts.preps or prev in ts.month_modifiers or nxt[:1].isdigit())
 
 
 def _outcome_between(toks: list[Token], k: int, i: int, ts: TriggerSet) -> bool:

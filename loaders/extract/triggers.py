@@ -26,7 +26,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
-    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str],
+    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str],
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
@@ -194,6 +194,8 @@ class TriggerSet:
     cancelled: Patterns = field(default_factory=lambda: Patterns([]))  # before an event called off ("ألغى", "canceled")
     postponed: Patterns = field(default_factory=lambda: Patterns([]))  # ... put off to later ("أرجأ", "postponed")
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # English subject pronouns ("he", "she")
+    months: set[str] = field(default_factory=set)  # planned words that are also months ("may")
+    month_modifiers: set[str] = field(default_factory=set)  # before such a word, it is the month ("late May")
     outcome: set[str] = field(default_factory=set)  # a negation before these negates what came of it ("لم تسفر عن")
     passive: set[str] = field(default_factory=set)  # right before a reception word, a passive ("was received")
     topical: set[str] = field(default_factory=set)  # after these, what a meeting discussed ("to discuss", "بشأن")
@@ -221,7 +223,8 @@ class TriggerSet:
                    addressed=pats(data.get("addressed", [])), unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"), complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
                    time_adverbs=optional("time_adverbs"), cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
                    represented=optional("represented"), bound=optional("bound"), topical=optional("topical"), subjects=affixes("subjects"),
-                   passive=optional("passive"), outcome=optional("outcome"))
+                   passive=optional("passive"), outcome=optional("outcome"),
+                   months=optional("months"), month_modifiers=optional("month_modifiers"))
 
 
 TO_REACH = 12  # tokens after a trigger in which its "to" is looked for
