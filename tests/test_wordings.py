@@ -286,3 +286,35 @@ MAY_THE_MONTH = [
 def test_may_after_in_or_before_a_day_is_the_month(extractor, text, date, modality):
     ex = _english(extractor, text, "2024-06-20")
     assert [(e.date.iso() if e.date else None, e.modality) for e in ex.events if e.type == "visit"] == [(date, modality)]
+
+
+REPORTED_PRONOUNS = [
+    # the pronoun subject of reported speech is its speaker, of that gender ("قال X إنه سيلتقي", "said that he would")
+    ("ar", "وقال الرئيس التركي رجب طيب أردوغان إنه سيلتقي الرئيس الإيراني مسعود بزشكيان الشهر المقبل.", "meeting",
+     ["Masoud Pezeshkian", "Recep Tayyip Erdoğan"]),
+    ("ar", "وأكدت وزيرة الخارجية الكورية الشمالية تشوي سون هوي أنها ستزور بكين قريبا.", "visit", ["China", "Choe Son Hui"]),
+    ("ar", "وقال الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا إنه سيعزز العلاقات مع الهند.", "cooperation",
+     ["India", "Luiz Inácio Lula da Silva"]),
+    ("en", "Recep Tayyip Erdogan said that he would meet Masoud Pezeshkian next month.", "meeting",
+     ["Masoud Pezeshkian", "Recep Tayyip Erdoğan"]),
+    ("en", "Choe Son Hui said she will visit Beijing soon.", "visit", ["China", "Choe Son Hui"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties", REPORTED_PRONOUNS)
+def test_a_reported_pronoun_is_its_speaker(extractor, lang, text, etype, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", etype)
+
+
+SMALLER_STATES = [
+    # a counterpart or office of a state the registry has no holder for is that state
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الغابوني في موسكو.", ["Gabon", "Sergey Lavrov"]),
+    ("ar", "استقبل الرئيس المصري عبد الفتاح السيسي نظيره الغاني في القاهرة.", ["Abdel Fattah el-Sisi", "Ghana"]),
+    ("en", "Sergey Lavrov met his Zimbabwean counterpart in Moscow.", ["Sergey Lavrov", "Zimbabwe"]),
+    ("en", "Wang Yi held talks with his Tanzanian counterpart in Beijing.", ["Tanzania", "Wang Yi"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SMALLER_STATES)
+def test_a_counterpart_without_a_known_holder_is_the_state(extractor, lang, text, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "meeting")

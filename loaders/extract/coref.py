@@ -123,6 +123,20 @@ class Coref:
         return None
 
     @staticmethod
+    def reported_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
+        """A pronoun subject of reported speech right before the trigger: "إنه سيعزز", "أنها ستزور"
+        (one word in Arabic), "that he would", "said she will" (a few words in English)."""
+        if ts.lang != "en":
+            word = toks[i - 1].norm if i else ""
+            return next((_POSSESSIVE[key] for key, words in ts.reported.items() if word in words), None)
+        for k in range(i - 1, max(0, i - 4), -1):
+            found = next((_POSSESSIVE[key] for key, words in ts.subjects.items() if toks[k].norm in words), None)
+            if found is not None:
+                return found if toks[k - 1].norm in ts.complements or ts.quotes.at(toks, k - 1, (toks[k - 1].norm,)) \
+                    else None
+        return None
+
+    @staticmethod
     def companion_mark(toks: list[Token], k: int, ts: TriggerSet) -> Agreement | None:
         """A pronoun for an event's other party right after it ("لقائه به", "met him")."""
         word = toks[k].norm if k < len(toks) else ""

@@ -155,7 +155,7 @@ class EventExtractor:
                     if parts is not None:
                         break
                 if etype != SPEECH:
-                    implied = self._implied(seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor)
+                    implied = self._implied(seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor, speech)
                     if implied:
                         parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
                                                    implied) or parts
@@ -245,18 +245,24 @@ class EventExtractor:
         return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
     def _implied(self, seg: Segment, folded: Folded, toks: list[Token], i: int, n: int, actors: list[Actor],
-                 ts: TriggerSet, ctx: Context, missing: bool, floor: int) -> list[Actor]:
+                 ts: TriggerSet, ctx: Context, missing: bool, floor: int, speech: list[int] = ()) -> list[Actor]:
         """Participants the sentence leaves implicit: the owner of a possessive event noun
         ("خلال اجتماعه") whose sentence names no subject before it, or, for an event that found
-        too few participants, the earlier actor that a subjectless verb ("والتقت") continues;
+        too few participants, the speaker a reported pronoun stands for ("قال لولا إنه سيعزز",
+        "said that he would"), the earlier actor that a subjectless verb ("والتقت") continues;
         and a pronoun for the other party ("لقائه به")."""
         parties = [a for a in actors if a.kind in PARTY_KINDS]
         taken = {a.entity for a in parties if i < a.first <= i + n + WINDOW and (  # the other party: "لقائه بالرئيس"
             a.first <= i + n + 1 or a.clitic.endswith("ب") or follows(toks, a, ts.with_))}
         owner = self.coref.possessor_mark(seg, folded, toks, i, ts)
         found: list[Actor] = []
+        said = max((k for k in speech if k < i), default=None)
+        reported = self.coref.reported_mark(toks, i, ts) if missing and said is not None else None
         if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
             found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
+        elif reported is not None:
+            speaker = [a for a in self._speaker(said, toks, parties, ts) if a.kind == "person"]
+            found = self.coref.antecedents(reported, speaker, Discourse(), taken)[:1]
         elif missing and not floor and not any(a.last < i for a in parties):
             mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
             found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []

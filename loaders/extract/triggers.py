@@ -27,6 +27,7 @@ TRIGGERS_SCHEMA = {
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
     "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str],
+    "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
@@ -193,6 +194,7 @@ class TriggerSet:
     time_adverbs: set[str] = field(default_factory=set)  # after a time word, an adverb, no clause ("قبل قليل")
     cancelled: Patterns = field(default_factory=lambda: Patterns([]))  # before an event called off ("ألغى", "canceled")
     postponed: Patterns = field(default_factory=lambda: Patterns([]))  # ... put off to later ("أرجأ", "postponed")
+    reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "إنه", "أنها": reported speech's pronoun
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # English subject pronouns ("he", "she")
     months: set[str] = field(default_factory=set)  # planned words that are also months ("may")
     month_modifiers: set[str] = field(default_factory=set)  # before such a word, it is the month ("late May")
@@ -224,7 +226,8 @@ class TriggerSet:
                    time_adverbs=optional("time_adverbs"), cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
                    represented=optional("represented"), bound=optional("bound"), topical=optional("topical"), subjects=affixes("subjects"),
                    passive=optional("passive"), outcome=optional("outcome"),
-                   months=optional("months"), month_modifiers=optional("month_modifiers"))
+                   months=optional("months"), month_modifiers=optional("month_modifiers"),
+                   reported=affixes("reported"))
 
 
 TO_REACH = 12  # tokens after a trigger in which its "to" is looked for
