@@ -23,8 +23,10 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
+from .arguments import (between_pair, carried, chain_ending, definite, forum, governed, heads_near, not_topics,
+                        remote_before)
 from . import forces
-from .entities import SegmentTexts, Token, strip_variants
+from .entities import SegmentTexts, Token
 from .triggers import TriggerSet, called_to, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
@@ -148,7 +150,7 @@ class EventExtractor:
                 for t, a, _ in found if a < i)  # "أعربت عن قلقها …، بعد أن تعهد كيم بتعزيز التعاون": its own clause
             if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, folded)
-                carry = self._carried(kept[-1][3], actors) if floor and kept else None
+                carry = carried(kept[-1][3], actors) if floor and kept else None
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
@@ -163,7 +165,7 @@ class EventExtractor:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is not None:
                 kept.append((etype, i, n, parts))
-            elif etype in DATED_ALONE and self._definite(toks, i, ts):
+            elif etype in DATED_ALONE and definite(toks, i, ts):
                 orphans.append((etype, i, n))
         ctx.discourse.note([a for a in actors if a.kind == "person"])
         named = [h for h in (self.visits.state(a.entity) for a in reversed(actors) if a.kind != "person") if h]
@@ -273,7 +275,7 @@ class EventExtractor:
             prior = [a for a in parties if a.kind == "person" and a.last < i - 1 and bare(toks, a, ts)]
             mark = self.coref.verb_mark(toks, i, ts) if toks[i - 1].norm in ts.clause_openers else None  # a verb
             found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark \
-                else self._chain_ending([a for a in prior if a.entity not in taken], toks, ts)
+                else chain_ending([a for a in prior if a.entity not in taken], toks, ts)
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
             found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
@@ -297,12 +299,6 @@ class EventExtractor:
         _, p, m = found[k - 1]
         return p + m
 
-    @staticmethod
-    def _carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
-        """The previous clause's source, which a joined verb without a subject shares."""
-        source = next((p for p in previous if p.role == "source" and p.mention is not None), None)
-        return next((a for a in actors if source and a.mention is source.mention), None)
-
     def _participants(self, etype: str, i: int, n: int, toks: list[Token], actors: list[Actor],
                       ts: TriggerSet, ctx: Context, speech: list[int], floor: int = 0,
                       carry: Actor | None = None, implied: list[Actor] | None = None,
@@ -313,7 +309,7 @@ class EventExtractor:
         if etype != SPEECH:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
         if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
-            actors = [a for a in actors if not (a.kind == "organisation" and self._forum(toks, a, ts))]
+            actors = [a for a in actors if not (a.kind == "organisation" and forum(toks, a, ts))]
         after = self._after(j, toks, actors, ts)
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
@@ -343,11 +339,11 @@ class EventExtractor:
         if etype == "visit":
             return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts,
                                             places, ctx.recent_states, i in ctx.clause_starts)
-        pair = self._pair(j, toks, actors, ts)
+        pair = between_pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
-            if not src and etype == "accusation" and self._heads_near(toks, pair[0].first - 2, j, ts):
+            if not src and etype == "accusation" and heads_near(toks, pair[0].first - 2, j, ts):
                 src = self._two_leaders(actors, i, ctx)
             return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
@@ -366,7 +362,7 @@ class EventExtractor:
                 tgt = [a for a in after if a.entity not in ctx.main_states][:1]
                 return dedupe([Participant(e, "source", None) for e in ctx.main_states] +
                               [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
-            heads = said is None and not before and self._heads_near(toks, i, j, ts)
+            heads = said is None and not before and heads_near(toks, i, j, ts)
             src = self._speaker(said, toks, actors, ts) if said is not None else (
                 before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED])  # "ندد لبنان وسوريا بـ"
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
@@ -409,15 +405,15 @@ class EventExtractor:
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
             if etype == "meeting":
-                after = self._not_topics(toks, i, j, after, ts)
+                after = not_topics(toks, i, j, after, ts)
             passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or a.first - titles_before(toks, a.first, ts) == j + 1 and toks[j].norm in ts.preps  # "spoken to X"
-                     or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or self._remote_before(
+                     or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
-            agent = [a for a in after[:1] if act and (not before or self._governed(toks, i, ts)) and a.first - j <= 2
+            agent = [a for a in after[:1] if act and (not before or governed(toks, i, ts)) and a.first - j <= 2
                      and bare(toks, a, ts) and a not in with_]
             subj = agent or before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
             if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
@@ -470,36 +466,6 @@ class EventExtractor:
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
         return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
 
-    @staticmethod
-    def _chain_ending(prior: list[Actor], toks: list[Token], ts: TriggerSet) -> list[Actor]:
-        """The last actor and those joined to it before ("Putin and Sheikh Mohamed pledged … during talks")."""
-        out = prior[-1:]
-        for a in reversed(prior[:-1]):
-            if not joined(toks, a, out[0], ts.titles):
-                break
-            out.insert(0, a)
-        return out
-
-    @staticmethod
-    def _not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: TriggerSet) -> list[Actor]:
-        """What a meeting discussed is no party to it ("met Wang Yi to discuss the Ukraine crisis", "بحث
-        أردوغان مع بايدن ملف انضمام السويد"): after a topic word, only those met "with" (and an Arabic
-        verb's subject) stay."""
-        t = next((k for k in range(i, len(toks)) if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
-        if t is None:
-            return after
-        lead = [a for a in after if ts.lang == "ar" and a.first - titles_before(toks, a.first, ts) == j + 1
-                and bare(toks, a, ts)][:1]
-        subject = chain(lead + [a for a in after if lead and a.first > lead[0].last], toks, ts.titles) if lead else []
-        return [a for a in after if a.first < t or a in subject or a.clitic.endswith("ب")
-                or follows(toks, a, ts.with_, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره الأمريكي"
-
-    @staticmethod
-    def _remote_before(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-        """A call or letter right before the "from" that the actor follows: its sender."""
-        k = a.first - titles_before(toks, a.first, ts) - 1
-        return any(toks[x].norm in ts.remote for x in range(max(0, k - 2), k))
-
     def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
         """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية
         كيم يونج نام", "with the head of North Korea's parliament, Kim Yong Nam")."""
@@ -508,41 +474,9 @@ class EventExtractor:
         return next((p for p in actors if p.kind == "person" and 0 < p.first - a.last <= 3
                      and self.registry.home_of(p.entity) == a.entity), a)
 
-    def _pair(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
-        """"بين A و B" / "between A and B" shortly after the trigger."""
-        for k in range(j + 1, min(j + 8, len(toks))):
-            if toks[k].norm in ("بين", "between"):
-                after = [a for a in actors if a.first > k][:2]
-                if len(after) == 2 and after[0].first - k <= 3:
-                    return after
-        return []
-
     def _two_leaders(self, actors: list[Actor], i: int, ctx: Context) -> list[Actor]:
         """"الزعيمان", "the two leaders": the two people named last before the trigger."""
         return self.coref.antecedents(Agreement(None, 2), [a for a in actors if a.last < i], ctx.discourse, set())
-
-    @staticmethod
-    def _governed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-        """A trigger after a preposition or with one attached ("بنشر"): a verbal noun, its agent after it."""
-        word = toks[i].norm
-        return i > 0 and toks[i - 1].norm in ts.preps or word[:1] in "بل" and word[1:] in word_forms(word)
-
-    @staticmethod
-    def _forum(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-        """An organisation named with a meeting word next to it: "قمة الناتو", "the APEC meeting"."""
-        near = [*range(max(0, a.first - 1), a.first), *range(a.last + 1, min(len(toks), a.last + 3))]
-        return any((hit := ts.triggers.at(toks, k, word_forms(toks[k].norm))) and hit[0] == "meeting" for k in near)
-
-    @staticmethod
-    def _definite(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-        """"الاتفاق", "the treaty": a happening the article has already told."""
-        return toks[i].norm.startswith("ال") if ts.lang == "ar" else i > 0 and toks[i - 1].norm == "the"
-
-    @staticmethod
-    def _heads_near(toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
-        """"الزعيمان", "the two leaders" right before or after the trigger."""
-        return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
-                   if k not in range(i, j + 1))
 
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
                i: int, n: int,

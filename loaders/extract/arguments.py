@@ -1,0 +1,82 @@
+"""Arguments: where an event's parties stand around its trigger, read off the tokens.
+
+Adds to the events stage the small tests its participant rules ask of a sentence: the pair after
+"بين / between", a verbal noun governed by a preposition, a forum named beside a meeting word,
+what a meeting only discussed, a call's sender, the subject chain a time phrase continues, the
+previous clause's source a joined verb shares. Each reads tokens and the trigger data only.
+"""
+from __future__ import annotations
+
+from ..records import Participant
+from .actors import Actor, bare, chain, follows, joined, phrase_at, titles_before
+from .entities import Token, strip_variants
+from .triggers import TriggerSet, word_forms
+
+
+def carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
+    """The previous clause's source, which a joined verb without a subject shares."""
+    source = next((p for p in previous if p.role == "source" and p.mention is not None), None)
+    return next((a for a in actors if source and a.mention is source.mention), None)
+
+
+def chain_ending(prior: list[Actor], toks: list[Token], ts: TriggerSet) -> list[Actor]:
+    """The last actor and those joined to it before ("Putin and Sheikh Mohamed pledged … during talks")."""
+    out = prior[-1:]
+    for a in reversed(prior[:-1]):
+        if not joined(toks, a, out[0], ts.titles):
+            break
+        out.insert(0, a)
+    return out
+
+
+def not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: TriggerSet) -> list[Actor]:
+    """What a meeting discussed is no party to it ("met Wang Yi to discuss the Ukraine crisis", "بحث
+    أردوغان مع بايدن ملف انضمام السويد"): after a topic word, only those met "with" (and an Arabic
+    verb's subject) stay."""
+    t = next((k for k in range(i, len(toks)) if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
+    if t is None:
+        return after
+    lead = [a for a in after if ts.lang == "ar" and a.first - titles_before(toks, a.first, ts) == j + 1
+            and bare(toks, a, ts)][:1]
+    subject = chain(lead + [a for a in after if lead and a.first > lead[0].last], toks, ts.titles) if lead else []
+    return [a for a in after if a.first < t or a in subject or a.clitic.endswith("ب")
+            or follows(toks, a, ts.with_, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره الأمريكي"
+
+
+def remote_before(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """A call or letter right before the "from" that the actor follows: its sender."""
+    k = a.first - titles_before(toks, a.first, ts) - 1
+    return any(toks[x].norm in ts.remote for x in range(max(0, k - 2), k))
+
+
+def between_pair(j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+    """"بين A و B" / "between A and B" shortly after the trigger."""
+    for k in range(j + 1, min(j + 8, len(toks))):
+        if toks[k].norm in ("بين", "between"):
+            after = [a for a in actors if a.first > k][:2]
+            if len(after) == 2 and after[0].first - k <= 3:
+                return after
+    return []
+
+
+def governed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+    """A trigger after a preposition or with one attached ("بنشر"): a verbal noun, its agent after it."""
+    word = toks[i].norm
+    return i > 0 and toks[i - 1].norm in ts.preps or word[:1] in "بل" and word[1:] in word_forms(word)
+
+
+def forum(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """An organisation named with a meeting word next to it: "قمة الناتو", "the APEC meeting"."""
+    near = [*range(max(0, a.first - 1), a.first), *range(a.last + 1, min(len(toks), a.last + 3))]
+    return any((hit := ts.triggers.at(toks, k, word_forms(toks[k].norm))) and hit[0] == "meeting" for k in near)
+
+
+def definite(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+    """"الاتفاق", "the treaty": a happening the article has already told."""
+    return toks[i].norm.startswith("ال") if ts.lang == "ar" else i > 0 and toks[i - 1].norm == "the"
+
+
+def heads_near(toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
+    """"الزعيمان", "the two leaders" right before or after the trigger."""
+    return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
+               if k not in range(i, j + 1))
