@@ -318,3 +318,19 @@ SMALLER_STATES = [
 @pytest.mark.parametrize("lang,text,parties", SMALLER_STATES)
 def test_a_counterpart_without_a_known_holder_is_the_state(extractor, lang, text, parties):
     assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "meeting")
+
+
+BROUGHT_TOGETHER = [
+    # a meeting "that brought together" its parties; an invitation to everyone a list names
+    ("ar", "وتناول الاجتماع الذي جمع وزير الخارجية المصري بدر عبد العاطي ونظيره التركي هاكان فيدان العلاقات الثنائية.",
+     "meeting", ["Badr Abdelatty", "Hakan Fidan"]),
+    ("en", "The summit brought together Narendra Modi and Fumio Kishida in Tokyo.", "meeting",
+     ["Fumio Kishida", "Narendra Modi"]),
+    ("en", "Vladimir Putin invited Xi Jinping and Narendra Modi to Kazan.", "invitation",
+     ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,parties", BROUGHT_TOGETHER)
+def test_a_meeting_that_brought_parties_together_and_listed_invitees(extractor, lang, text, etype, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", etype)

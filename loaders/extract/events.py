@@ -400,7 +400,7 @@ class EventExtractor:
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             else:
                 src = before[:1] or after[:1]
-                rest = [a for a in after if a not in src][:1]
+                rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
         else:
