@@ -334,3 +334,9 @@ BROUGHT_TOGETHER = [
 @pytest.mark.parametrize("lang,text,etype,parties", BROUGHT_TOGETHER)
 def test_a_meeting_that_brought_parties_together_and_listed_invitees(extractor, lang, text, etype, parties):
     assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", etype)
+
+
+def test_a_name_that_folds_to_a_preposition_does_not_hide_the_accused(extractor):
+    # "علي" (Ali) folds like "على" (on), which marks where a condemned act struck
+    text = "حذر المرشد الإيراني علي خامنئي إسرائيل من أي هجوم على بلاده."
+    assert ["Ali Khamenei", "Israel"] in participants_of(extractor, text, "2024-03-10", "accusation")

@@ -372,11 +372,13 @@ class EventExtractor:
             if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses
                 src = owner
             taken = {a.entity for a in src}
+            named = {k for a in actors for k in range(a.first, a.last + 1)}
             later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
             own = {self.registry.home_of(a.entity) for a in src} - {None}
             later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
-                     and not follows(toks, a, ts.victims, gap=2)]  # "الهجوم الذي استهدف مسجدا في باكستان"
+                     and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
+                                 for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             tgt = later[:1] if complement else (comp[:1] or later[:1])
             if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
