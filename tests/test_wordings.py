@@ -340,3 +340,23 @@ def test_a_name_that_folds_to_a_preposition_does_not_hide_the_accused(extractor)
     # "علي" (Ali) folds like "على" (on), which marks where a condemned act struck
     text = "حذر المرشد الإيراني علي خامنئي إسرائيل من أي هجوم على بلاده."
     assert ["Ali Khamenei", "Israel"] in participants_of(extractor, text, "2024-03-10", "accusation")
+
+
+SUPPORT_FOR = [
+    # military support "for" a state (لـ) is cooperation with it; political support is not
+    ("ar", "تعهد رئيس الوزراء البريطاني كير ستارمر بمواصلة تقديم الدعم العسكري لأوكرانيا.", ["Keir Starmer", "Ukraine"]),
+    ("en", "Keir Starmer pledged continued military support for Ukraine.", ["Keir Starmer", "Ukraine"]),
+    ("en", "Kim Jong Un expressed full support for Russia's position.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SUPPORT_FOR)
+def test_military_support_for_a_state_is_cooperation(extractor, lang, text, parties):
+    got = participants_of(extractor, in_article(lang, text), "2024-03-10", "cooperation")
+    assert parties in got if parties else not any("Russia" in g for g in got)
+
+
+def test_talks_that_yielded_no_deal_negate_the_deal_not_the_talks(extractor):
+    ex = extract(extractor, "لم تسفر المحادثات بين الوفدين الروسي والأوكراني في إسطنبول عن أي اتفاق لتبادل الأسرى.", "2024-03-10")
+    assert [(e.type, e.negated) for e in ex.events if e.type in ("meeting", "agreement")] == \
+        [("meeting", False), ("agreement", True)]

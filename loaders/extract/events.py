@@ -409,11 +409,13 @@ class EventExtractor:
             if etype == "meeting":
                 after = not_topics(toks, i, j, after, ts)
             passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
+            material = etype == "cooperation" and any(t.norm in ts.military for t in toks[max(0, i - 1):j + 3])
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or a.first - titles_before(toks, a.first, ts) == j + 1 and toks[j].norm in ts.preps  # "spoken to X"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
-                     or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))]
+                     or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))
+                     or material and (a.clitic.endswith("ل") or follows(toks, a, ts.beneficiary))]  # "الدعم العسكري لكييف"
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
             agent = [a for a in after[:1] if act and (not before or governed(toks, i, ts)) and a.first - j <= 2
                      and bare(toks, a, ts) and a not in with_]

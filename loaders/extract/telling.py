@@ -103,8 +103,8 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     """The modality a word before the trigger gives it with only a name between: a future word ("يعتزم
     الرئيس التركي رجب طيب أردوغان زيارة", "من المتوقع أن يجري لافروف محادثات") or one that puts the
     event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off, refuses or fails it
-    (negated: "ألغى الرئيس الفرنسي زيارته", "refused to meet", "فشلت في التوصل"), a negated outcome ("لم تسفر
-    عن"); the four words before it, not counting the actors' own."""
+    (negated: "ألغى الرئيس الفرنسي زيارته", "refused to meet", "فشلت في التوصل"): the four words before it,
+    not counting the actors' own; or a negated outcome within ten words ("لم تسفر المحادثات بين الوفدين … عن")."""
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     before = []  # the four words before the trigger that are no actor's
     for k in range(i - 1, -1, -1):
@@ -115,7 +115,7 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     called_off = any((hit := ts.cancelled.at(toks, k, forms[k])) and hit[1].needs_met(forms[k + hit[2]:i])
                      for k in before)  # "فشلت روسيا وأوكرانيا في التوصل": its "+في" between
     came_to_nothing = any(toks[k].norm in ts.outcome and k and ts.negation.at(toks, k - 1, forms[k - 1])
-                          and any(toks[x].norm in ts.preps for x in range(k + 1, i)) for k in before)
+                          and any(toks[x].norm in ts.preps for x in range(k + 1, i)) for k in range(max(0, i - 10), i))
     if called_off or came_to_nothing:  # "لم تسفر المحادثات عن أي اتفاق"
         return "negated"
     if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before):
