@@ -360,3 +360,20 @@ def test_talks_that_yielded_no_deal_negate_the_deal_not_the_talks(extractor):
     ex = extract(extractor, "لم تسفر المحادثات بين الوفدين الروسي والأوكراني في إسطنبول عن أي اتفاق لتبادل الأسرى.", "2024-03-10")
     assert [(e.type, e.negated) for e in ex.events if e.type in ("meeting", "agreement")] == \
         [("meeting", False), ("agreement", True)]
+
+
+REPORTING_DATES = [
+    # the date right after a speech verb is the saying's, not the reported event's
+    ("The Kremlin said on Thursday that Putin would hold a video call with Xi Jinping next Tuesday.", "meeting",
+     "2021-12-07", "planned"),
+    # "plans" after a trigger is its topic, not a plan of it
+    ("Xi Jinping and Vladimir Putin issued a joint statement on Thursday criticising U.S. plans for missile defence.",
+     "accusation", "2021-12-02", "asserted"),
+    ("Ebrahim Raisi and Shehbaz Sharif spoke on the telephone on Thursday.", "meeting", "2021-12-02", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,etype,date,modality", REPORTING_DATES)
+def test_a_reporting_verbs_date_and_a_topics_plans_are_not_the_events(extractor, text, etype, date, modality):
+    ex = _english(extractor, text, "2021-12-03")
+    assert (date, modality) in [(e.date.iso() if e.date else None, e.modality) for e in ex.events if e.type == etype]

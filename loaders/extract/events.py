@@ -176,7 +176,12 @@ class EventExtractor:
                 if (t, i, n) in orphans and mine and mine[0].precision == "day" and not mine[0].relative:
                     ctx.orphans.append((t, mine[0]))
         unread = [u for u in ctx.unread if seg.start <= u.start < seg.end]  # they date their trigger, as unknown
-        own = dates_by_trigger(seg, folded, toks, [(t, i, n) for t, i, n, _ in kept], dates + unread, ts)
+        told = [(t, i, n) for t, i, n, _ in kept]
+        # a speech verb that tells no event of its own still takes the date after it ("The White House said on
+        # Thursday that Biden would hold a call … next Tuesday"): not the event's date
+        sinks = sorted(told + [f for f in found if f[0] == SPEECH and f not in told], key=lambda f: f[1])
+        by_trigger = dict(zip(sinks, dates_by_trigger(seg, folded, toks, sinks, dates + unread, ts)))
+        own = [by_trigger[f] for f in told]
         previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()

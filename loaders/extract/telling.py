@@ -79,7 +79,8 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
     around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
-        ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) for k in around
+        ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) and not (k > i and toks[k].norm in ts.plans)
+        for k in around
     ):
         return "planned"
     return "asserted"
