@@ -377,3 +377,26 @@ REPORTING_DATES = [
 def test_a_reporting_verbs_date_and_a_topics_plans_are_not_the_events(extractor, text, etype, date, modality):
     ex = _english(extractor, text, "2021-12-03")
     assert (date, modality) in [(e.date.iso() if e.date else None, e.modality) for e in ex.events if e.type == etype]
+
+
+SUMMIT_ATTENDANCE = [
+    # a summit no one "met" at by name: those its "بمشاركة" / "attended by" lists, and its host, took part
+    ("ar", "اختتمت في الرياض أمس القمة التي استضافها ولي العهد السعودي الأمير محمد بن سلمان، بمشاركة الرئيس المصري "
+           "عبد الفتاح السيسي والعاهل الأردني الملك عبد الله الثاني.",
+     ["Abdel Fattah el-Sisi", "Abdullah II of Jordan", "Mohammed bin Salman"]),
+    ("ar", "انعقدت القمة الثلاثية في القاهرة بحضور الرئيسين عبد الفتاح السيسي ومحمود عباس.",
+     ["Abdel Fattah el-Sisi", "Mahmoud Abbas"]),
+    ("en", "The summit in Kazan was attended by Narendra Modi, Xi Jinping and Masoud Pezeshkian.",
+     ["Masoud Pezeshkian", "Narendra Modi", "Xi Jinping"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SUMMIT_ATTENDANCE)
+def test_a_summits_attendance_list_took_part(extractor, lang, text, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-10-24", "meeting")
+
+
+def test_someone_present_at_a_reception_does_not_replace_host_and_guest(extractor):
+    text = "استقبل العاهل السعودي الملك سلمان بن عبد العزيز الرئيس الصيني شي جين بينغ، بحضور ولي العهد الأمير محمد بن سلمان."
+    met = participants_of(extractor, text, "2022-12-09", "meeting")
+    assert any({"Salman of Saudi Arabia", "Xi Jinping"} <= set(m) for m in met)

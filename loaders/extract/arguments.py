@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ..records import Participant
 from .actors import Actor, bare, chain, follows, joined, phrase_at, titles_before
+
+LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
@@ -80,3 +82,16 @@ def heads_near(toks: list[Token], i: int, j: int, ts: TriggerSet) -> bool:
     """"الزعيمان", "the two leaders" right before or after the trigger."""
     return any(phrase_at(toks, k, ts.dual_heads) for k in range(max(0, i - 3), min(len(toks), j + 3))
                if k not in range(i, j + 1))
+
+
+def attendees(toks: list[Token], j: int, actors: list[Actor], ts: TriggerSet) -> list[Actor]:
+    """Those a meeting word's "with the participation of" lists ("قمة بريكس … بمشاركة الرئيس البرازيلي
+    لولا ورئيس الوزراء الهندي مودي والرئيس الصيني شي", "the summit, attended by Modi, Xi and Lula")."""
+    at = next((k for k in range(j + 1, min(len(toks), j + 14)) if phrase_at(toks, k, ts.attendance)), None)
+    if at is None:
+        return []
+    listed = [a for a in actors if a.first > at]
+    if not listed or listed[0].first - at > 4:
+        return []
+    host = [a for a in actors if j < a.first < at and a.kind == "person"][:1]  # "التي استضافها رامافوزا، بمشاركة"
+    return host + [a for a in chain(listed, toks, ts.titles)[:LISTED] if a.entity not in {h.entity for h in host}]

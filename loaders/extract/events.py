@@ -23,8 +23,8 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
-from .arguments import (between_pair, carried, chain_ending, definite, forum, governed, heads_near, not_topics,
-                        remote_before)
+from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
+                        not_topics, remote_before)
 from . import forces
 from .entities import SegmentTexts, Token
 from .triggers import TriggerSet, called_to, check_offices, word_forms
@@ -33,7 +33,6 @@ from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
 WINDOW = 9
-LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
 CLAUSE_MARKS = ("،", ",", "؛", ";")
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
@@ -435,6 +434,8 @@ class EventExtractor:
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:LISTED]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)
+        if etype == "meeting" and len(parts) < 2:  # no one met by name: "اختتمت قمة بريكس … بمشاركة لولا ومودي وشي"
+            parts = dedupe([Participant(a.entity, "other", a.mention) for a in attendees(toks, j, actors, ts)]) or parts
         if etype in ("meeting", "invitation"):  # a person meets or invites others, not his own state ("Modi ... India")
             homes = {self.registry.home_of(p.entity) for p in parts if self.registry.entities.get(p.entity)
                      and self.registry.entities[p.entity].kind == "person"}

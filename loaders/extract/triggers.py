@@ -26,7 +26,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
-    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str], "plans": [str], "beneficiary": [str],
+    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str], "plans": [str], "attendance": [str], "beneficiary": [str],
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
@@ -197,6 +197,7 @@ class TriggerSet:
     reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "إنه", "أنها": reported speech's pronoun
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # English subject pronouns ("he", "she")
     beneficiary: set[str] = field(default_factory=set)  # before whom support is for ("support for Ukraine")
+    attendance: Phrases = field(default_factory=Phrases)  # after a meeting word, who took part ("بمشاركة", "attended by")
     plans: set[str] = field(default_factory=set)  # planned words that plan only what follows them ("criticising U.S. plans")
     months: set[str] = field(default_factory=set)  # planned words that are also months ("may")
     month_modifiers: set[str] = field(default_factory=set)  # before such a word, it is the month ("late May")
@@ -229,7 +230,8 @@ class TriggerSet:
                    represented=optional("represented"), bound=optional("bound"), topical=optional("topical"), subjects=affixes("subjects"),
                    passive=optional("passive"), outcome=optional("outcome"),
                    months=optional("months"), month_modifiers=optional("month_modifiers"),
-                   reported=affixes("reported"), beneficiary=optional("beneficiary"), plans=optional("plans"))
+                   reported=affixes("reported"), beneficiary=optional("beneficiary"), plans=optional("plans"),
+                   attendance=Phrases(optional("attendance")))
 
 
 TO_REACH = 12  # tokens after a trigger in which its "to" is looked for
