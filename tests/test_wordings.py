@@ -400,3 +400,16 @@ def test_someone_present_at_a_reception_does_not_replace_host_and_guest(extracto
     text = "استقبل العاهل السعودي الملك سلمان بن عبد العزيز الرئيس الصيني شي جين بينغ، بحضور ولي العهد الأمير محمد بن سلمان."
     met = participants_of(extractor, text, "2022-12-09", "meeting")
     assert any({"Salman of Saudi Arabia", "Xi Jinping"} <= set(m) for m in met)
+
+
+SIGNED_TO_COOPERATE = [
+    # a document signed to cooperate is an agreement; agreeing to cooperate is the cooperation
+    ("en", "Egypt and Greece signed a memorandum of understanding on Monday to cooperate in energy.", "agreement"),
+    ("en", "Egypt and Greece agreed on Monday to expand cooperation in energy.", "cooperation"),
+    ("ar", "اتفقت مصر واليونان على توسيع التعاون في مجال الطاقة.", "cooperation"),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype", SIGNED_TO_COOPERATE)
+def test_signed_to_cooperate_is_an_agreement_agreed_to_cooperate_cooperation(extractor, lang, text, etype):
+    assert ["Egypt", "Greece"] in participants_of(extractor, in_article(lang, text), "2024-03-12", etype)

@@ -131,8 +131,9 @@ class EventExtractor:
             i += 1
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
-        # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event
-        found = [f for f in found if not (f[0] == "agreement" and any(
+        # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
+        # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate")
+        found = [f for f in found if not (f[0] == "agreement" and set(forms[f[1]]) & ts.agree and any(
             g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
             and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
         out: list[Event] = []
