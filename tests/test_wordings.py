@@ -413,3 +413,18 @@ SIGNED_TO_COOPERATE = [
 @pytest.mark.parametrize("lang,text,etype", SIGNED_TO_COOPERATE)
 def test_signed_to_cooperate_is_an_agreement_agreed_to_cooperate_cooperation(extractor, lang, text, etype):
     assert ["Egypt", "Greece"] in participants_of(extractor, in_article(lang, text), "2024-03-12", etype)
+
+
+CALLED_OFF_AFTER = [
+    # told after the event in the passive: cancelled is negated, put off is planned
+    ("ar", "وكانت زيارة الرئيس التونسي قيس سعيد إلى مصر المقررة الأحد الماضي قد ألغيت.", "negated"),
+    ("en", "Narendra Modi's visit to Russia was cancelled.", "negated"),
+    ("en", "Xi Jinping's visit to India has been postponed.", "planned"),
+    ("en", "Xi Jinping visited India and was received by Narendra Modi.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang,text,modality", CALLED_OFF_AFTER)
+def test_an_event_called_off_in_the_passive_after_it(extractor, lang, text, modality):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    assert [e.modality for e in ex.events if e.type == "visit"][:1] == [modality]

@@ -93,6 +93,21 @@ def _a_month(toks: list[Token], k: int, ts: TriggerSet) -> bool:
     return toks[k].norm in ts.months and (prev in ts.preps or prev in ts.month_modifiers or nxt[:1].isdigit())
 
 
+def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, named: set[int], ts: TriggerSet) -> list[int]:
+    """The words after the trigger, before its clause or the next trigger ends, that are a passive verb
+    ("زيارة سعيد … قد ألغيت", "the visit was cancelled", "has been postponed"): what befell the event."""
+    out, words = [], 0
+    for k in range(i + 1, boundary_after(toks, i, ts)):
+        if k in named:
+            continue
+        words += 1
+        if words > 8 or ts.triggers.at(toks, k, forms[k]):
+            break
+        if toks[k].norm in ts.passive_forms or toks[k - 1].norm in ts.passive or toks[k - 1].norm == "been":
+            out.append(k)
+    return out
+
+
 def _outcome_between(toks: list[Token], k: int, i: int, ts: TriggerSet) -> bool:
     """An outcome verb between a negation and the trigger ("لم تسفر المحادثات عن اتفاق"): what is negated
     is what the trigger yielded, not the trigger."""
@@ -117,8 +132,10 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
                      for k in before)  # "فشلت روسيا وأوكرانيا في التوصل": its "+في" between
     came_to_nothing = any(toks[k].norm in ts.outcome and k and ts.negation.at(toks, k - 1, forms[k - 1])
                           and any(toks[x].norm in ts.preps for x in range(k + 1, i)) for k in range(max(0, i - 10), i))
-    if called_off or came_to_nothing:  # "لم تسفر المحادثات عن أي اتفاق"
+    passive = _passive_after(toks, forms, i, named, ts)
+    if called_off or came_to_nothing or any(ts.cancelled.at(toks, k, forms[k]) for k in passive):
         return "negated"
-    if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before):
+    if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before) or any(
+            ts.postponed.at(toks, k, forms[k]) for k in passive):
         return "planned"
     return None
