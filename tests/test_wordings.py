@@ -428,3 +428,17 @@ CALLED_OFF_AFTER = [
 def test_an_event_called_off_in_the_passive_after_it(extractor, lang, text, modality):
     ex = extract(extractor, in_article(lang, text), "2024-03-10")
     assert [e.modality for e in ex.events if e.type == "visit"][:1] == [modality]
+
+
+ACCUSING_PARTICIPLES = [
+    # "متهما", "منددا": an accusation told as a circumstance of another act
+    ("وأعلن وزير الخارجية الإيراني عباس عراقجي تعليق المحادثات، متهما الولايات المتحدة بعرقلتها.",
+     ["Abbas Araghchi", "United States"]),
+    ("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار، منددا بالعقوبات الأمريكية.",
+     ["Sergey Lavrov", "United States"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", ACCUSING_PARTICIPLES)
+def test_an_accusing_participle_accuses(extractor, text, parties):
+    assert parties in participants_of(extractor, text, "2024-03-10", "accusation")
