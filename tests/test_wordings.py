@@ -442,3 +442,9 @@ ACCUSING_PARTICIPLES = [
 @pytest.mark.parametrize("text,parties", ACCUSING_PARTICIPLES)
 def test_an_accusing_participle_accuses(extractor, text, parties):
     assert parties in participants_of(extractor, text, "2024-03-10", "accusation")
+
+
+def test_a_visit_his_own_is_the_subjects(extractor):
+    # "في أول زيارة له": the visit belongs to the clause's subject, not to the host met before it
+    text = "أجرى الرئيس الإيراني مسعود بزشكيان الخميس مباحثات مع الرئيس عبد الفتاح السيسي في القاهرة، في أول زيارة له إلى مصر."
+    assert ["Egypt", "Masoud Pezeshkian"] in participants_of(extractor, text, "2024-12-19", "visit")

@@ -38,7 +38,8 @@ class Visits:
             it = [h for h in (self.state(a.entity) for a in reversed(sentence) if a.last < i and a.kind != "person")
                   if h] + list(recent)
         first = next((a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
-        if opens and first and ts.lang == "ar":  # "توجه عراقجي …، وبعد لقاء العاهل الأردني، غادر عمان"
+        his = j + 1 < len(toks) and toks[j + 1].norm in ts.owned  # "في أول زيارة له إلى مصر": the subject's
+        if (opens or his) and first and ts.lang == "ar":  # "توجه عراقجي …، وبعد لقاء العاهل الأردني، غادر عمان"
             before = [first]
         right_after = [a for a in after if a.kind == "person" and a.first - j <= 3 and not a.prepositional]
         if ts.lang == "ar" and (toks[i].norm.startswith("و") or opens) and right_after:
