@@ -448,3 +448,8 @@ def test_a_visit_his_own_is_the_subjects(extractor):
     # "في أول زيارة له": the visit belongs to the clause's subject, not to the host met before it
     text = "أجرى الرئيس الإيراني مسعود بزشكيان الخميس مباحثات مع الرئيس عبد الفتاح السيسي في القاهرة، في أول زيارة له إلى مصر."
     assert ["Egypt", "Masoud Pezeshkian"] in participants_of(extractor, text, "2024-12-19", "visit")
+
+
+def test_the_place_visited_is_no_party_to_the_talks_there(extractor):
+    ex = _english(extractor, "Shehbaz Sharif will visit Beijing next week for talks with Xi Jinping.", "2024-06-01")
+    assert ["Shehbaz Sharif", "Xi Jinping"] in [sorted(e.names()) for e in ex.events if e.type == "meeting"]

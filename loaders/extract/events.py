@@ -428,6 +428,10 @@ class EventExtractor:
             if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
                     and bare(toks, after[0], ts):
                 subj = before + after[:1]
+            homes = {self.registry.home_of(a.entity) for a in with_}
+            if etype == "meeting" and subj and all(a.kind == "state" and a.entity in homes for a in subj):
+                # "will visit Washington next week for talks with Trump": the place visited is no party to the talks
+                subj = [a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)][-1:] or subj
             named = {a.entity for a in subj}
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
             obj = [self._named_after(a, actors) for a in
