@@ -453,3 +453,19 @@ def test_a_visit_his_own_is_the_subjects(extractor):
 def test_the_place_visited_is_no_party_to_the_talks_there(extractor):
     ex = _english(extractor, "Shehbaz Sharif will visit Beijing next week for talks with Xi Jinping.", "2024-06-01")
     assert ["Shehbaz Sharif", "Xi Jinping"] in [sorted(e.names()) for e in ex.events if e.type == "meeting"]
+
+
+TOUR_LEGS = [
+    # the rest of a tour listed after its first destination: a planned visit to each
+    ("ar", "وصل وزير الخارجية الروسي سيرغي لافروف اليوم إلى العاصمة الغينية كوناكري في مستهل جولة أفريقية تشمل أيضا "
+           "بوركينا فاسو وتشاد.", ["Burkina Faso", "Chad"]),
+    ("en", "Sergey Lavrov arrived in Conakry on Monday at the start of an African tour that will also take him to Kenya "
+           "and Tanzania.", ["Kenya", "Tanzania"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,legs", TOUR_LEGS)
+def test_the_legs_a_tour_lists_are_planned_visits(extractor, lang, text, legs):
+    ex = extract(extractor, in_article(lang, text), "2024-06-04")
+    planned = [e.names()[-1] for e in ex.events if e.type == "visit" and e.modality == "planned"]
+    assert planned == legs

@@ -214,7 +214,7 @@ class EventExtractor:
                 quotes.add(id(ev))
             out.append(ev)
             if etype == "visit":
-                out += self.visits.listed(ev, seg, actors, dates, ts)
+                out += self.visits.listed(ev, seg, actors, dates, ts) + self.visits.legs(ev, seg, actors, dates, ts)
             elif etype == "meeting" and (visit := self.visits.reception(ev, actors, ts)) is not None:
                 out.append(visit)
         for p in forces.presences(toks, forms, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"

@@ -26,7 +26,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
     "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
-    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str], "plans": [str], "attendance": [str], "agree": [str], "passive_forms": [str], "owned": [str], "beneficiary": [str],
+    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str], "plans": [str], "attendance": [str], "agree": [str], "passive_forms": [str], "owned": [str], "tour_legs": [str], "beneficiary": [str],
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
@@ -198,6 +198,7 @@ class TriggerSet:
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # English subject pronouns ("he", "she")
     beneficiary: set[str] = field(default_factory=set)  # before whom support is for ("support for Ukraine")
     attendance: Phrases = field(default_factory=Phrases)  # after a meeting word, who took part ("بمشاركة", "attended by")
+    tour_legs: set[str] = field(default_factory=set)  # after a visit's destination, the rest of its tour ("تشمل")
     owned: set[str] = field(default_factory=set)  # right after a visit noun, its owner's pronoun ("زيارة له")
     passive_forms: set[str] = field(default_factory=set)  # passive verbs of calling off or putting off ("ألغيت")
     agree: set[str] = field(default_factory=set)  # agreeing (not signing): what is agreed on is the event
@@ -235,7 +236,8 @@ class TriggerSet:
                    months=optional("months"), month_modifiers=optional("month_modifiers"),
                    reported=affixes("reported"), beneficiary=optional("beneficiary"), plans=optional("plans"),
                    attendance=Phrases(optional("attendance")), agree=optional("agree"),
-                   passive_forms=optional("passive_forms"), owned=optional("owned"))
+                   passive_forms=optional("passive_forms"), owned=optional("owned"),
+                   tour_legs=optional("tour_legs"))
 
 
 TO_REACH = 12  # tokens after a trigger in which its "to" is looked for

@@ -102,6 +102,36 @@ class Visits:
                         date=own or (None if any(o for _, _, o in chain) else shared), evidence_spans=list(ev.evidence_spans))
                 for dest, m, own in chain]
 
+    def legs(self, ev: Event, seg: Segment, actors: list[Actor], dates: list[DateExpr], ts: TriggerSet) -> list[Event]:
+        """The further legs a tour lists after its first destination ("وصل لافروف إلى كوناكري في مستهل جولة
+        أفريقية تشمل أيضا الكونغو وتشاد", "a tour that will also take him to Kenya and Zimbabwe"): a planned
+        visit to each."""
+        if not ev.participants or not ts.tour_legs:
+            return []  # (the first destination may still be pending: a city whose state `visit_hosts` adds)
+        reached = ev.participants[1] if len(ev.participants) == 2 else None
+        first = reached.mention.end if reached and reached.mention else ev.trigger_end
+        words = norm(seg.text[first - seg.start:ev.sentence_end - seg.start])
+        at = min((words.find(f" {p} ") for p in ts.tour_legs if f" {p} " in f" {words} "), default=-1)
+        if at < 0:
+            return []
+        start = first + at + 1
+        visitor = ev.participants[0].entity
+        taken = {visitor, reached and reached.entity, self.registry.home_of(visitor)}
+        out, prev = [], None
+        for a in actors:
+            m, dest = a.mention, self.state(a.entity)
+            if m.start < start or a.kind == "person":
+                continue
+            if prev is None and len(norm(seg.text[start - seg.start:m.start - seg.start]).split()) > 4:
+                break  # the list starts right after "تشمل (أيضا)"
+            if dest is None or dest in taken or prev is not None and not self._joined(seg, prev, m, dates, ts):
+                break
+            out.append(replace(ev, participants=[ev.participants[0], Participant(dest, "target", m)], date=None,
+                               modality="planned", host_pending=False, evidence_spans=list(ev.evidence_spans)))
+            taken.add(dest)
+            prev = m
+        return out
+
     def reception(self, ev: Event, actors: list[Actor], ts: TriggerSet) -> Event | None:
         """A host receiving a guest from another state at home is the guest's visit to the host's
         state ("استقبل تبون نظيره التونسي", "Saudi Arabia hosted Xi"); a place named in a third state,
