@@ -370,6 +370,9 @@ REPORTING_DATES = [
     ("Xi Jinping and Vladimir Putin issued a joint statement on Thursday criticising U.S. plans for missile defence.",
      "accusation", "2021-12-02", "asserted"),
     ("Ebrahim Raisi and Shehbaz Sharif spoke on the telephone on Thursday.", "meeting", "2021-12-02", "asserted"),
+    # an accusation the speech verb tells is dated by the saying
+    ("Japan's Defence Ministry said on Thursday that a Chinese military aircraft violated Japanese airspace.",
+     "accusation", "2021-12-02", "asserted"),
 ]
 
 

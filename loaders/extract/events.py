@@ -181,7 +181,11 @@ class EventExtractor:
         # Thursday that Biden would hold a call … next Tuesday"): not the event's date
         sinks = sorted(told + [f for f in found if f[0] == SPEECH and f not in told], key=lambda f: f[1])
         by_trigger = dict(zip(sinks, dates_by_trigger(seg, folded, toks, sinks, dates + unread, ts)))
-        own = [by_trigger[f] for f in told]
+        said = [f for f in sinks if f not in told]
+        # an accusation told by a speech verb is dated by the saying ("Japan said on Monday that a Chinese aircraft
+        # violated its airspace")
+        own = [by_trigger[f] or (next((by_trigger[g] for g in reversed(said) if g[1] < f[1]), [])
+                                 if f[0] == "accusation" else []) for f in told]
         previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()
