@@ -92,6 +92,7 @@ class Registry:
     aliases: list[Alias] = field(default_factory=list)
     offices: dict[tuple[str, str], tuple[Holder, ...]] = field(default_factory=dict)
     homographs: set[frozenset[str]] = field(default_factory=set)  # pairs written alike (عمان: Oman, Amman)
+    office_patterns: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # office → language → offices.yaml
 
     def holder(self, office: str, country: str, day: dt.date | None) -> str | None:
         """Who held an office of a state at a date (the current holder when no date)."""
@@ -272,6 +273,7 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
         if path.exists():
             for office, patterns in load_yaml(path, OFFICES_SCHEMA).items():
                 offices.setdefault(office, {})[lang] = patterns
+    reg.office_patterns = offices
     for lang in ("ar", "en"):
         path = data_dir / lang / "bodies.yaml"
         if not path.exists():

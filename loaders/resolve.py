@@ -19,7 +19,7 @@ from .extract.entities import LEADING_OFFICES
 from .extract.triggers import TriggerSet, office_before
 from .knowledge import DATA_DIR, KnowledgeError, load_yaml
 from .normalize import fold, norm
-from .registry import OFFICES_SCHEMA, Registry, holder_at
+from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
 
@@ -279,13 +279,13 @@ def _title_of(gap: str) -> bool:
     return len(words) <= 1 and not any(c in gap for c in "،,.") and gap.strip() != "and" and not gap.rstrip().endswith("و")
 
 
-def _derived(data_dir: Path, lang: str) -> list[tuple[str, str]]:
+def _derived(office_patterns: dict[str, dict[str, list[str]]], lang: str) -> list[tuple[str, str]]:
     """Bare titles that the office patterns imply: "وزير الداخلية" from "وزير الداخلية {adj}", "the
     interior minister" from "{adj} Interior Minister" or "Interior Minister of {state}". An Arabic
     construct form ("وزير خارجية {state}") is no phrase alone, so it gives none."""
     out = []
-    for office, patterns in load_yaml(data_dir / lang / "offices.yaml", OFFICES_SCHEMA).items():
-        for p in patterns:
+    for office, by_lang in office_patterns.items():
+        for p in by_lang.get(lang, ()):
             if lang == "ar":
                 head = p[:-len(" {adj}")] if p.endswith(" {adj}") else ""
                 if head and "{" not in head and any(w.startswith("ال") for w in head.split()):
@@ -317,8 +317,8 @@ class BareTitles:
             if unknown:
                 raise KnowledgeError(f"titles.yaml ({lang}): no office table is named {', '.join(unknown)}")
             listed = [(t, office) for office, ts in data["bare"].items() for t in ts]
-            titles = sorted(((fold(t).text, office) for t, office in dict.fromkeys(listed + _derived(data_dir, lang))),
-                            key=lambda x: -len(x[0]))
+            derived = _derived(registry.office_patterns, lang)
+            titles = sorted(((fold(t).text, office) for t, office in dict.fromkeys(listed + derived)), key=lambda x: -len(x[0]))
             for title, office in titles:  # "الوزير" may name the holder of any of several offices
                 self.office_of.setdefault(title, []).append(office)
             clitic = "(?:[وفبل]|وب|ول|فب|فل)?" if lang == "ar" else ""

@@ -61,6 +61,11 @@ def titles_before(toks: list[Token], k: int, ts: TriggerSet) -> int:
     return n
 
 
+def right_after(toks: list[Token], a: Actor, j: int, ts: TriggerSet) -> bool:
+    """The actor, with the title words before its name, starts right after token j ("أجرى وزير الخارجية …")."""
+    return a.first - titles_before(toks, a.first, ts) == j + 1
+
+
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "بن", "بنت", "ابن", "ال"})
 
 

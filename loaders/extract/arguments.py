@@ -8,11 +8,11 @@ previous clause's source a joined verb shares. Each reads tokens and the trigger
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import Actor, bare, chain, follows, joined, phrase_at, titles_before
-
-LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
+from .actors import Actor, bare, chain, follows, joined, phrase_at, right_after, titles_before
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
+
+LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
 
 
 def carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
@@ -38,8 +38,7 @@ def not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: Trigge
     t = next((k for k in range(i, len(toks)) if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
     if t is None:
         return after
-    lead = [a for a in after if ts.lang == "ar" and a.first - titles_before(toks, a.first, ts) == j + 1
-            and bare(toks, a, ts)][:1]
+    lead = [a for a in after if ts.lang == "ar" and right_after(toks, a, j, ts) and bare(toks, a, ts)][:1]
     subject = chain(lead + [a for a in after if lead and a.first > lead[0].last], toks, ts.titles) if lead else []
     return [a for a in after if a.first < t or a in subject or a.clitic.endswith("ب")
             or follows(toks, a, ts.with_, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره الأمريكي"

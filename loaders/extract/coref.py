@@ -116,25 +116,21 @@ class Coref:
     @staticmethod
     def subject_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
         """An English subject pronoun a few words before the trigger ("He also met", "On Monday she held talks")."""
-        for k in range(i - 1, max(-1, i - 5), -1):
-            found = next((_POSSESSIVE[key] for key, words in ts.subjects.items() if toks[k].norm in words), None)
-            if found is not None:
-                return found
-        return None
+        found = _pronoun_before(toks, i, 4, ts.subjects)
+        return found[1] if found else None
 
     @staticmethod
     def reported_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
         """A pronoun subject of reported speech right before the trigger: "إنه سيعزز", "أنها ستزور"
         (one word in Arabic), "that he would", "said she will" (a few words in English)."""
         if ts.lang != "en":
-            word = toks[i - 1].norm if i else ""
-            return next((_POSSESSIVE[key] for key, words in ts.reported.items() if word in words), None)
-        for k in range(i - 1, max(0, i - 4), -1):
-            found = next((_POSSESSIVE[key] for key, words in ts.subjects.items() if toks[k].norm in words), None)
-            if found is not None:
-                return found if toks[k - 1].norm in ts.complements or ts.quotes.at(toks, k - 1, (toks[k - 1].norm,)) \
-                    else None
-        return None
+            found = _pronoun_before(toks, i, 1, ts.reported)
+            return found[1] if found else None
+        found = _pronoun_before(toks, i, 3, ts.subjects)
+        if found is None or found[0] == 0:
+            return None
+        k = found[0] - 1  # the pronoun follows a complement or a speech verb
+        return found[1] if toks[k].norm in ts.complements or ts.quotes.at(toks, k, (toks[k].norm,)) else None
 
     @staticmethod
     def companion_mark(toks: list[Token], k: int, ts: TriggerSet) -> Agreement | None:
@@ -190,6 +186,15 @@ class Coref:
     def _gender(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
         return ent.gender if ent else None
+
+
+def _pronoun_before(toks: list[Token], i: int, reach: int, words: dict[str, tuple[str, ...]]) -> tuple[int, Agreement] | None:
+    """The nearest of `words` (by gender and number) among the `reach` tokens before token i, and where."""
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        for key, forms in words.items():
+            if toks[k].norm in forms:
+                return k, _POSSESSIVE[key]
+    return None
 
 
 _POSSESSIVE = {"masculine": Agreement("m", 1), "feminine": Agreement("f", 1), "dual": Agreement(None, 2),

@@ -18,7 +18,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
-                     joined, nominal, phrase_at, reporter, represented, titles_before)
+                     joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, modality, modality_across
 from .linked import orphan_dates
@@ -377,7 +377,7 @@ class EventExtractor:
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
                 src = self._two_leaders(actors, i, ctx) or src
             owner = [a for a in bare_after if ts.lang == "ar" and (said is not None or not before) and a.kind == "person"
-                     and a.first - titles_before(toks, a.first, ts) == j + 1]
+                     and right_after(toks, a, j, ts)]
             if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses
                 src = owner
             taken = {a.entity for a in src}
@@ -420,7 +420,7 @@ class EventExtractor:
             passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
             material = etype == "cooperation" and any(t.norm in ts.military for t in toks[max(0, i - 1):j + 3])
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
-                     or a.first - titles_before(toks, a.first, ts) == j + 1 and toks[j].norm in ts.preps  # "spoken to X"
+                     or right_after(toks, a, j, ts) and toks[j].norm in ts.preps  # "spoken to X"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))
@@ -432,8 +432,8 @@ class EventExtractor:
             if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
                     and bare(toks, after[0], ts):
                 subj = before + after[:1]
-            homes = {self.registry.home_of(a.entity) for a in with_}
-            if etype == "meeting" and subj and all(a.kind == "state" and a.entity in homes for a in subj):
+            homes = {self.registry.home_of(a.entity) for a in with_} if etype == "meeting" else set()
+            if subj and all(a.kind == "state" and a.entity in homes for a in subj):
                 # "will visit Washington next week for talks with Trump": the place visited is no party to the talks
                 subj = [a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)][-1:] or subj
             named = {a.entity for a in subj}
@@ -470,9 +470,11 @@ class EventExtractor:
                window: int = WINDOW) -> list[Actor]:
         # a time phrase right after the verb ("والتقت خلال زيارتها بنظيرها") does not end its clause
         skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
-        stop = boundary_after(toks, j + skip, ts)  # a rank before a name is no distance ("الفريق أول ركن"),
-        mine = [a for a in actors if j < a.first < stop]  # nor is the subject right after the verb ("وأجرت
-        subject = next((a for a in mine if a.first == j + 1), None)  # وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع")
+        # a rank before a name is no distance ("الفريق أول ركن"), nor is an Arabic verb's person subject right
+        # after it ("وأجرت وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع نظيرها")
+        stop = boundary_after(toks, j + skip, ts)
+        mine = [a for a in actors if j < a.first < stop]
+        subject = next((a for a in mine if a.first == j + 1), None)
         named = subject.last - subject.first + 1 if subject and subject.kind == "person" and ts.lang == "ar" else 0
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
                 <= window + skip]

@@ -14,6 +14,10 @@ from ..normalize import norm
 from .entities import Token, strip_variants
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
+# Plain word lists of the trigger data, each read into the TriggerSet field of the same name.
+_WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
+              "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
+              "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -24,9 +28,10 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str], "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str],
-    "within": [str], "inviters": [str], "complements": [str], "addressed": [str], "forces": [str], "stationed": [str], "hostile": [str], "military": [str], "victims": [str], "receptions": [str], "sidelines": [str], "remote": [str], "purpose": [str],
-    "cancelled": [str], "postponed": [str], "time_adverbs": [str], "represented": [str], "bound": [str], "topical": [str], "passive": [str], "outcome": [str], "months": [str], "month_modifiers": [str], "plans": [str], "attendance": [str], "agree": [str], "passive_forms": [str], "owned": [str], "tour_legs": [str], "beneficiary": [str],
+    "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str],
+    "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str], "addressed": [str], "hostile": [str],
+    "cancelled": [str], "postponed": [str], "attendance": [str],
+    **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
@@ -229,15 +234,11 @@ class TriggerSet:
                    optional("reporting"), optional("date_joiners"), optional("time_words"),
                    affixes("companions"), optional("clause_openers"), Phrases(optional("light_verbs")),
                    pats(data.get("quotes", [])), optional("titles"), optional("recipients"), optional("not_dating"), optional("not_only"),
-                   addressed=pats(data.get("addressed", [])), unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"), complements=optional("complements"), forces=optional("forces"), military=optional("military"), victims=optional("victims"), receptions=optional("receptions"), sidelines=optional("sidelines"), remote=optional("remote"), purpose=optional("purpose"), stationed=optional("stationed"), hostile=pats(data.get("hostile", [])), inviters=optional("inviters"), within=optional("within"),
-                   time_adverbs=optional("time_adverbs"), cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
-                   represented=optional("represented"), bound=optional("bound"), topical=optional("topical"), subjects=affixes("subjects"),
-                   passive=optional("passive"), outcome=optional("outcome"),
-                   months=optional("months"), month_modifiers=optional("month_modifiers"),
-                   reported=affixes("reported"), beneficiary=optional("beneficiary"), plans=optional("plans"),
-                   attendance=Phrases(optional("attendance")), agree=optional("agree"),
-                   passive_forms=optional("passive_forms"), owned=optional("owned"),
-                   tour_legs=optional("tour_legs"))
+                   addressed=pats(data.get("addressed", [])), hostile=pats(data.get("hostile", [])),
+                   cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
+                   unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
+                   subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
+                   **{k: optional(k) for k in _WORD_SETS})
 
 
 TO_REACH = 12  # tokens after a trigger in which its "to" is looked for

@@ -83,18 +83,8 @@ class Visits:
             return []
         visitor = ev.participants[0].entity
         taken = {visitor, ev.participants[1].entity, self.registry.home_of(visitor)}
-        chain: list[tuple[str, Mention, DateExpr | None]] = []
-        prev = first
-        for a in actors:
-            m, dest = a.mention, self.state(a.entity)
-            if m.start < prev.end or a.kind == "person":
-                continue
-            own = self._date_after(m, seg, dates, ts)
-            if dest is None or dest in taken or not self._joined(seg, prev, m, dates, ts):
-                break
-            chain.append((dest, m, own))
-            taken.add(dest)
-            prev = m
+        chain = [(dest, m, self._date_after(m, seg, dates, ts))
+                 for dest, m in self._destinations(seg, actors, dates, ts, taken, first.end, first)]
         if not chain:
             return []
         shared = ev.date if ev.date is not None and ev.date.start >= chain[-1][1].end else None
@@ -117,17 +107,24 @@ class Visits:
         start = first + at + 1
         visitor = ev.participants[0].entity
         taken = {visitor, reached and reached.entity, self.registry.home_of(visitor)}
-        out, prev = [], None
+        return [replace(ev, participants=[ev.participants[0], Participant(dest, "target", m)], date=None,
+                        modality="planned", host_pending=False, evidence_spans=list(ev.evidence_spans))
+                for dest, m in self._destinations(seg, actors, dates, ts, taken, start)]
+
+    def _destinations(self, seg: Segment, actors: list[Actor], dates: list[DateExpr], ts: TriggerSet, taken: set,
+                      start: int, prev: Mention | None = None) -> list[tuple[str, Mention]]:
+        """The states a list names from `start` on, each joined to the one before (to `prev`, the first
+        destination, when given; else the list opens within a few words of `start`), none in `taken`."""
+        out = []
         for a in actors:
             m, dest = a.mention, self.state(a.entity)
-            if m.start < start or a.kind == "person":
+            if m.start < (prev.end if prev else start) or a.kind == "person":
                 continue
             if prev is None and len(norm(seg.text[start - seg.start:m.start - seg.start]).split()) > 4:
                 break  # the list starts right after "تشمل (أيضا)"
             if dest is None or dest in taken or prev is not None and not self._joined(seg, prev, m, dates, ts):
                 break
-            out.append(replace(ev, participants=[ev.participants[0], Participant(dest, "target", m)], date=None,
-                               modality="planned", host_pending=False, evidence_spans=list(ev.evidence_spans)))
+            out.append((dest, m))
             taken.add(dest)
             prev = m
         return out
