@@ -472,3 +472,17 @@ def test_the_legs_a_tour_lists_are_planned_visits(extractor, lang, text, legs):
     ex = extract(extractor, in_article(lang, text), "2024-06-04")
     planned = [e.names()[-1] for e in ex.events if e.type == "visit" and e.modality == "planned"]
     assert planned == legs
+
+
+ARABIC_COOPERATION_VERBS = [
+    # the verbs, not only their nouns: a second sentence for each of the forms found on dev ("سيوطّد", "عمّق")
+    ("وقال الرئيس المصري عبد الفتاح السيسي إنه سيوطد العلاقات مع اليونان.", ["Abdel Fattah el-Sisi", "Greece"]),
+    ("وأكد البيان أن الزيارة عمّقت العلاقات بين مصر واليونان.", ["Egypt", "Greece"]),
+    ("وعززت مصر واليونان تعاونهما في مجال الطاقة.", ["Egypt", "Greece"]),
+    ("وطورت مصر والسعودية علاقاتهما الاقتصادية.", ["Egypt", "Saudi Arabia"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", ARABIC_COOPERATION_VERBS)
+def test_arabic_cooperation_verbs_tell_cooperation(extractor, text, parties):
+    assert parties in participants_of(extractor, text, "2024-03-10", "cooperation")
