@@ -486,3 +486,75 @@ ARABIC_COOPERATION_VERBS = [
 @pytest.mark.parametrize("text,parties", ARABIC_COOPERATION_VERBS)
 def test_arabic_cooperation_verbs_tell_cooperation(extractor, text, parties):
     assert parties in participants_of(extractor, text, "2024-03-10", "cooperation")
+
+
+PLANNED_IN_A_RELATIVE = [
+    # a plan between the relative and its light verb ("التي كان من المقرر أن يقوم بها X") keeps X the visitor
+    ("أرجأت الحكومة الأردنية الزيارة التي كان من المقرر أن يقوم بها الرئيس الفرنسي إيمانويل ماكرون إلى عمّان.",
+     ["Emmanuel Macron", "Jordan"]),
+    ("وتندرج الزيارة التي من المنتظر أن يقوم بها وزير الخارجية الصيني وانغ يي إلى القاهرة في إطار الشراكة.",
+     ["Egypt", "Wang Yi"]),
+]
+
+
+@pytest.mark.parametrize("text,parties", PLANNED_IN_A_RELATIVE)
+def test_a_plan_inside_a_light_relative_keeps_its_doer(extractor, text, parties):
+    assert parties in participants_of(extractor, text, "2024-03-10", "visit")
+
+
+CALLED_OFF_ACROSS_AN_ASIDE = [
+    # a relative clause between commas does not hide the passive that befell the event
+    ("ar", "وكانت زيارة وزير الخارجية التركي هاكان فيدان إلى بغداد، التي تقررت الشهر الماضي، قد ألغيت.", "negated"),
+    ("en", "Hakan Fidan's visit to Baghdad, which had been agreed last month, was called off.", "negated"),
+    ("en", "Hakan Fidan's visit to Baghdad, which had been agreed last month, has been postponed.", "planned"),
+    ("en", "Hakan Fidan's visit to Baghdad, which had been agreed last month, went ahead.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang,text,modality", CALLED_OFF_ACROSS_AN_ASIDE)
+def test_an_event_called_off_after_an_aside(extractor, lang, text, modality):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    assert [e.modality for e in ex.events if e.type == "visit"][:1] == [modality]
+
+
+DELEGATIONS_WITHOUT_A_HEAD = [
+    # a delegation of a state or a body, its adjectives before the state ("وفد عسكري تركي", "وفد من الاتحاد الأفريقي")
+    ("وصل وفد عسكري تركي إلى الدوحة أمس.", ["Qatar", "Turkey"]),
+    ("توجه وفد من الاتحاد الأفريقي إلى الخرطوم.", ["African Union", "Sudan"]),
+    ("وصل الوفد إلى روسيا أمس.", None),  # no one's delegation: Russia is where it went
+]
+
+
+@pytest.mark.parametrize("text,parties", DELEGATIONS_WITHOUT_A_HEAD)
+def test_a_delegation_without_a_head_is_its_state_or_bodys(extractor, text, parties):
+    assert participants_of(extractor, text, "2024-03-10", "visit") == ([parties] if parties else [])
+
+
+SECOND_ACCUSATIONS = [
+    # an accusing verb joined after another accusation is a second one, of its own accused
+    ("ar", "وانتقد وزير الخارجية الإيراني عباس عراقجي صمت الأمم المتحدة، واتهم بريطانيا بدعم الاحتلال.",
+     ["Abbas Araghchi", "United Kingdom"]),
+    ("en", "Abbas Araghchi criticised the silence of the United Nations and accused Britain of backing the occupation.",
+     ["Abbas Araghchi", "United Kingdom"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SECOND_ACCUSATIONS)
+def test_an_accusation_joined_after_another_is_its_own(extractor, lang, text, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation")
+
+
+ACCUSED_BESIDE_AND_PAIRED = [
+    # who stands with the accuser is not accused; two adjectives in a row are two states accused
+    ("ar", "وانتقد وزير الخارجية الروسي سيرغي لافروف العقوبات الغربية خلال مؤتمر صحفي مع نظيره التركي هاكان فيدان.",
+     []),
+    ("en", "Sergey Lavrov criticised Western sanctions at a news conference alongside his Turkish counterpart Hakan Fidan.",
+     []),
+    ("ar", "وأدانت الجزائر الغارات الأمريكية البريطانية على اليمن.", [["Algeria", "United Kingdom", "United States"]]),
+    ("en", "Algeria condemned the US-British air strikes on Yemen.", [["Algeria", "United Kingdom", "United States"]]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", ACCUSED_BESIDE_AND_PAIRED)
+def test_the_accused_is_not_beside_the_accuser_and_paired_adjectives_both_are(extractor, lang, text, expected):
+    assert participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation") == expected

@@ -111,10 +111,13 @@ def joined(toks: list[Token], a: Actor, b: Actor, titles: set[str] = frozenset()
 
 def chain(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset(), conjoined: bool = False) -> list[Actor]:
     """The first actor and those joined to it one after another: a subject chain read forwards; with
-    `conjoined`, only by a word between (و / "and"): "اتهمت واشنطن بيونغ يانغ" is a subject and its object."""
+    `conjoined`, only by a word between (و / "and"): "اتهمت واشنطن بيونغ يانغ" is a subject and its object,
+    but "الضربات الأمريكية البريطانية", "US-British strikes" are two states' acts."""
     out = actors[:1]
     for a in actors[1:]:
-        if not joined(toks, out[-1], a, titles) or conjoined and a.first == out[-1].last + 1 and not a.conjoined:
+        paired = a.mention.alias_kind == "adj" and a.kind == out[-1].kind == "state"
+        if not joined(toks, out[-1], a, titles) or conjoined and a.first == out[-1].last + 1 and not (
+                a.conjoined or paired):
             break
         out.append(a)
     return out
@@ -140,16 +143,34 @@ def follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:
 
 
 def phrase_at(toks: list[Token], k: int, phrases: Phrases) -> bool:
-    """One of the phrases (one to three words, clitics allowed on the first) starts at token k."""
+    """One of the phrases (clitics allowed on the first word) starts at token k."""
+    return phrase_len(toks, k, phrases) > 0
+
+
+def phrase_len(toks: list[Token], k: int, phrases: Phrases) -> int:
+    """The words of the longest phrase starting at token k (clitics allowed on the first), 0 if none."""
     if not phrases.may_start(toks[k].norm):
-        return False
+        return 0
     firsts = [f for f, _ in strip_variants(toks[k].norm) if f in phrases.firsts]
-    for n in phrases.lengths:
+    for n in reversed(phrases.lengths):
         if k + n <= len(toks):
             rest = " ".join(t.norm for t in toks[k + 1:k + n])
             if any((f"{f} {rest}" if rest else f) in phrases for f in firsts):
-                return True
-    return False
+                return n
+    return 0
+
+
+def light_clause(toks: list[Token], k: int, ts: TriggerSet) -> int:
+    """A relative clause at k whose verb only carries the event noun's doer ("التي يقوم بها", "التي كان
+    من المقرر أن يقوم بها"), which does not end the event's neighbourhood: the words up to its verb (0: none)."""
+    if toks[k].norm not in ts.relatives or k + 1 >= len(toks):
+        return 0
+    lead = phrase_len(toks, k + 1, ts.light_leads)
+    return lead + 1 if k + 1 + lead < len(toks) and phrase_at(toks, k + 1 + lead, ts.light_verbs) else 0
+
+
+def _in_light_clause(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    return any(r + light_clause(toks, r, ts) > k for r in range(max(0, k - 5), k + 1))
 
 
 DEMONSTRATIVES = ("هذه", "هذا", "تلك", "this", "that")  # "خلال هذه الرحلة": a short adverbial, no clause
@@ -161,7 +182,7 @@ def is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
     return toks[k].norm in ts.boundaries and not (k > 0 and toks[k - 1].norm == "سبق") \
         and nxt not in ("ذلك", "then") and not (toks[k].norm in ts.time_words and (
             nxt[:1].isdigit() or nxt in DEMONSTRATIVES or nxt in ts.time_adverbs)) \
-        and not (toks[k].norm in ts.relatives and k + 1 < len(toks) and phrase_at(toks, k + 1, ts.light_verbs))
+        and not _in_light_clause(toks, k, ts)
 
 
 def boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:

@@ -122,7 +122,9 @@ class EventExtractor:
                         toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
                     if pat.act:
                         acts.add(i)
-                    near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation")), None)
+                    # accusations of one clause are one ("اتهم … متهما"); a verb joined after it is another
+                    near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation" and not (
+                        not nominal(toks[i].norm) and _linked(toks, i, ts, folded)))), None)
                     if near is None:
                         found.append((etype, i, n))
                     else:
@@ -296,14 +298,7 @@ class EventExtractor:
         "visits Moscow, meets Lavrov"), the token after that trigger (else 0): the words between
         are the first verb's object, not the second's subject."""
         i = found[k][1]
-        word = toks[i].norm
-        if k == 0:
-            return 0
-        if ts.lang == "en":
-            linked = i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
-        else:
-            linked = word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
-        if not linked:
+        if k == 0 or not _linked(toks, i, ts, folded):
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -386,6 +381,7 @@ class EventExtractor:
             comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
             own = {self.registry.home_of(a.entity) for a in src} - {None}
             later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
+                     and not follows(toks, a, ts.beside, 2)  # "خلال مؤتمر صحفي مع نظيره الإريتري"
                      and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
@@ -510,3 +506,11 @@ class EventExtractor:
             participants=parts, date=date, modality=modality(toks, forms, i, n, ts),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
+
+
+def _linked(toks: list[Token], i: int, ts: TriggerSet, folded: Folded) -> bool:
+    """The trigger at i is a verb joined to what comes before by و (or ", " / "and")."""
+    if ts.lang == "en":
+        return i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
+    word = toks[i].norm
+    return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None

@@ -95,17 +95,35 @@ def _a_month(toks: list[Token], k: int, ts: TriggerSet) -> bool:
 
 def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, named: set[int], ts: TriggerSet) -> list[int]:
     """The words after the trigger, before its clause or the next trigger ends, that are a passive verb
-    ("زيارة سعيد … قد ألغيت", "the visit was cancelled", "has been postponed"): what befell the event."""
+    ("زيارة سعيد … قد ألغيت", "the visit was cancelled", "has been postponed"): what befell the event.
+    A relative clause set off by commas does not end the clause ("زيارة حسين، التي كانت مقررة الأحد، ألغيت")."""
     out, words = [], 0
-    for k in range(i + 1, boundary_after(toks, i, ts)):
-        if k in named:
-            continue
-        words += 1
-        if words > 8 or ts.triggers.at(toks, k, forms[k]):
-            break
-        if toks[k].norm in ts.passive_forms or toks[k - 1].norm in ts.passive or toks[k - 1].norm == "been":
-            out.append(k)
+    k, stop = i + 1, boundary_after(toks, i, ts)
+    while k < len(toks):
+        if k >= stop:
+            k = _aside_end(toks, k, ts)
+            if k is None:
+                break
+            stop = boundary_after(toks, k, ts)
+        if k not in named:
+            words += 1
+            if words > 8 or ts.triggers.at(toks, k, forms[k]):
+                break
+            if toks[k].norm in ts.passive_forms or toks[k - 1].norm in ts.passive or toks[k - 1].norm == "been":
+                out.append(k)
+        k += 1
     return out
+
+
+ASIDE = 8  # words at most in a relative clause between commas
+
+
+def _aside_end(toks: list[Token], k: int, ts: TriggerSet) -> int | None:
+    """The first word after a relative clause starting at k and set off by punctuation (words apart by more
+    than a space), if it is one; None otherwise."""
+    if toks[k].norm not in ts.relatives or toks[k].start - toks[k - 1].end < 2:
+        return None
+    return next((x for x in range(k + 2, min(len(toks), k + ASIDE + 1)) if toks[x].start - toks[x - 1].end >= 2), None)
 
 
 def _outcome_between(toks: list[Token], k: int, i: int, ts: TriggerSet) -> bool:

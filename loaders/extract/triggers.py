@@ -17,7 +17,8 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 # Plain word lists of the trigger data, each read into the TriggerSet field of the same name.
 _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
               "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
-              "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs")
+              "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
+              "beside")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -28,7 +29,7 @@ TRIGGERS_SCHEMA = {
     "possessive": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "verb_marks": {"feminine_suffix": [str], "feminine_prefix": [str], "masculine_prefix": [str],
                    "dual_suffix": [str], "plural_suffix": [str]},
-    "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "quotes": [str],
+    "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "light_leads": [str], "quotes": [str],
     "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str], "addressed": [str], "hostile": [str],
     "cancelled": [str], "postponed": [str], "attendance": [str],
     **{k: [str] for k in _WORD_SETS},
@@ -215,6 +216,8 @@ class TriggerSet:
     topical: set[str] = field(default_factory=set)  # after these, what a meeting discussed ("to discuss", "بشأن")
     bound: set[str] = field(default_factory=set)  # right before a destination ("left for Laos")
     represented: set[str] = field(default_factory=set)  # before whom someone stands in for ("نيابة عن", "representing")
+    beside: set[str] = field(default_factory=set)  # before whom a speaker stands with, not against ("مع", "with")
+    light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -238,6 +241,7 @@ class TriggerSet:
                    cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
+                   light_leads=Phrases(optional("light_leads")),
                    **{k: optional(k) for k in _WORD_SETS})
 
 

@@ -71,8 +71,18 @@ class Visits:
 
     @staticmethod
     def _delegation(toks: list[Token], after: list[Actor], ts: TriggerSet) -> list[Actor]:
-        """A delegation without a named head after the verb is its state's ("توجه وفد روسي إلى نيامي")."""
-        return [a for a in after if a.kind == "state" and a.first and ts.delegation & set(word_forms(toks[a.first - 1].norm))][:1]
+        """A delegation without a named head after the verb is its state's or body's ("توجه وفد روسي إلى
+        نيامي", "وفد عسكري إيراني", "وفد من الاتحاد الأفريقي"): a delegation word at most three words
+        before it, none of them a preposition but "من"."""
+        for a in after:
+            if a.kind == "person":
+                continue
+            for k in range(a.first - 1, max(-1, a.first - 4), -1):
+                if ts.delegation & set(word_forms(toks[k].norm)):
+                    return [a] if a.kind in ("state", "organisation") else []
+                if toks[k].norm in ts.preps and toks[k].norm not in ts.from_:
+                    break
+        return []
 
     def listed(self, ev: Event, seg: Segment, actors: list[Actor], dates: list[DateExpr], ts: TriggerSet) -> list[Event]:
         """Further destinations listed after the first ("السعودية في فبراير 2020، ثم تونس في ديسمبر
