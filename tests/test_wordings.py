@@ -558,3 +558,15 @@ ACCUSED_BESIDE_AND_PAIRED = [
 @pytest.mark.parametrize("lang,text,expected", ACCUSED_BESIDE_AND_PAIRED)
 def test_the_accused_is_not_beside_the_accuser_and_paired_adjectives_both_are(extractor, lang, text, expected):
     assert participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation") == expected
+
+
+def test_a_state_reported_as_she_in_arabic_is_the_speaker(extractor):
+    # states are feminine in Arabic: "قالت إيران إنها ستزود" reports Iran's own act
+    text = "وقالت إيران إنها ستزود فنزويلا بطائرات مسيرة."
+    assert ["Iran", "Venezuela"] in participants_of(extractor, text, "2024-03-10", "cooperation")
+
+
+def test_troops_sent_fight_beside_the_state_not_against_the_one_facing_them(extractor):
+    ex = _english(extractor, "Iran said it had deployed troops on the front line with Ukraine alongside Russian "
+                             "forces.", "2025-05-01")
+    assert [sorted(e.names()) for e in ex.events if e.type == "cooperation"] == [["Iran", "Russia"]]

@@ -117,7 +117,7 @@ class Coref:
     def subject_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
         """An English subject pronoun a few words before the trigger ("He also met", "On Monday she held talks")."""
         found = _pronoun_before(toks, i, 4, ts.subjects)
-        return found[1] if found else None
+        return found[1] if found and found[1].gender != "n" else None  # "it" continues no one here
 
     @staticmethod
     def reported_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
@@ -198,7 +198,7 @@ def _pronoun_before(toks: list[Token], i: int, reach: int, words: dict[str, tupl
 
 
 _POSSESSIVE = {"masculine": Agreement("m", 1), "feminine": Agreement("f", 1), "dual": Agreement(None, 2),
-               "plural": Agreement(None, 3)}
+               "plural": Agreement(None, 3), "neuter": Agreement("n", 1)}
 
 
 def relative_antecedent(toks: list[Token], stop: int, actors: list[Actor], ts: TriggerSet) -> Actor | None:

@@ -274,8 +274,10 @@ class EventExtractor:
         if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
             found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
         elif reported is not None:
-            speaker = [a for a in self._speaker(said, toks, parties, ts) if a.kind == "person"]
-            found = self.coref.antecedents(reported, speaker, Discourse(), taken)[:1]
+            speakers = self._speaker(said, toks, parties, ts)
+            found = self.coref.antecedents(reported, [a for a in speakers if a.kind == "person"], Discourse(), taken)[:1]
+            if not found and reported.gender in ("f", "n"):  # "قالت روسيا إنها ستزود", "Russia said it would"
+                found = [a for a in speakers if a.kind != "person" and a.entity not in taken][:1]
         elif missing and not floor and not any(a.last < i for a in parties):
             mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
             found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
@@ -421,6 +423,8 @@ class EventExtractor:
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))
                      or material and (a.clitic.endswith("ل") or follows(toks, a, ts.beneficiary))]  # "الدعم العسكري لكييف"
+            sided = [a for a in after if act and follows(toks, a, ts.beside - ts.with_, 2)]
+            with_ = sided or with_  # "نشرت جنودا على خط الجبهة مع أوكرانيا إلى جانب القوات الروسية"
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
             agent = [a for a in after[:1] if act and (not before or governed(toks, i, ts)) and a.first - j <= 2
                      and bare(toks, a, ts) and a not in with_]

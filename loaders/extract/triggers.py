@@ -34,7 +34,7 @@ TRIGGERS_SCHEMA = {
     "cancelled": [str], "postponed": [str], "attendance": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
-    "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
+    "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str], "neuter": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
 
