@@ -570,3 +570,20 @@ def test_troops_sent_fight_beside_the_state_not_against_the_one_facing_them(extr
     ex = _english(extractor, "Iran said it had deployed troops on the front line with Ukraine alongside Russian "
                              "forces.", "2025-05-01")
     assert [sorted(e.names()) for e in ex.events if e.type == "cooperation"] == [["Iran", "Russia"]]
+
+
+WHAT_THE_TWO_WHO_MET_DID = [
+    # a signing joined to a meeting, with no party of its own, is the two who met
+    ("en", "Narendra Modi met Fumio Kishida in Tokyo and signed a defence pact.", ["Fumio Kishida", "Narendra Modi"]),
+    ("ar", "والتقى الرئيس الإماراتي الشيخ محمد بن زايد رئيس الوزراء الهندي ناريندرا مودي ووقع معه اتفاقية للتجارة.",
+     ["Mohamed bin Zayed Al Nahyan", "Narendra Modi"]),
+    # a signing they are to discuss is a topic, not done
+    ("ar", "ويلتقي الرئيس الإماراتي الشيخ محمد بن زايد رئيس الوزراء الهندي ناريندرا مودي لبحث التعاون وتوقيع اتفاقيات.",
+     None),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", WHAT_THE_TWO_WHO_MET_DID)
+def test_a_signing_joined_to_a_meeting_is_the_two_who_met(extractor, lang, text, parties):
+    got = participants_of(extractor, in_article(lang, text), "2024-03-10", "agreement")
+    assert (parties in got) if parties else got == []

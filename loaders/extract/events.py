@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
@@ -163,6 +163,11 @@ class EventExtractor:
                     if implied:
                         parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
                                                    implied) or parts
+                if parts is None and carry and etype in ("agreement", "cooperation") and kept[-1][0] == "meeting" \
+                        and not nominal(toks[i].norm) and ts.topical.isdisjoint(
+                            f for x in range(kept[-1][1] + kept[-1][2], i) for f in forms[x]):
+                    # "met Yoon and signed deals", "التقى … ووقع معه اتفاقيات": what the two who met did
+                    parts = [replace(p, role="other") for p in kept[-1][3]]
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
             if parts is not None:
