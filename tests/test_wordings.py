@@ -587,3 +587,30 @@ WHAT_THE_TWO_WHO_MET_DID = [
 def test_a_signing_joined_to_a_meeting_is_the_two_who_met(extractor, lang, text, parties):
     got = participants_of(extractor, in_article(lang, text), "2024-03-10", "agreement")
     assert (parties in got) if parties else got == []
+
+
+CALLED = [
+    # "called" is a call with a person right after it, not a demand or a name given
+    ("Japanese Prime Minister Fumio Kishida called Chinese Premier Li Qiang on Friday.", [["Fumio Kishida", "Li Qiang"]]),
+    ("Fumio Kishida called Xi Jinping a partner in peace.", []),
+    ("Fumio Kishida called for calm in the region.", []),
+]
+
+
+@pytest.mark.parametrize("text,meetings", CALLED)
+def test_called_is_a_call_only_with_a_person_right_after(extractor, text, meetings):
+    ex = _english(extractor, text, "2024-03-10")
+    assert [sorted(e.names()) for e in ex.events if e.type == "meeting"] == meetings
+
+
+TOPIC_DEALS = [
+    # a deal talked about is the talks' topic, not an agreement reached
+    ("en", "Pedro Sanchez and Lula discussed the trade deal on Sunday."),
+    ("ar", "وبحث الرئيس الفرنسي إيمانويل ماكرون مع الرئيس البرازيلي لولا دا سيلفا اتفاق التجارة."),
+]
+
+
+@pytest.mark.parametrize("lang,text", TOPIC_DEALS)
+def test_a_deal_discussed_is_no_agreement(extractor, lang, text):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    assert [e.type for e in ex.events if e.type in ("meeting", "agreement")] == ["meeting"]

@@ -116,6 +116,10 @@ class EventExtractor:
                 etype, pat, n = hit
                 unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
                 skip = next((a.last - a.first + 1 for a in actors if a.first == i + n and a.kind == "person"), 0)
+                if toks[i].norm in ts.calls and (not skip or i + n + skip < len(toks) and toks[i + n + skip].norm in ts.naming):
+                    # "called Netanyahu", not "called for", "called it", "called Putin a killer"
+                    i += 1
+                    continue
                 if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(  # the subject is no distance
                         not unless.isdisjoint(f) for f in forms[i + n:i + n + 4 + skip])) and not (before and any(
                         not before.isdisjoint(f) for f in forms[max(0, i - 2):i])) and not called_to(
@@ -138,6 +142,9 @@ class EventExtractor:
         found = [f for f in found if not (f[0] == "agreement" and set(forms[f[1]]) & ts.agree and any(
             g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
             and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
+        # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
+        found = [f for f in found if not (f[0] == "agreement" and any(
+            not ts.topical.isdisjoint(forms[x]) for x in range(max(0, f[1] - 3), f[1])))]
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
