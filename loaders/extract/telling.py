@@ -107,10 +107,12 @@ def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, name
             stop = boundary_after(toks, k, ts)
         if k not in named:
             words += 1
-            if words > 8 or ts.triggers.at(toks, k, forms[k]):
+            if words > 8:
                 break
             if toks[k].norm in ts.passive_forms or toks[k - 1].norm in ts.passive or toks[k - 1].norm == "been":
-                out.append(k)
+                out.append(k)  # ("was called off": a cancellation, though "called" is a trigger)
+            elif ts.triggers.at(toks, k, forms[k]):
+                break
         k += 1
     return out
 
