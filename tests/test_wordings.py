@@ -614,3 +614,16 @@ TOPIC_DEALS = [
 def test_a_deal_discussed_is_no_agreement(extractor, lang, text):
     ex = extract(extractor, in_article(lang, text), "2024-03-10")
     assert [e.type for e in ex.events if e.type in ("meeting", "agreement")] == ["meeting"]
+
+
+INVITATIONS_NOT_TAKEN_UP = [
+    # not accepting an invitation negates the acceptance; the invitation was made
+    ("ar", "واعتذر رئيس الوزراء الهندي ناريندرا مودي عن عدم تلبية دعوة الرئيس الروسي فلاديمير بوتين."),
+    ("en", "Indian Prime Minister Narendra Modi did not accept the invitation of Russian President Vladimir Putin."),
+]
+
+
+@pytest.mark.parametrize("lang,text", INVITATIONS_NOT_TAKEN_UP)
+def test_an_invitation_not_taken_up_was_made(extractor, lang, text):
+    ex = extract(extractor, in_article(lang, text), "2024-03-10")
+    assert [e.modality for e in ex.events if e.type == "invitation"] in (["asserted"], ["planned"])
