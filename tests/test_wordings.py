@@ -627,3 +627,18 @@ INVITATIONS_NOT_TAKEN_UP = [
 def test_an_invitation_not_taken_up_was_made(extractor, lang, text):
     ex = extract(extractor, in_article(lang, text), "2024-03-10")
     assert [e.modality for e in ex.events if e.type == "invitation"] in (["asserted"], ["planned"])
+
+
+PAIRED_SUBJECTS = [
+    # a talks verb whose subject is the two who met is a meeting; with one subject it tells a topic
+    ("وناقش وزير الخارجية التركي هاكان فيدان ونظيره الإيراني عباس عراقجي الأوضاع في سوريا.",
+     [["Abbas Araghchi", "Hakan Fidan"]]),
+    ("واستعرض ولي العهد السعودي الأمير محمد بن سلمان والرئيس الأمريكي دونالد ترامب العلاقات الثنائية.",
+     [["Donald Trump", "Mohammed bin Salman"]]),
+    ("وناقش وزير الخارجية التركي هاكان فيدان الأوضاع في سوريا.", []),
+]
+
+
+@pytest.mark.parametrize("text,meetings", PAIRED_SUBJECTS)
+def test_a_talks_verb_with_a_pair_for_subject_is_a_meeting(extractor, text, meetings):
+    assert participants_of(extractor, text, "2024-03-10", "meeting") == meetings

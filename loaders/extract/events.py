@@ -135,6 +135,7 @@ class EventExtractor:
                         alternates.setdefault(near, []).append((i, n))
                     i += n - 1
             i += 1
+        found += _paired(toks, forms, actors, found, ts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
         # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
@@ -530,3 +531,19 @@ def _linked(toks: list[Token], i: int, ts: TriggerSet, folded: Folded) -> bool:
         return i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
     word = toks[i].norm
     return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+
+
+def _paired(toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor], found: list[tuple[str, int, int]],
+            ts: TriggerSet) -> list[tuple[str, int, int]]:
+    """Talks told by a verb whose subject is the pair that met ("بحث الرئيس السيسي ونظيره الفرنسي ماكرون
+    العلاقات"): a `paired` verb with two people joined by و right after it (a person first, within the title)."""
+    taken = {i for _, i, _ in found}
+    out = []
+    for i in range(len(toks)):
+        if i in taken or ts.paired.isdisjoint(forms[i]):
+            continue
+        people = chain([a for a in actors if a.first > i and a.kind == "person"], toks, ts.titles, conjoined=True)
+        if len(people) >= 2 and people[0].first - i - titles_before(toks, people[0].first, ts) <= 1 \
+                and all(a.kind == "person" for a in people[:2]):
+            out.append(("meeting", i, 1))
+    return out

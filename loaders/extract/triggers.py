@@ -18,7 +18,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
               "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
-              "beside", "calls", "naming")
+              "beside", "calls", "naming", "paired")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -219,6 +219,7 @@ class TriggerSet:
     beside: set[str] = field(default_factory=set)  # before whom a speaker stands with, not against ("مع", "with")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
+    paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
 
     @classmethod
