@@ -642,3 +642,17 @@ PAIRED_SUBJECTS = [
 @pytest.mark.parametrize("text,meetings", PAIRED_SUBJECTS)
 def test_a_talks_verb_with_a_pair_for_subject_is_a_meeting(extractor, text, meetings):
     assert participants_of(extractor, text, "2024-03-10", "meeting") == meetings
+
+
+SAID_AND_ACCUSED = [
+    # an accusing verb joined after a saying has its own accused, not the saying's subject
+    ("en", "Egyptian President Abdel Fattah el-Sisi said on Monday that Qatar was a partner and condemned Israel's raids "
+           "on Rafah.", ["Abdel Fattah el-Sisi", "Israel"]),
+    ("ar", "وقال الرئيس المصري عبد الفتاح السيسي إن قطر شريك أساسي، وأدان الغارات الإسرائيلية على رفح.",
+     ["Abdel Fattah el-Sisi", "Israel"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", SAID_AND_ACCUSED)
+def test_an_accusation_joined_after_a_saying_has_its_own_accused(extractor, lang, text, parties):
+    assert participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation") == [parties]

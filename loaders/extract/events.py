@@ -128,7 +128,7 @@ class EventExtractor:
                         acts.add(i)
                     # accusations of one clause are one ("اتهم … متهما"); a verb joined after it is another
                     near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation" and not (
-                        not nominal(toks[i].norm) and _linked(toks, i, ts, folded)))), None)
+                        not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)))), None)
                     if near is None:
                         found.append((etype, i, n))
                     else:
@@ -159,7 +159,7 @@ class EventExtractor:
                 t == "accusation" and (b := boundary_after(toks, a, ts)) < i and toks[b].norm in ts.time_words
                 for t, a, _ in found if a < i)  # "أعربت عن قلقها …، بعد أن تعهد كيم بتعزيز التعاون": its own clause
             if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
-                floor = self._clause_floor(toks, found, k, ts, folded)
+                floor = self._clause_floor(toks, found, k, ts, ctx.clause_starts)
                 carry = carried(kept[-1][3], actors) if floor and kept else None
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
@@ -308,12 +308,12 @@ class EventExtractor:
         return found
 
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
-                      folded: Folded) -> int:
+                      clause_starts: set[int]) -> int:
         """For a verb joined by و (or ", " / "and") to an earlier trigger ("... زار بيونغ يانغ، والتقى",
         "visits Moscow, meets Lavrov"), the token after that trigger (else 0): the words between
         are the first verb's object, not the second's subject."""
         i = found[k][1]
-        if k == 0 or not _linked(toks, i, ts, folded):
+        if k == 0 or not _linked(toks, i, ts, clause_starts):
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -400,7 +400,9 @@ class EventExtractor:
                      and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
-            tgt = later[:1] if complement else (comp[:1] or later[:1])
+            # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")
+            own_clause = complement or not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)
+            tgt = later[:1] if own_clause else (comp[:1] or later[:1])
             if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
                 tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
             parts = [Participant(a.entity, "source", a.mention) for a in src] + \
@@ -525,10 +527,10 @@ class EventExtractor:
         )
 
 
-def _linked(toks: list[Token], i: int, ts: TriggerSet, folded: Folded) -> bool:
+def _linked(toks: list[Token], i: int, ts: TriggerSet, clause_starts: set[int]) -> bool:
     """The trigger at i is a verb joined to what comes before by و (or ", " / "and")."""
     if ts.lang == "en":
-        return i > 0 and (toks[i - 1].norm == "and" or "," in folded.text[toks[i - 1].end:toks[i].start])
+        return i > 0 and (toks[i - 1].norm == "and" or i in clause_starts)
     word = toks[i].norm
     return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
 
