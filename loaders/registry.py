@@ -283,6 +283,7 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
                 for phrase in _expand(pattern, adjectives.get(state, {}).get(lang, []), names[state][lang]):
                     reg.aliases.append(Alias(phrase, norm(phrase), lang, "body", state))
     tables: dict[tuple[str, str], list[Holder]] = {}
+    where_table: dict[tuple[str, str], str] = {}  # where each packaged table is, so a second one is refused
     folders = [("packaged", data_dir)] + ([("user", user_dir)] if user_dir is not None else [])
     for layer, folder in folders:
         for path, items in load_all("roles", ROLE_SCHEMA, folder):
@@ -300,6 +301,9 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
                     holders.append(Holder(entity, _date(h.get("from")), _date(h.get("to"))))
                 if layer == "user" and (office, country) in tables:
                     holders = _succeed(tables[(office, country)], holders)
+                elif (office, country) in where_table:
+                    raise KnowledgeError(f"{at}: {office} of {country} is listed already at {where_table[(office, country)]}")
+                where_table.setdefault((office, country), at)
                 tables[(office, country)] = holders
     for (office, country), holders in tables.items():
         reg.offices[(office, country)] = tuple(holders)

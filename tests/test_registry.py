@@ -733,7 +733,37 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          # cabinets, parliaments (2018-2025)
          "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi",
          "Olga Lyubimova", "Noura Al Kaabi", "Reem Al Hashimy", "Lolwah Al-Khater", "Iryna Vereshchuk",
-         "Olha Stefanishyna", "Hala Zayed", "Nevine Gamea", "Inas Abdel-Dayem"]
+         "Olha Stefanishyna", "Hala Zayed", "Nevine Gamea", "Inas Abdel-Dayem",
+         # heads of state and government and foreign ministers of Africa, the Americas, Oceania, Europe and Asia
+         "Adaljiza Magno", "Adriana Delpiano", "Aisha Mohammed Musa", "Alexandra Hill Tinoco", "Ameenah Gurib-Fakim",
+         "Amina Mohamed", "Ana Cecilia Gervasi", "Angie Motshekga", "Anita Anand", "Ank Bijleveld",
+         "Antonia Urrejola", "Arzu Rana Deuba", "Asma Mohamed Abdalla", "Aung San Suu Kyi", "Awut Deng Acuil",
+         "Aïssata Tall Sall", "Baiba Braže", "Batmunkhiin Battsetseg", "Beatrice Wani-Noah", "Betssy Chávez",
+         "Bidya Devi Bhandari", "Bimala Rai Paudyal", "Bisera Turković", "Borjana Krišto", "Cayetana Aljovín",
+         "Celinda Sosa", "Chrystia Freeland", "Claudia Blum", "Dalia Grybauskaitė", "Diana Mondino", "Dina Boluarte",
+         "Dominique Dupuy", "Donika Gërvalla-Schwarz", "Ekaterina Zaharieva", "Elizabeth Astete",
+         "Ellen Johnson Sirleaf", "Epsy Campbell Barr", "Erika Mouynes", "Eva-Maria Liimets", "Evika Siliņa",
+         "Gabriela Sommerfeld", "Gordana Siljanovska-Davkova", "Halla Tómasdóttir", "Hanke Bruins Slot",
+         "Ilza Amado Vaz", "Ingrida Šimonytė", "Isabel Saint Malo", "Jacinda Ardern", "Janaina Tewaney",
+         "Jeanine Áñez", "Judith Suminwa", "Julie Bishop", "Kajsa Ollongren", "Kamina Johnson Smith",
+         "Kamissa Camara", "Kamla Persad-Bissessar", "Kandia Camara", "Karen Cummings", "Karen Longaric",
+         "Katrín Jakobsdóttir", "Kersti Kaljulaid", "Kolinda Grabar-Kitarović", "Kristrún Frostadóttir",
+         "Laura Sarabia", "Liberata Mulamula", "Linda Reynolds", "Louise Mushikiwabo", "Maia Sandu",
+         "Manuela Roka Botey", "Maria Benvinda Levi", "Maria Manuela Lucas", "Mariam al-Mahdi", "Marie Tumba Nzeza",
+         "Marie-Louise Coleiro Preca", "Marija Pejčinović Burić", "Marise Payne", "Mariya Gabriel", "Marjon Kamara",
+         "Marta Lucía Ramírez", "María Dolores Agüero", "María Dolores de Cospedal", "María Fernanda Espinosa",
+         "María Ángela Holguín", "Matsepo Molise-Ramakoae", "Maxine McClean", "Maya Fernández",
+         "Meliza Haradinaj-Stublla", "Mercedes Aráoz", "Mia Mottley", "Michelle Bachelet", "Mirtha Vásquez",
+         "Monica Juma", "Myriam Spiteri Debono", "Nabeela Tunis", "Nanaia Mahuta", "Nancy Tembo", "Natalia Gavrilița",
+         "Nataša Pirc Musar", "Netumbo Nandi-Ndaitwah", "Nosiviwe Mapisa-Nqakula", "Olivia Rouamba", "Olta Xhaçka",
+         "Pelonomi Venson-Moitoi", "Penny Wong", "Pholile Shakantu", "Ramona Mănescu", "Rasata Rafaravavitafika",
+         "Raychelle Omamo", "Robinah Nabbanja", "Rosario Murillo", "Rose Christiane Raponda", "Rosine Sori-Coulibaly",
+         "Saara Kuugongelwa", "Samia Suluhu Hassan", "Sandra Jovel", "Sara Beysolow Nyanti", "Selma Ashipala-Musavyi",
+         "Shirley Ayorkor Botchwey", "Sigrid Kaag", "Soipan Tuya", "Stergomena Tax", "Suzi Barbosa",
+         "Sylvie Baïpo-Temon", "Tanja Fajon", "Teodora Genchovska", "Thandi Modise", "Thulisile Dladla",
+         "Thérèse Kayikwamba Wagner", "Unity Dow", "Verónica Macamo", "Victoire Tomégah Dogbé", "Violeta Bermúdez",
+         "Vjosa Osmani", "Xiomara Castro", "Yassine Fall", "Yldiz Pollack-Beighle", "Yvette Sylla", "Zuzana Čaputová",
+         "Þorgerður Katrín Gunnarsdóttir", "Þórdís Kolbrún R. Gylfadóttir", "Željka Cvijanović"]
 MEN = ["Vladimir Putin", "Kim Jong Un", "Kim Jong Il", "Sergey Lavrov", "Choe Ryong Hae", "Ri Son Gwon",
        "Lin Jian", "Wang Wenbin", "Moon Jae-in", "Yoon Suk Yeol", "Joe Biden", "Xi Jinping", "Gen Nakatani",
        "Charles III", "Andrei Lankov", "Abdel Bari Atwan"]
@@ -888,6 +918,18 @@ def test_unknown_role_holder_key_is_rejected(tmp_path):
     _write(tmp_path, "roles/r.yaml", "- office: head_of_state\n  country: Russia\n"
            "  holders:\n    - {entity: Vladimir Putin, since: 2012-05-07}\n")
     with pytest.raises(KnowledgeError, match="since"):
+        load_registry(tmp_path)
+
+
+def test_an_office_listed_twice_is_rejected(tmp_path):
+    """Two files giving the same office of one state: the second would silently replace the first."""
+    _write(tmp_path, "entities/x.yaml", "- name: Russia\n  kind: state\n  ar: [روسيا]\n"
+           "  adj: {ar: [الروسي]}\n- name: Vladimir Putin\n  kind: person\n")
+    _write(tmp_path, "ar/offices.yaml", "head_of_state: ['الرئيس {adj}']\n")
+    table = "- office: head_of_state\n  country: Russia\n  holders:\n    - {entity: Vladimir Putin, from: 2012-05-07}\n"
+    _write(tmp_path, "roles/a.yaml", table)
+    _write(tmp_path, "roles/b.yaml", table)
+    with pytest.raises(KnowledgeError, match="listed already at .*a.yaml"):
         load_registry(tmp_path)
 
 
