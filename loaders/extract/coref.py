@@ -169,7 +169,10 @@ class Coref:
                                               for s in main_states) if h]
         for k in range(max(0, i - 3), min(len(toks), j + 4)):
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
-                return holders("head_of_state")
+                # "the two leaders": each state's leader, its head of state where none is listed (a king
+                # or an emperor heads the state, the prime minister leads it)
+                return [h for h in (self.registry.holder("leader", s, day) or self.registry.holder("head_of_state", s, day)
+                                    for s in main_states) if h]
         for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
             office = phrase_at(toks, k, ts.dual) and dual_office(toks, k, ts)
             if office:
