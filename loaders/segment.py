@@ -186,12 +186,14 @@ class Segmenter:
                 continue
             if opening is not None:  # "CITY, date (Agency) -" opens a paragraph; "date …" may open a headline
                 cut, found = opening
-                printed.append(found)
+                if found is not None:  # (none where the dateline prints no year)
+                    printed.append(found)
                 segs.append(self._seg(segs, "dateline", stripped_start, stripped_start + cut,
                                       stripped[:cut].rstrip()))
                 stripped_start += cut
                 rest = stripped[cut:]
-                if first_text and found.role == "published" and len(rest) <= 200 and not rest.endswith(_STOPS):
+                if first_text and found is not None and found.role == "published" and len(rest) <= 200 \
+                        and not rest.endswith(_STOPS):
                     first_text = False
                     segs.append(self._seg(segs, "title", stripped_start, end, rest))
                     article.title = rest.rstrip(" |")

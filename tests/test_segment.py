@@ -154,6 +154,27 @@ def test_an_opening_dateline_leaves_the_paragraph_as_body(segmenter):
     assert article.published_on.isoformat() == "2024-03-12"
 
 
+YEARLESS_DATELINES = [
+    # a dateline with no year is cut from the paragraph, but gives no publication date
+    ("en", "Minister in Oslo\nOSLO, March 12 (Reuters) - The minister arrived in Oslo on Monday.",
+     "OSLO, March 12 (Reuters) -", "The minister arrived in Oslo on Monday."),
+    ("ar", "الوزير في أوسلو\nأوسلو، 12 مارس (وكالات) - وصل وزير الخارجية إلى أوسلو أمس.",
+     "أوسلو، 12 مارس (وكالات) -", "وصل وزير الخارجية إلى أوسلو أمس."),
+]
+
+
+@pytest.mark.parametrize("lang,text,dateline,body", YEARLESS_DATELINES)
+def test_a_dateline_without_a_year_is_cut_but_dates_nothing(segmenter, lang, text, dateline, body):
+    kinds, article = _kinds(segmenter, text, lang)
+    assert kinds[1:3] == [("dateline", dateline), ("body", body)]
+    assert article.published_on is None
+
+
+def test_a_sentence_opening_on_a_date_is_no_dateline(segmenter):
+    kinds, _ = _kinds(segmenter, "Minister in Oslo\nOn March 12 the minister arrived in Oslo.", "en")
+    assert [k for k, _ in kinds] == ["title", "body"]
+
+
 def test_read_also_block_still_related(segmenter):
     kinds, _ = _kinds(segmenter, "عنوان\nوصل الوزير إلى أوسلو.\nاقرأ أيضا:\nالوزير يزور ستوكهولم الشهر المقبل\n"
                                  "وقال الوزير إن الزيارة ناجحة.")

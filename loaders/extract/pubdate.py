@@ -12,6 +12,7 @@ printed. The words live in `loaders/data/<lang>/dates_page.yaml`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -42,6 +43,7 @@ _BRACKET = re.compile(r"\s*\([^()]{4,80}\)\s*[-–—:]*\s*")
 _TAIL = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:/]+\s*")
 _AGENCY = re.compile(r"\([^()]{1,40}\)|^[^()]{1,30}\)")  # "(Xinhua) 08:12, …", "Xinhua) 08:12, …"
 OPENING_CHARS = 160
+_SOME_YEAR = dt.date(2001, 6, 15)  # an anchor to read a day and month by, where a line prints no year
 _SEP = " | "
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
@@ -126,19 +128,31 @@ class DatelineReader:
             role = "opening"  # "موسكو - 25 أبريل 2019", "Moscow – April 25, 2019": a place, then the date
         return Dateline(_on(date, line), role)
 
-    def opening(self, line: str) -> tuple[int, Dateline] | None:
+    def opening(self, line: str) -> tuple[int, Dateline | None] | None:
         """A dateline opening a paragraph: its end in the line and its date.
 
         "SEOUL, June 19, 2024 (Yonhap) -- …", "موسكو - 16 يناير 2024 (سبوتنيك) - …", a bracket
-        first ("(سبوتنيك - 05 سبتمبر 2019) أفاد …"), or a cue first ("date 2025-08-21 …").
+        first ("(سبوتنيك - 05 سبتمبر 2019) أفاد …"), or a cue first ("date 2025-08-21 …"). One without
+        a year ("KYIV, Sept 25 (AFP) -") is cut from the paragraph all the same, with no date: its year
+        is a guess, and left in the sentence its day would date the events told there.
         """
         if not _DIGIT.search(line, 0, OPENING_CHARS):
             return None
         text = _unglue(line[:OPENING_CHARS])
         found = [d for d in self.finder.find(text, None) if d.precision == "day"]
+        yearless = not found
+        if yearless:
+            found = [d for d in self.finder.find(text, _SOME_YEAR) if d.precision == "day"
+                     and _DIGIT.search(text, d.start, d.end)]  # a day and a month, no weekday
         if not found:
             return None
         d = found[0]
+        if yearless:
+            tail = _TAIL.match(line, d.end)
+            words = _TOKENS.findall(fold(text[:d.start]).text)
+            ok = tail is not None and tail.end() < len(line.rstrip()) and 0 < len(words) <= 3 and _AGENCY.search(
+                line, d.end, tail.end()) is not None and not any(w in self.filler or w.isdigit() for w in words)
+            return (tail.end(), None) if ok else None
         bracket = _BRACKET.match(line)
         if bracket and d.end <= bracket.end():
             return bracket.end(), Dateline(_on(d, line), "opening")
