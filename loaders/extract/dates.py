@@ -160,7 +160,7 @@ class DateFinder:
             "num": rf"(?<![\w.,/:\-]){CL}(?P<x>(?P<iy>{YEAR})(?P<s1>[-/.])(?P<im>\d{{1,2}})(?P=s1)(?P<id>\d{{1,2}})"
                    rf"|(?P<a>\d{{1,2}})(?P<s2>[-/.])(?P<b>\d{{1,2}})(?P=s2)(?P<ny>{YEAR}))(?!\d|[-/.]\d)",
             "dm": rf"{L}{CL}(?P<x>{wd_prefix}{days}\s*,?\s*(?:{OF}\s*)?(?:(?:{MW}\s+)?{month}{tail}"
-                  rf"|(?P<pu>{MU})\s*(?P<pq>{QA})))",  # "12 من الشهر الجاري"
+                  rf"|(?P<pu>{MU})\s*(?P<pq>{QA})|(?P<pb>{QB})\s+(?P<pv>{MU})))",  # "12 من الشهر الجاري", "2nd of this month"
             "md": rf"{L}{CL}(?P<x>{wd_prefix}{month}\s*,?\s*{days}(?:\s*,?\s*{NUM_L}(?P<y>{Y}))?)",
             "m": rf"{L}(?:{CL}(?P<cue>{MCUE})[\s-]+)?{CL}(?P<x>(?:(?P<qb>{QB})\s+)?(?P<mw>{MW}\s+)?{month}{tail})",
             "y": rf"{L}(?:{CL}(?P<cue>{CUE})[\s-]+)?{CL}(?P<x>(?:(?P<yw>{YW})\s*)?{NUM_L}(?P<y>{Y})"
@@ -250,6 +250,8 @@ class DateFinder:
             d1, d2 = int(g["d1"]) if g["d1"] else _look(self.ordinal_of, g["dw"]), g["d2"] and int(g["d2"])
             if g.get("pu"):
                 return Hit(start, end, "dp", day=d1, offset=_look(self.qualifiers, g["pq"]), unit="month")
+            if g.get("pv"):
+                return Hit(start, end, "dp", day=d1, offset=_look(self.qualifiers_before, g["pb"]), unit="month")
             month = self._month(g)
             if month is None or not 1 <= d1 <= 31:
                 return None
