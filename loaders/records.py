@@ -155,6 +155,7 @@ class Event:
     place: Place | None = None  # set by the locate stage (extract/places.py)
     host_pending: bool = False  # a visit whose destination only the gazetteer knows: its place names the host
     date_unread: bool = False  # its sentence dates it with words that need the article's date: none is guessed
+    present: bool = False  # an Arabic imperfect verb tells it ("يزور"): with a bare date, what is coming
     dated_by_article: bool = False  # undated news of the headline or lead: the export gives the article's date
 
     @property

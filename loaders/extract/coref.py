@@ -68,18 +68,24 @@ class Coref:
             base = word[:-len(suffix)]
             if word.endswith(suffix) and len(base) >= 2 and any(is_trigger(b) for b in (base, base + "ي", base + "ا")):
                 return Agreement("f", 1)
-        prefixes = {p: g for g, key in (("f", "feminine_prefix"), ("m", "masculine_prefix")) for p in marks.get(key, ())}
-        for p, gender in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
-            if word.startswith(p) and len(word) - len(p) >= 3:
-                # a present verb: the other gender's form is a trigger too (تزور / يزور), unlike تعاون
-                other = [q for q, g in prefixes.items() if g != gender and len(q) == len(p)]
-                if any(is_trigger(q + word[len(p):]) for q in other):
-                    return Agreement(gender, 1)
-                break
+        gender = _imperfect(word, marks, is_trigger)
+        if gender:
+            return Agreement(gender, 1)
         opens = i == 0 or toks[i].norm[:1] in "وف" and i <= 1 or toks[i - 1].norm in ts.boundaries | ts.clause_openers
         if opens:
             return Agreement("m", 1)  # a clause-initial past verb: "والتقى بعد ذلك ...", "حيث التقى ..."
         return None
+
+    @staticmethod
+    def present_verb(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+        """The trigger is an Arabic imperfect verb ("يزور", "تستقبل"): with a bare date, news tells what is coming."""
+        if ts.lang != "ar" or not ts.verb_marks:
+            return False
+        is_trigger = lambda w: ts.triggers.at([Token(w, 0, len(w))], 0, (w,)) is not None  # noqa: E731
+        word = toks[i].norm
+        if word[:1] in "وف" and len(word) > 3 and not is_trigger(word):
+            word = word[1:]
+        return _imperfect(word, ts.verb_marks, is_trigger, 2) is not None  # ("يصل", "تصل")
 
     def object_pronoun(self, toks: list[Token], i: int, ts: TriggerSet) -> bool:
         """A verb carrying its object ("وقعها", "استقبله"): a relative clause's head is then its object."""
@@ -189,6 +195,17 @@ class Coref:
     def _gender(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
         return ent.gender if ent else None
+
+
+def _imperfect(word: str, marks: dict[str, tuple[str, ...]], is_trigger, stem: int = 3) -> str | None:
+    """The gender of a present verb's prefix ("يزور" m, "تزور" f): the other gender's form is a trigger
+    too, unlike تعاون's ت; `stem` letters at least after the prefix."""
+    prefixes = {p: g for g, key in (("f", "feminine_prefix"), ("m", "masculine_prefix")) for p in marks.get(key, ())}
+    for p, gender in sorted(prefixes.items(), key=lambda kv: -len(kv[0])):
+        if word.startswith(p) and len(word) - len(p) >= stem:
+            other = [q for q, g in prefixes.items() if g != gender and len(q) == len(p)]
+            return gender if any(is_trigger(q + word[len(p):]) for q in other) else None
+    return None
 
 
 def _pronoun_before(toks: list[Token], i: int, reach: int, words: dict[str, tuple[str, ...]]) -> tuple[int, Agreement] | None:

@@ -213,6 +213,7 @@ class EventExtractor:
                 across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
                 ev.modality = across if across == "negated" or ev.modality == "asserted" and across else ev.modality
             ev.date_unread = date is not previous
+            ev.present = self.coref.present_verb(toks, i, ts)
             ev.host_pending = etype == "visit" and len(parts) == 1
             if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
                 ev.modality = "planned"

@@ -72,8 +72,10 @@ def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bo
     if h.kind == "wd":
         assert h.weekday is not None
         back = (anchor.weekday() - h.weekday) % 7  # days back to the latest such day; 0 = anchor
-        if not h.qual:  # bare: on or before the anchor
+        if h.qual is None:  # bare: on or before the anchor
             return anchor - dt.timedelta(days=back), None, True
+        if h.qual == 0:  # "this Friday": the coming one, the anchor's own day included
+            return anchor + dt.timedelta(days=(h.weekday - anchor.weekday()) % 7), None, True
         if h.qual < 0:  # "الماضي": strictly before
             return anchor - dt.timedelta(days=(back or 7) + 7 * (-h.qual - 1)), None, True
         ahead = (h.weekday - anchor.weekday()) % 7 or 7  # "المقبل": strictly after
