@@ -676,3 +676,21 @@ def test_what_is_coming_is_dated_ahead(extractor, lang, text, published, date, m
     ex = extract(extractor, in_article(lang, text), published)
     got = [(e.date and e.date.value.isoformat(), e.modality) for e in ex.events if e.type in ("visit", "meeting")]
     assert got[:1] == [(date, modality)]
+
+
+DAYS_COUNTED_FROM_AN_EVENT = [
+    # "the next day", "في اليوم التالي", "the same day": counted from the last event the article dated
+    ("en", "Narendra Modi arrived in Moscow on July 8. On the following day, he held talks with Vladimir Putin.",
+     "2024-07-12", "2024-07-09"),
+    ("en", "Narendra Modi arrived in Moscow on Monday and met Vladimir Putin the next day.", "2024-07-12", "2024-07-09"),
+    ("ar", "وصل رئيس الوزراء الهندي ناريندرا مودي إلى موسكو الاثنين. وفي اليوم التالي التقى الرئيس الروسي فلاديمير "
+           "بوتين.", "2024-07-12", "2024-07-09"),
+    ("ar", "وصل رئيس الوزراء الهندي ناريندرا مودي إلى موسكو الاثنين، والتقى في اليوم ذاته الرئيس الروسي فلاديمير بوتين.",
+     "2024-07-12", "2024-07-08"),
+]
+
+
+@pytest.mark.parametrize("lang,text,published,date", DAYS_COUNTED_FROM_AN_EVENT)
+def test_a_day_counted_from_an_event_dates_the_next(extractor, lang, text, published, date):
+    ex = extract(extractor, in_article(lang, text), published)
+    assert [e.date and e.date.value.isoformat() for e in ex.events if e.type == "meeting"] == [date]

@@ -20,7 +20,7 @@ from ..registry import Registry
 from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
                      joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
-from .telling import dates_by_trigger, modality, modality_across
+from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
@@ -51,6 +51,7 @@ class Context:
     clause_starts: set[int] = field(default_factory=set)  # the sentence's tokens right after a comma
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
     unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
+    last_day: dt.date | None = None  # the day of the last event told, which "the next day" counts from
 
 
 class EventExtractor:
@@ -206,9 +207,16 @@ class EventExtractor:
         quotes: set[int] = set()
         for k, mine in tellings:
             etype, i, n, parts = kept[k]
+            counted = None if mine else day_told_from(toks, i, n, ts)
+            if counted and ctx.last_day:  # "وفي اليوم التالي التقى", "met Putin the next day"
+                a, b = folded.span(toks[counted[1]].start, toks[counted[2]].end)
+                mine = DateExpr(seg.start + a, seg.start + b, seg.text[a:b], ctx.last_day + dt.timedelta(days=counted[0]),
+                                "day", relative=True)
             previous = mine or previous
             date = None if isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
+            if isinstance(date, DateExpr) and date.precision == "day" and not ev.negated:
+                ctx.last_day = date.value
             if ev.modality in ("asserted", "planned"):  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى
                 across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
                 ev.modality = across if across == "negated" or ev.modality == "asserted" and across else ev.modality

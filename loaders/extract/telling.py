@@ -12,7 +12,7 @@ import re
 
 from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
-from .actors import boundary_after
+from .actors import boundary_after, boundary_before, phrase_len
 from .entities import Token, strip_variants
 from .triggers import TriggerSet
 
@@ -158,4 +158,18 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before) or any(
             ts.postponed.at(toks, k, forms[k]) for k in passive):
         return "planned"
+    return None
+
+
+def day_told_from(toks: list[Token], i: int, n: int, ts: TriggerSet) -> tuple[int, int, int] | None:
+    """A day counted from the article's last dated event, in the trigger's clause ("في اليوم التالي",
+    "the next day", "عشية", "the same day"): its offset in days and its first and last token."""
+    if not ts.event_days:
+        return None
+    for k in range(boundary_before(toks, i, ts), min(len(toks), boundary_after(toks, i + n - 1, ts))):
+        m = 0 if i <= k < i + n else phrase_len(toks, k, ts.event_days)
+        if m:
+            rest = [t.norm for t in toks[k + 1:k + m]]
+            first = next(f for f, _ in strip_variants(toks[k].norm) if " ".join([f, *rest]) in ts.event_days)
+            return ts.event_days.offsets[" ".join([first, *rest])], k, k + m - 1
     return None

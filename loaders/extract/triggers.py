@@ -34,6 +34,7 @@ TRIGGERS_SCHEMA = {
     "cancelled": [str], "postponed": [str], "attendance": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
+    "event_days": {"*": int},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str], "neuter": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
@@ -149,6 +150,17 @@ class Phrases(frozenset):
         return got
 
 
+class DayPhrases(Phrases):
+    """Phrases that each count some days from another date ("اليوم التالي": 1)."""
+
+    offsets: dict[str, int]
+
+    def __new__(cls, offsets: dict[str, int] | None = None):
+        obj = super().__new__(cls, (offsets or {}).keys())
+        obj.offsets = dict(offsets or {})
+        return obj
+
+
 @dataclass
 class TriggerSet:
     lang: str
@@ -221,6 +233,7 @@ class TriggerSet:
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
+    event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -245,6 +258,7 @@ class TriggerSet:
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
                    light_leads=Phrases(optional("light_leads")),
+                   event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
 
 
