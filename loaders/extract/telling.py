@@ -33,7 +33,8 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
             # (but "منذ زيارتها الأخيرة عام 2005": the date of the visit the phrase names)
         before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
         after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
-        k = after[0] if after and _fronted(seg, d, ts) else before[-1] if before else (after[0] if after else None)
+        ahead = after and (_fronted(seg, d, ts) or _inside(seg, d, spans[after[0]], spans[before[-1]] if before else None))
+        k = after[0] if ahead else before[-1] if before else (after[0] if after else None)
         if k is None:
             continue
         if not own[k]:
@@ -49,6 +50,14 @@ def _since_at(lead: str, end: int, ts: TriggerSet) -> int | None:
     words = list(re.finditer(r"\S+", lead))[-5:]
     hits = [w for w in words if norm(w.group()) in ts.not_dating]
     return end - len(lead) + hits[-1].start() if hits else None
+
+
+def _inside(seg: Segment, d: DateExpr, nxt: tuple[int, int], prev: tuple[int, int] | None) -> bool:
+    """A date between the verb opening a clause and the event noun it does, right after it ("…، وأجرى الثلاثاء
+    محادثات"): the noun's, not the trigger's before the clause."""
+    gap = seg.text[d.end - seg.start:nxt[0] - seg.start]
+    lead = seg.text[(prev[1] if prev else seg.start) - seg.start:d.start - seg.start]
+    return not gap.strip() and re.search(r"[،,.؛;:]\s*\S+\s*$", lead) is not None
 
 
 def _fronted(seg: Segment, d: DateExpr, ts: TriggerSet) -> bool:
