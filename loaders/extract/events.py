@@ -208,15 +208,15 @@ class EventExtractor:
         for k, mine in tellings:
             etype, i, n, parts = kept[k]
             counted = None if mine else day_told_from(toks, i, n, ts)
-            if counted and ctx.last_day:  # "وفي اليوم التالي التقى", "met Putin the next day"
+            if counted:  # "وفي اليوم التالي التقى", "met Putin the next day": from the last day told before
                 a, b = folded.span(toks[counted[1]].start, toks[counted[2]].end)
-                mine = DateExpr(seg.start + a, seg.start + b, seg.text[a:b], ctx.last_day + dt.timedelta(days=counted[0]),
-                                "day", relative=True)
+                told = [d.value for d in dates if d.precision == "day" and d.end <= seg.start + a]
+                last = told[-1] if told else ctx.last_day
+                mine = DateExpr(seg.start + a, seg.start + b, seg.text[a:b], last + dt.timedelta(days=counted[0]),
+                                "day", relative=True) if last else None
             previous = mine or previous
             date = None if isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
-            if isinstance(date, DateExpr) and date.precision == "day" and not ev.negated:
-                ctx.last_day = date.value
             if ev.modality in ("asserted", "planned"):  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى
                 across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
                 ev.modality = across if across == "negated" or ev.modality == "asserted" and across else ev.modality
@@ -245,6 +245,9 @@ class EventExtractor:
                 out += self.visits.listed(ev, seg, actors, dates, ts) + self.visits.legs(ev, seg, actors, dates, ts)
             elif etype == "meeting" and (visit := self.visits.reception(ev, actors, ts)) is not None:
                 out.append(visit)
+        days = [d for d in dates if d.precision == "day"]
+        if days:
+            ctx.last_day = max(days, key=lambda d: d.start).value
         for p in forces.presences(toks, forms, actors, self.registry, ts):  # "جنود كوريون شماليون في كورسك"
             ev = self._event(seg, folded, toks, forms, "cooperation", p.token, 1, forces.participants(p), None, ts)
             if not ev.negated:
