@@ -126,7 +126,7 @@ class DateFinder:
         self.clitics = {fold_word(c) for c in merged("clitics")}
         # the last word of every name: each expression holds one of these or a number
         names = [*self.month_of, *self.weekday_of, *self.relative_days, *self.unit_of, *self.ago_unit,
-                 *merged("ago", "after")]
+                 *merged("ago", "after"), *self.ordinal_of]
         self._triggers = {n.split(" ")[-1] for n in names}
         self._triggers |= {"ل" + t[1:] for t in self._triggers if t.startswith("ال")}
 
@@ -149,7 +149,8 @@ class DateFinder:
         tail = (rf"(?:\s*,?\s*(?:{OF}\s+)?(?:{YW}\s*)?{NUM_L}(?P<y>{Y})(?:\s*{ERA})?"
                 rf"|\s*(?P<q>{QA})"
                 rf"|\s*,?\s*(?:{OF}\s+)?(?:{YU}\s*(?P<ryq>{QA})|(?P<ryb>{QB})\s+{YU}))?")
-        ORDW = rf"|(?P<dw>{word_regex(self.ordinal_of)}){R}(?=\s+{OF})" if self.ordinal_of else ""
+        ORDS = word_regex(self.ordinal_of)  # "التاسع من", "بين السابع والتاسع من ديسمبر"
+        ORDW = rf"|(?P<dw>{ORDS}){R}(?:\s*(?P<c3>{CONN})\s*(?P<dw2>{ORDS}){R})?(?=\s+{OF})" if self.ordinal_of else ""
         days = (rf"(?:{NUM_L}{ART}(?P<d1>\d{{1,2}})(?!\d){ORD}"
                 rf"(?:\s*(?P<c>{CONN})\s*{ART}(?P<d2>\d{{1,2}})(?!\d){ORD})?{ORDW})")
         MU = word_regex(merged("periods", "month"), ll) + R
@@ -247,7 +248,9 @@ class DateFinder:
         start, end = m.span("x" + sfx)
         between = bool(self._between.search(ft, max(0, start - 20), start))
         if kind in ("dm", "md"):
-            d1, d2 = int(g["d1"]) if g["d1"] else _look(self.ordinal_of, g["dw"]), g["d2"] and int(g["d2"])
+            d1 = int(g["d1"]) if g["d1"] else _look(self.ordinal_of, g["dw"])
+            d2 = int(g["d2"]) if g["d2"] else _look(self.ordinal_of, g["dw2"]) if g.get("dw2") else None
+            conn = g["c"] or g.get("c3")
             if g.get("pu"):
                 return Hit(start, end, "dp", day=d1, offset=_look(self.qualifiers, g["pq"]), unit="month")
             if g.get("pv"):
@@ -258,8 +261,8 @@ class DateFinder:
             if g["y"] is None and not (self._cap(g, m, sfx, text, origin) and (kind == "dm" or g["m"].isascii())):
                 return None  # "3 may be hurt", "march 3 miles"; "مايو 15 شخصا" (month-first: Latin only)
             if d2 is not None:
-                if g["c"] in self.and_words and not between and d2 != d1 + 1:
-                    start, d1, d2 = m.start("d2" + sfx), d2, None  # "3 و5 مارس" is a list: keep 5
+                if conn in self.and_words and not between and d2 != d1 + 1:
+                    start, d1, d2 = m.start(("d2" if g["d2"] else "dw2") + sfx), d2, None  # "3 و5 مارس" is a list: keep 5
                     # (two days in a row, "يومي 12 و13 يونيو", "June 12 and 13", are one span)
                 elif not d1 < d2 <= 31:
                     return None
