@@ -85,6 +85,7 @@ class Extractor:
         resolve_counterparts(mentions, self.registry, anchor)
         resolve_titles(mentions, self.registry)
         mentions = self.bare_titles.resolve(segments, mentions, texts)
+        mentions = sorted(mentions + self.unlisted.find(text, segments, mentions), key=lambda m: m.start)
         events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts, unread)
         date_plans(events, anchor)
         events = merge(one_per_accuser(events, self.registry))
@@ -96,7 +97,6 @@ class Extractor:
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening
-        mentions = sorted(mentions + self.unlisted.find(text, segments, mentions), key=lambda m: m.start)
         return Extraction(article, segments, mentions, events, dates, named_states(mentions))
 
 

@@ -704,3 +704,9 @@ def test_a_date_between_a_clauses_verb_and_its_event_noun_is_the_nouns(extractor
     ex = extract(extractor, text, "2024-02-16")
     assert [(e.type, e.date.value.isoformat()) for e in ex.events if e.type in ("visit", "meeting")] == [
         ("visit", "2024-02-14"), ("meeting", "2024-02-15")]
+
+
+def test_a_person_the_registry_does_not_know_takes_part_by_their_title(extractor):
+    ex = _english(extractor, "Chinese President Xi Jinping met Kenyan Trade Minister Rebecca Miano in Beijing.",
+                  "2024-03-10")
+    assert any("Rebecca Miano" in e.names() for e in ex.events if e.type == "meeting")

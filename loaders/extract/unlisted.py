@@ -3,9 +3,9 @@
 Adds `Mention`s (alias kind `title`, lower confidence) for people that no gazetteer lists but an
 English text introduces by their office: "California Governor Gavin Newsom", "Saudi National
 Security Adviser Musaad bin Mohammed al-Aiban". An English name is written as it is known, so the
-words themselves are its canonical name. These mentions are entities an analyst can count and
-find, not event participants: who they act for is not known. The words live in
-`loaders/data/en/unlisted.yaml`.
+words themselves are its canonical name. They are found before events, so the person who met or
+signed is the participant ("Xi met Kenyan Trade Minister Rebecca Miano"), beside the state a title
+names. The words live in `loaders/data/en/unlisted.yaml`.
 """
 from __future__ import annotations
 
