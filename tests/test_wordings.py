@@ -710,3 +710,19 @@ def test_a_person_the_registry_does_not_know_takes_part_by_their_title(extractor
     ex = _english(extractor, "Chinese President Xi Jinping met Kenyan Trade Minister Rebecca Miano in Beijing.",
                   "2024-03-10")
     assert any("Rebecca Miano" in e.names() for e in ex.events if e.type == "meeting")
+
+
+ASIDES = [
+    # a relative clause between commas tells its own event; the main verb's subject is the aside's head
+    ("en", "Indian Prime Minister Narendra Modi, who visited Russia in July, will travel to Ukraine next week.",
+     [("Russia", "asserted"), ("Ukraine", "planned")]),
+    ("ar", "وقال رئيس الوزراء الهندي ناريندرا مودي، الذي زار روسيا في يوليو، إنه سيزور أوكرانيا الأسبوع المقبل.",
+     [("Russia", "asserted"), ("Ukraine", "planned")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,visits", ASIDES)
+def test_an_aside_tells_its_own_event_and_leaves_the_subject_to_its_head(extractor, lang, text, visits):
+    ex = extract(extractor, in_article(lang, text), "2024-08-12")
+    got = [(e.names()[-1], e.modality) for e in ex.events if e.type == "visit" and "Narendra Modi" in e.names()]
+    assert got == visits

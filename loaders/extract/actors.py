@@ -185,6 +185,18 @@ def is_boundary(toks: list[Token], k: int, ts: TriggerSet) -> bool:
         and not _in_light_clause(toks, k, ts)
 
 
+ASIDE = 8  # words at most in a relative clause between commas
+
+
+def aside_end(toks: list[Token], k: int, ts: TriggerSet) -> int | None:
+    """The first word after a relative clause starting at k and set off by punctuation (words apart by more
+    than a space: "زيارة حسين، التي كانت مقررة الأحد، ألغيت", "Xi, who visited Russia in 2023, will travel"),
+    if it is one; None otherwise."""
+    if k == 0 or toks[k].norm not in ts.relatives or toks[k].start - toks[k - 1].end < 2:
+        return None
+    return next((x for x in range(k + 2, min(len(toks), k + ASIDE + 1)) if toks[x].start - toks[x - 1].end >= 2), None)
+
+
 def boundary_before(toks: list[Token], i: int, ts: TriggerSet) -> int:
     for k in range(i - 1, -1, -1):
         if is_boundary(toks, k, ts):
@@ -197,6 +209,14 @@ def boundary_after(toks: list[Token], j: int, ts: TriggerSet) -> int:
         if is_boundary(toks, k, ts):
             return k
     return len(toks)
+
+
+def clause_end(toks: list[Token], j: int, ts: TriggerSet) -> int:
+    """Where the clause of token j ends: the next boundary, or the comma closing the aside j stands in."""
+    stop = boundary_after(toks, j, ts)
+    opened = boundary_before(toks, j, ts)
+    closed = aside_end(toks, opened - 1, ts) if opened else None
+    return min(stop, closed) if closed is not None and closed > j else stop
 
 
 def dedupe(parts: list[Participant]) -> list[Participant]:

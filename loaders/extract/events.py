@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
-from .actors import (Actor, bare, boundary_after, boundary_before, chain, dedupe, excluded, find_actors, follows,
-                     joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
+from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, excluded,
+                     find_actors, follows, joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
@@ -108,6 +108,7 @@ class EventExtractor:
         forms = [word_forms(t.norm) for t in toks]
         ctx.clause_starts = {k for k in range(1, len(toks)) if folded.text[toks[k - 1].end:toks[k].start].strip() in CLAUSE_MARKS}
         found: list[tuple[str, int, int]] = []
+        dated = [d.start - seg.start for d in dates]  # where each date starts in the segment
         alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
         acts: set[int] = set()
         i = 0
@@ -127,9 +128,14 @@ class EventExtractor:
                         toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
                     if pat.act:
                         acts.add(i)
-                    # accusations of one clause are one ("اتهم … متهما"); a verb joined after it is another
-                    near = next((k for t, k, m in found if t == etype and (i - (k + m) < 5 or t == "accusation" and not (
-                        not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)))), None)
+                    # near ones are one ("توقيع … اتفاقيات") unless a date parts them ("who visited Russia in 2023,
+                    # will travel to Kazakhstan"); accusations of one clause are one ("اتهم … متهما"), a verb
+                    # joined after it is another
+                    near = next((k for t, k, m in found if t == etype and (
+                        i - (k + m) < 5 and not any(folded.span(toks[k + m - 1].start, toks[k + m - 1].end)[1] <= d
+                                                    < folded.span(toks[i].start, toks[i].end)[0] for d in dated)
+                        or t == "accusation" and not (not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)))),
+                                None)
                     if near is None:
                         found.append((etype, i, n))
                     else:
@@ -481,6 +487,10 @@ class EventExtractor:
     def _before(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
         stop = boundary_before(toks, i, ts)
+        closed = aside_end(toks, stop - 1, ts) if stop else None
+        if closed is not None and closed <= i:  # "Xi, who visited Russia in 2023, will travel": the aside's head
+            rel = relative_antecedent(toks, stop, actors, ts)
+            return [rel] if rel else []
         cands = [a for a in actors if stop <= a.first and a.last < i and bare(toks, a, ts)]
         if not cands:
             rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
@@ -499,7 +509,7 @@ class EventExtractor:
         skip = 2 if j + 1 < len(toks) and toks[j + 1].norm in ts.time_words and self.coref.verb_mark(toks, j, ts) else 0
         # a rank before a name is no distance ("الفريق أول ركن"), nor is an Arabic verb's person subject right
         # after it ("وأجرت وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع نظيرها")
-        stop = boundary_after(toks, j + skip, ts)
+        stop = clause_end(toks, j + skip, ts)  # (inside an aside, its comma ends the clause)
         mine = [a for a in actors if j < a.first < stop]
         subject = next((a for a in mine if a.first == j + 1), None)
         named = subject.last - subject.first + 1 if subject and subject.kind == "person" and ts.lang == "ar" else 0

@@ -12,7 +12,7 @@ import re
 
 from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
-from .actors import boundary_after, boundary_before, phrase_len
+from .actors import aside_end, boundary_after, boundary_before, clause_end, phrase_len
 from .entities import Token, strip_variants
 from .triggers import TriggerSet
 
@@ -85,7 +85,7 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     first = toks[i].norm
     if first[:1] in ("و", "ف") and first[1:3] in ("سي", "ست", "سن"):
         first = first[1:]  # "وسيزور", "فستعقد": the future prefix after a clitic
-    stop = boundary_after(toks, i + n - 1, ts)  # a complement's future is not the trigger's
+    stop = clause_end(toks, i + n - 1, ts)  # a complement's future is not the trigger's, nor the main clause's
     around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
         ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) and not (k > i and toks[k].norm in ts.plans)
@@ -110,7 +110,7 @@ def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, name
     k, stop = i + 1, boundary_after(toks, i, ts)
     while k < len(toks):
         if k >= stop:
-            k = _aside_end(toks, k, ts)
+            k = aside_end(toks, k, ts)
             if k is None:
                 break
             stop = boundary_after(toks, k, ts)
@@ -124,17 +124,6 @@ def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, name
                 break
         k += 1
     return out
-
-
-ASIDE = 8  # words at most in a relative clause between commas
-
-
-def _aside_end(toks: list[Token], k: int, ts: TriggerSet) -> int | None:
-    """The first word after a relative clause starting at k and set off by punctuation (words apart by more
-    than a space), if it is one; None otherwise."""
-    if toks[k].norm not in ts.relatives or toks[k].start - toks[k - 1].end < 2:
-        return None
-    return next((x for x in range(k + 2, min(len(toks), k + ASIDE + 1)) if toks[x].start - toks[x - 1].end >= 2), None)
 
 
 def _outcome_between(toks: list[Token], k: int, i: int, ts: TriggerSet) -> bool:
