@@ -726,3 +726,10 @@ def test_an_aside_tells_its_own_event_and_leaves_the_subject_to_its_head(extract
     ex = extract(extractor, in_article(lang, text), "2024-08-12")
     got = [(e.names()[-1], e.modality) for e in ex.events if e.type == "visit" and "Narendra Modi" in e.names()]
     assert got == visits
+
+
+def test_where_he_continues_the_sentences_subject(extractor):
+    ex = _english(extractor, "Turkish President Recep Tayyip Erdogan visited Cairo on Wednesday, where he held talks "
+                             "with President Abdel Fattah el-Sisi.", "2024-02-16")
+    assert [sorted(e.names()) for e in ex.events if e.type == "meeting"] == [
+        ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]]

@@ -312,6 +312,10 @@ class EventExtractor:
         elif missing and not floor and not any(a.last < i for a in parties):
             mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
             found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
+        elif missing and not floor and (mark := self.coref.subject_mark(toks, i, ts)) is not None:
+            # "visited Moscow, where he held talks with Putin": the pronoun is the sentence's subject
+            prior = [a for a in parties if a.kind == "person" and a.last < i and bare(toks, a, ts)]
+            found = self.coref.antecedents(mark, prior, Discourse(), taken, subject=True)[:1]
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
                                                       or toks[i - 1].norm in ts.clause_openers):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين":
