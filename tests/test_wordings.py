@@ -733,3 +733,18 @@ def test_where_he_continues_the_sentences_subject(extractor):
                              "with President Abdel Fattah el-Sisi.", "2024-02-16")
     assert [sorted(e.names()) for e in ex.events if e.type == "meeting"] == [
         ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"]]
+
+
+TRAVELLING_TOGETHER = [
+    # people joined to the visitor travel too: a visit of each
+    ("en", "French Foreign Minister Jean-Noël Barrot and German Foreign Minister Annalena Baerbock visited Damascus on "
+           "Friday."),
+    ("ar", "وزار وزير الخارجية الفرنسي جان نويل بارو ووزيرة الخارجية الألمانية أنالينا بيربوك دمشق الجمعة."),
+    ("ar", "ووصل وزير الخارجية الفرنسي جان نويل بارو ونظيرته الألمانية أنالينا بيربوك إلى دمشق الجمعة."),
+]
+
+
+@pytest.mark.parametrize("lang,text", TRAVELLING_TOGETHER)
+def test_people_joined_to_a_visitor_visit_too(extractor, lang, text):
+    got = participants_of(extractor, in_article(lang, text), "2025-01-04", "visit")
+    assert sorted(got) == [["Annalena Baerbock", "Syria"], ["Jean-Noël Barrot", "Syria"]]

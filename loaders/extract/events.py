@@ -248,7 +248,8 @@ class EventExtractor:
                 quotes.add(id(ev))
             out.append(ev)
             if etype == "visit":
-                out += self.visits.listed(ev, seg, actors, dates, ts) + self.visits.legs(ev, seg, actors, dates, ts)
+                out += self.visits.companions(ev, actors, toks, ts) + self.visits.listed(ev, seg, actors, dates, ts) \
+                    + self.visits.legs(ev, seg, actors, dates, ts)
             elif etype == "meeting" and (visit := self.visits.reception(ev, actors, ts)) is not None:
                 out.append(visit)
         days = [d for d in dates if d.precision == "day"]

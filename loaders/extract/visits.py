@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..normalize import norm
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
-from .actors import Actor, bare, follows
+from .actors import Actor, bare, chain, follows, joined
 from .coref import Coref
 from .entities import Token
 from .triggers import TriggerSet, word_forms
@@ -51,8 +51,10 @@ class Visits:
             return None
         home = self.registry.home_of(visitor.entity)
         places = [a for a in after if a is not visitor and a.kind != "person"]
-        direct = [a for a in places if a.first - max(j, visitor.last if visitor.first > j else j) <= 2
-                  and bare(toks, a, ts)]  # "يزور (حاليا) طهران"
+        # "يزور (حاليا) طهران", "وزار بلينكن ولامي كييف": right after the trigger or the visitors it names
+        named = chain([a for a in after if a.first >= visitor.first], toks, ts.titles, conjoined=True) \
+            if visitor.first > j else []
+        direct = [a for a in places if a.first - max([j] + [v.last for v in named]) <= 2 and bare(toks, a, ts)]
         marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + [a for a in places if follows(toks, a, ts.bound)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct
         for a in marked:
@@ -68,6 +70,29 @@ class Visits:
                 and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
+
+    def companions(self, ev: Event, actors: list[Actor], toks: list[Token], ts: TriggerSet) -> list[Event]:
+        """The people joined to the visitor by و / "and" travel too ("Blinken and Lammy visited Kyiv",
+        "وصل بلينكن ونظيره البريطاني لامي إلى كييف"): a visit of each to the same host."""
+        if len(ev.participants) != 2 or ev.participants[0].mention is None:
+            return []
+        at = next((k for k, a in enumerate(actors) if a.mention is ev.participants[0].mention), None)
+        if at is None:
+            return []
+        people = [a for a in actors if a.kind == "person"]
+        k = people.index(actors[at]) if actors[at] in people else None
+        if k is None:
+            return []
+        group = [people[k]]
+        for a in reversed(people[:k]):
+            if not joined(toks, a, group[0], ts.titles):
+                break
+            group.insert(0, a)
+        group += chain(people[k:], toks, ts.titles, conjoined=True)[1:]
+        host = ev.participants[1]
+        return [replace(ev, participants=[Participant(a.entity, "source", a.mention), host],
+                        evidence_spans=list(ev.evidence_spans)) for a in group if a is not people[k]
+                and a.entity != ev.participants[0].entity and self.registry.home_of(a.entity) != host.entity]
 
     @staticmethod
     def _delegation(toks: list[Token], after: list[Actor], ts: TriggerSet) -> list[Actor]:
