@@ -748,3 +748,9 @@ TRAVELLING_TOGETHER = [
 def test_people_joined_to_a_visitor_visit_too(extractor, lang, text):
     got = participants_of(extractor, in_article(lang, text), "2025-01-04", "visit")
     assert sorted(got) == [["Annalena Baerbock", "Syria"], ["Jean-Noël Barrot", "Syria"]]
+
+
+def test_a_definite_event_noun_dated_by_a_weekday_dates_the_happening(extractor):
+    ex = _english(extractor, "Chinese President Xi Jinping and French President Emmanuel Macron held talks in Paris. "
+                             "The talks took place on Monday at the Elysee Palace.", "2024-05-08")
+    assert [e.date and e.date.value.isoformat() for e in ex.events if e.type == "meeting"] == ["2024-05-06"]

@@ -195,7 +195,7 @@ class EventExtractor:
         if orphans and dates:
             triggers = sorted([(t, i, n) for t, i, n, _ in kept] + orphans, key=lambda f: f[1])
             for (t, i, n), mine in zip(triggers, dates_by_trigger(seg, folded, toks, triggers, dates, ts)):
-                if (t, i, n) in orphans and mine and mine[0].precision == "day" and not mine[0].relative:
+                if (t, i, n) in orphans and mine and mine[0].precision == "day":
                     ctx.orphans.append((t, mine[0]))
         unread = [u for u in ctx.unread if seg.start <= u.start < seg.end]  # they date their trigger, as unknown
         told = [(t, i, n) for t, i, n, _ in kept]
