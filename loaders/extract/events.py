@@ -4,9 +4,9 @@ Adds the rows a timeline is made of. Arabic news is often verb–subject–objec
 clauses with و; so participants come from the trigger's neighbourhood: the subject chain
 before it (or just after a verb), the party after "مع / بين / with", a visit's destination
 after "إلى / لـ / to", "the two countries" as the article's two main states. A complement
-("قال ... إن", "بأن") or a time clause ("خلال", "بعد") closes the neighbourhood. Which of the
-sentence's dates is the event's, and whether it is denied or planned, is `telling`'s. Trigger
-words live in `data/<lang>/triggers.yaml`.
+("قال ... إن", "بأن") or a time clause ("خلال", "بعد") closes the neighbourhood. Which words are
+triggers is `spot`'s; which of the sentence's dates is the event's, and whether it is denied or
+planned, is `telling`'s. Trigger words live in `data/<lang>/triggers.yaml`.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
-from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, excluded,
-                     find_actors, follows, joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
+from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, find_actors,
+                     follows, joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
@@ -27,12 +27,12 @@ from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, 
                         not_topics, remote_before)
 from . import forces
 from .entities import SegmentTexts, Token
-from .triggers import TriggerSet, called_to, check_offices, word_forms
+from .spot import WINDOW, linked, settle, spot
+from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
-WINDOW = 9
 CLAUSE_MARKS = ("،", ",", "؛", ";")
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
@@ -107,52 +107,10 @@ class EventExtractor:
                   if not reporter(toks, a, ts) and not represented(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         ctx.clause_starts = {k for k in range(1, len(toks)) if folded.text[toks[k - 1].end:toks[k].start].strip() in CLAUSE_MARKS}
-        found: list[tuple[str, int, int]] = []
-        dated = [d.start - seg.start for d in dates]  # where each date starts in the segment
-        alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
-        acts: set[int] = set()
-        i = 0
-        while i < len(toks):
-            hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
-            if hit is not None:
-                etype, pat, n = hit
-                unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
-                skip = next((a.last - a.first + 1 for a in actors if a.first == i + n and a.kind == "person"), 0)
-                if toks[i].norm in ts.calls and (not skip or i + n + skip < len(toks) and toks[i + n + skip].norm in ts.naming):
-                    # "called Netanyahu", not "called for", "called it", "called Putin a killer"
-                    i += 1
-                    continue
-                if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(  # the subject is no distance
-                        not unless.isdisjoint(f) for f in forms[i + n:i + n + 4 + skip])) and not (before and any(
-                        not before.isdisjoint(f) for f in forms[max(0, i - 2):i])) and not called_to(
-                        toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
-                    if pat.act:
-                        acts.add(i)
-                    # near ones are one ("توقيع … اتفاقيات") unless a date parts them ("who visited Russia in 2023,
-                    # will travel to Kazakhstan"); accusations of one clause are one ("اتهم … متهما"), a verb
-                    # joined after it is another
-                    near = next((k for t, k, m in found if t == etype and (
-                        i - (k + m) < 5 and not any(folded.span(toks[k + m - 1].start, toks[k + m - 1].end)[1] <= d
-                                                    < folded.span(toks[i].start, toks[i].end)[0] for d in dated)
-                        or t == "accusation" and not (not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)))),
-                                None)
-                    if near is None:
-                        found.append((etype, i, n))
-                    else:
-                        alternates.setdefault(near, []).append((i, n))
-                    i += n - 1
-            i += 1
-        found += _paired(toks, forms, actors, found, ts)
+        found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
-        # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
-        # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate")
-        found = [f for f in found if not (f[0] == "agreement" and set(forms[f[1]]) & ts.agree and any(
-            g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
-            and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
-        # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
-        found = [f for f in found if not (f[0] == "agreement" and any(
-            not ts.topical.isdisjoint(forms[x]) for x in range(max(0, f[1] - 3), f[1])))]
+        found = settle(found, toks, forms, ts)
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
@@ -336,7 +294,7 @@ class EventExtractor:
         "visits Moscow, meets Lavrov"), the token after that trigger (else 0): the words between
         are the first verb's object, not the second's subject."""
         i = found[k][1]
-        if k == 0 or not _linked(toks, i, ts, clause_starts):
+        if k == 0 or not linked(toks, i, ts, clause_starts):
             return 0
         _, p, m = found[k - 1]
         return p + m
@@ -424,7 +382,7 @@ class EventExtractor:
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")
-            own_clause = complement or not nominal(toks[i].norm) and _linked(toks, i, ts, ctx.clause_starts)
+            own_clause = complement or not nominal(toks[i].norm) and linked(toks, i, ts, ctx.clause_starts)
             tgt = later[:1] if own_clause else (comp[:1] or later[:1])
             if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
                 tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
@@ -553,26 +511,3 @@ class EventExtractor:
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
 
-
-def _linked(toks: list[Token], i: int, ts: TriggerSet, clause_starts: set[int]) -> bool:
-    """The trigger at i is a verb joined to what comes before by و (or ", " / "and")."""
-    if ts.lang == "en":
-        return i > 0 and (toks[i - 1].norm == "and" or i in clause_starts)
-    word = toks[i].norm
-    return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
-
-
-def _paired(toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor], found: list[tuple[str, int, int]],
-            ts: TriggerSet) -> list[tuple[str, int, int]]:
-    """Talks told by a verb whose subject is the pair that met ("بحث الرئيس السيسي ونظيره الفرنسي ماكرون
-    العلاقات"): a `paired` verb with two people joined by و right after it (a person first, within the title)."""
-    taken = {i for _, i, _ in found}
-    out = []
-    for i in range(len(toks)):
-        if i in taken or ts.paired.isdisjoint(forms[i]):
-            continue
-        people = chain([a for a in actors if a.first > i and a.kind == "person"], toks, ts.titles, conjoined=True)
-        if len(people) >= 2 and people[0].first - i - titles_before(toks, people[0].first, ts) <= 1 \
-                and all(a.kind == "person" for a in people[:2]):
-            out.append(("meeting", i, 1))
-    return out

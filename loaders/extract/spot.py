@@ -1,0 +1,98 @@
+"""Spot: a sentence's tokens → its event triggers, each with its type, before anyone takes part.
+
+Adds to the trigger lists (`triggers.yaml`) what a word list cannot say: a call is "called" only with a
+person after it, a trigger whose conditions fail is no trigger, near triggers of one type are one telling
+unless a date parts them, accusations of one clause are one, a talks verb with a pair for subject is a
+meeting, and a deal talked about is the talks' topic.
+"""
+from __future__ import annotations
+
+from ..normalize import Folded
+from ..records import DateExpr, Segment
+from .actors import Actor, chain, excluded, nominal, titles_before
+from .entities import Token
+from .triggers import TriggerSet, called_to
+
+WINDOW = 9  # tokens after a trigger where its conditions and its parties are looked for
+
+Found = list[tuple[str, int, int]]  # (type, first token, tokens)
+
+
+def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor],
+         dates: list[DateExpr], ts: TriggerSet, clause_starts: set[int],
+         ) -> tuple[Found, dict[int, list[tuple[int, int]]], set[int]]:
+    """The triggers, the same-type neighbours folded into each (its alternates: "توقيع ... اتفاقيات") and
+    the material acts among them ("sent troops")."""
+    found: list[tuple[str, int, int]] = []
+    dated = [d.start - seg.start for d in dates]  # where each date starts in the segment
+    alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
+    acts: set[int] = set()
+    i = 0
+    while i < len(toks):
+        hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
+        if hit is not None:
+            etype, pat, n = hit
+            unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
+            skip = next((a.last - a.first + 1 for a in actors if a.first == i + n and a.kind == "person"), 0)
+            if toks[i].norm in ts.calls and (not skip or i + n + skip < len(toks) and toks[i + n + skip].norm in ts.naming):
+                # "called Netanyahu", not "called for", "called it", "called Putin a killer"
+                i += 1
+                continue
+            if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(  # the subject is no distance
+                    not unless.isdisjoint(f) for f in forms[i + n:i + n + 4 + skip])) and not (before and any(
+                    not before.isdisjoint(f) for f in forms[max(0, i - 2):i])) and not called_to(
+                    toks, forms, i + n, etype, ts):  # "وقع على سجل الزوار", "severed ties", "دعا إسرائيل إلى وقف"
+                if pat.act:
+                    acts.add(i)
+                # near ones are one ("توقيع … اتفاقيات") unless a date parts them ("who visited Russia in 2023,
+                # will travel to Kazakhstan"); accusations of one clause are one ("اتهم … متهما"), a verb
+                # joined after it is another
+                near = next((k for t, k, m in found if t == etype and (
+                    i - (k + m) < 5 and not any(folded.span(toks[k + m - 1].start, toks[k + m - 1].end)[1] <= d
+                                                < folded.span(toks[i].start, toks[i].end)[0] for d in dated)
+                    or t == "accusation" and not (not nominal(toks[i].norm) and linked(toks, i, ts, clause_starts)))),
+                            None)
+                if near is None:
+                    found.append((etype, i, n))
+                else:
+                    alternates.setdefault(near, []).append((i, n))
+                i += n - 1
+        i += 1
+    return found + _paired(toks, forms, actors, found, ts), alternates, acts
+
+
+def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: TriggerSet) -> Found:
+    """The triggers, in order, without the agreements that are only what is agreed on or talked about."""
+    found = sorted(found, key=lambda f: f[1])
+    # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
+    # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate")
+    found = [f for f in found if not (f[0] == "agreement" and set(forms[f[1]]) & ts.agree and any(
+        g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
+        and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
+    # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
+    return [f for f in found if not (f[0] == "agreement" and any(
+        not ts.topical.isdisjoint(forms[x]) for x in range(max(0, f[1] - 3), f[1])))]
+
+
+def linked(toks: list[Token], i: int, ts: TriggerSet, clause_starts: set[int]) -> bool:
+    """The trigger at i is a verb joined to what comes before by و (or ", " / "and")."""
+    if ts.lang == "en":
+        return i > 0 and (toks[i - 1].norm == "and" or i in clause_starts)
+    word = toks[i].norm
+    return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+
+
+def _paired(toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor], found: list[tuple[str, int, int]],
+            ts: TriggerSet) -> list[tuple[str, int, int]]:
+    """Talks told by a verb whose subject is the pair that met ("بحث الرئيس السيسي ونظيره الفرنسي ماكرون
+    العلاقات"): a `paired` verb with two people joined by و right after it (a person first, within the title)."""
+    taken = {i for _, i, _ in found}
+    out = []
+    for i in range(len(toks)):
+        if i in taken or ts.paired.isdisjoint(forms[i]):
+            continue
+        people = chain([a for a in actors if a.first > i and a.kind == "person"], toks, ts.titles, conjoined=True)
+        if len(people) >= 2 and people[0].first - i - titles_before(toks, people[0].first, ts) <= 1 \
+                and all(a.kind == "person" for a in people[:2]):
+            out.append(("meeting", i, 1))
+    return out
