@@ -754,3 +754,18 @@ def test_a_definite_event_noun_dated_by_a_weekday_dates_the_happening(extractor)
     ex = _english(extractor, "Chinese President Xi Jinping and French President Emmanuel Macron held talks in Paris. "
                              "The talks took place on Monday at the Elysee Palace.", "2024-05-08")
     assert [e.date and e.date.value.isoformat() for e in ex.events if e.type == "meeting"] == ["2024-05-06"]
+
+
+HE_AND = [
+    # "He and X" opens a sentence: the pronoun is the earlier sentence's subject, beside X
+    ("Egyptian President Abdel Fattah el-Sisi arrived in Athens on Monday. He and Greek Prime Minister Kyriakos "
+     "Mitsotakis signed a strategic partnership.", "agreement", ["Abdel Fattah el-Sisi", "Kyriakos Mitsotakis"]),
+    ("Egyptian President Abdel Fattah el-Sisi arrived in Athens on Monday. He and Prime Minister Kyriakos Mitsotakis "
+     "discussed energy links.", "meeting", ["Abdel Fattah el-Sisi", "Kyriakos Mitsotakis"]),
+]
+
+
+@pytest.mark.parametrize("text,etype,parties", HE_AND)
+def test_he_and_x_is_the_earlier_subject_and_x(extractor, text, etype, parties):
+    ex = _english(extractor, text, "2024-05-08")
+    assert parties in [sorted(e.names()) for e in ex.events if e.type == etype]

@@ -122,8 +122,14 @@ class Coref:
     @staticmethod
     def subject_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:
         """An English subject pronoun a few words before the trigger ("He also met", "On Monday she held talks")."""
+        found = Coref.subject_pronoun(toks, i, ts)
+        return found[1] if found else None
+
+    @staticmethod
+    def subject_pronoun(toks: list[Token], i: int, ts: TriggerSet) -> tuple[int, Agreement] | None:
+        """Where that pronoun stands, and what it agrees with ("it" continues no one here)."""
         found = _pronoun_before(toks, i, 4, ts.subjects)
-        return found[1] if found and found[1].gender != "n" else None  # "it" continues no one here
+        return found if found and found[1].gender != "n" else None
 
     @staticmethod
     def reported_mark(toks: list[Token], i: int, ts: TriggerSet) -> Agreement | None:

@@ -271,10 +271,13 @@ class EventExtractor:
         elif missing and not floor and not any(a.last < i for a in parties):
             mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
             found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
-        elif missing and not floor and (mark := self.coref.subject_mark(toks, i, ts)) is not None:
-            # "visited Moscow, where he held talks with Putin": the pronoun is the sentence's subject
-            prior = [a for a in parties if a.kind == "person" and a.last < i and bare(toks, a, ts)]
-            found = self.coref.antecedents(mark, prior, Discourse(), taken, subject=True)[:1]
+        elif missing and not floor and (pronoun := self._pronoun_and(toks, i, parties, ts)
+                                        or self.coref.subject_pronoun(toks, i, ts)) is not None:
+            # "visited Moscow, where he held talks with Putin": the sentence's subject; "He and Lula discussed":
+            # no one before the pronoun, an earlier sentence's
+            prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]
+            found = self.coref.antecedents(pronoun[1], prior, ctx.discourse if not prior else Discourse(), taken,
+                                           subject=True)[:1]
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
                                                       or toks[i - 1].norm in ts.clause_openers):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين":
@@ -314,7 +317,10 @@ class EventExtractor:
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:
-            before = self._before(i, toks, actors, ts) or list(implied or ())
+            before = self._before(i, toks, actors, ts)
+            if implied and self._pronoun_and(toks, i, actors, ts):  # "He and President Lula discussed"
+                before = [a for a in implied if a not in before] + before
+            before = before or list(implied or ())
         if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
             people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
             order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
@@ -465,6 +471,13 @@ class EventExtractor:
             else:
                 break
         return subjects
+
+    def _pronoun_and(self, toks: list[Token], i: int, actors: list[Actor], ts: TriggerSet) -> tuple | None:
+        """A subject pronoun joined by "and" before the trigger's subject chain ("He and President Lula
+        discussed"): where it stands and what it agrees with."""
+        before = self._before(i, toks, actors, ts)
+        k = before[0].first - titles_before(toks, before[0].first, ts) - 1 if before else 0
+        return self.coref.subject_pronoun(toks, k, ts) if k > 0 and toks[k].norm == "and" else None
 
     def _after(self, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
                window: int = WINDOW) -> list[Actor]:
