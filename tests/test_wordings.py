@@ -769,3 +769,9 @@ HE_AND = [
 def test_he_and_x_is_the_earlier_subject_and_x(extractor, text, etype, parties):
     ex = _english(extractor, text, "2024-05-08")
     assert parties in [sorted(e.names()) for e in ex.events if e.type == etype]
+
+
+def test_the_owner_of_a_visit_after_of_is_the_visitor(extractor):
+    ex = _english(extractor, "Talks dominated the second day of Indian Prime Minister Narendra Modi's visit to Kyiv.",
+                  "2024-08-24")
+    assert [sorted(e.names()) for e in ex.events if e.type == "visit"] == [["Narendra Modi", "Ukraine"]]

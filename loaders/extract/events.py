@@ -460,7 +460,7 @@ class EventExtractor:
         if closed is not None and closed <= i:  # "Xi, who visited Russia in 2023, will travel": the aside's head
             rel = relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
-        cands = [a for a in actors if stop <= a.first and a.last < i and bare(toks, a, ts)]
+        cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i))]
         if not cands:
             rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
@@ -524,3 +524,8 @@ class EventExtractor:
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
 
+
+def _owner_of(toks: list[Token], a: Actor, i: int) -> bool:
+    """The actor owns the trigger right after it ("the first day of Putin's visit"): its subject, after a
+    preposition too."""
+    return a.last + 2 == i and toks[i - 1].norm == "s"
