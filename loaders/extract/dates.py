@@ -34,7 +34,7 @@ DATES_SCHEMA: dict[str, Any] = {
     "day_words": WORDS, "month_words": WORDS, "year_words": WORDS, "of_words": WORDS,
     "cues": WORDS, "month_cues": WORDS, "era_suffixes": WORDS,
     "qualifiers": {"*": int}, "qualifiers_before": {"*": int},
-    "periods": {"month": WORDS, "year": WORDS}, "relative_days": {"*": int},
+    "periods": {"month": WORDS, "year": WORDS, "week": WORDS}, "relative_days": {"*": int},
     "relative_day_blockers": BLOCKERS, "weekday_blockers": BLOCKERS,
     "range": {"between": WORDS, "to": WORDS, "and": WORDS},
     "not_after_year": WORDS, "numeric_order": str, "capitalized_names": bool,
@@ -43,6 +43,7 @@ DATES_SCHEMA: dict[str, Any] = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PRECISION: dict[str, Precision] = {"dm": "day", "dp": "day", "num": "day", "wd": "day", "rel": "day", "m": "month", "y": "year"}
+UNIT_PRECISION: dict[str | None, Precision] = {"month": "month", "year": "year", "week": "month"}  # a week: its month
 MAX_AGO = 31  # "قبل 3 أيام", "two years ago": a count of periods back from the publication date
 
 L = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -119,7 +120,7 @@ class DateFinder:
         self.duals = {fold_word(w) for w in merged("ago_duals")}
         self.number_words = table("number_words")
         self.of_words = {fold_word(w) for w in merged("of_words")}
-        self.unit_of = {fold_word(w): u for u in ("month", "year") for w in merged("periods", u)}
+        self.unit_of = {fold_word(w): u for u in ("month", "year", "week") for w in merged("periods", u)}
         self.blockers = {(k, side): {fold_word(w) for w in merged(f"{k}_blockers", side)}
                          for k in ("relative_day", "weekday") for side in ("before", "after")}
         self.and_words = {fold_word(w) for w in merged("range", "and")}
@@ -223,7 +224,7 @@ class DateFinder:
                 end += 1  # a trailing diacritic belongs to the last letter ("الأربعاءَ")
             bare = h.kind if h.kind in ("dm", "m", "wd") and h.upto is None and h.year is None \
                 and h.qual is None and h.rel_year is None else None
-            out.append(DateExpr(start, end, text[start:end], resolved[0], PRECISION.get(h.kind, h.unit or "day"),
+            out.append(DateExpr(start, end, text[start:end], resolved[0], PRECISION.get(h.kind, UNIT_PRECISION.get(h.unit, "day")),
                                 resolved[1], resolved[2], bare))
         return out
 

@@ -86,8 +86,16 @@ def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bo
         return (dt.date(year, month, h.day), None, True) if h.day and valid(year, month, h.day) else None
     if h.unit == "year":
         return dt.date(anchor.year + (h.offset or 0), 1, 1), None, True
+    if h.unit == "week":  # "last week", "الأسبوع المقبل": its month, where every reading of the week lies in one
+        first, last = WEEKS[h.offset or 0]
+        a, b = anchor + dt.timedelta(days=first), anchor + dt.timedelta(days=last)
+        return (dt.date(a.year, a.month, 1), None, True) if (a.year, a.month) == (b.year, b.month) else None
     months = anchor.year * 12 + anchor.month - 1 + (h.offset or 0)
     return dt.date(months // 12, months % 12 + 1, 1), None, True
+
+
+# The days a week may cover, from the anchor, whatever day it starts on: the last one, this one, the next.
+WEEKS = {-1: (-13, -1), 0: (-6, 6), 1: (1, 13)}
 
 
 def _day_month(h: Hit, anchor: dt.date | None) -> dt.date | None:
