@@ -775,3 +775,16 @@ def test_the_owner_of_a_visit_after_of_is_the_visitor(extractor):
     ex = _english(extractor, "Talks dominated the second day of Indian Prime Minister Narendra Modi's visit to Kyiv.",
                   "2024-08-24")
     assert [sorted(e.names()) for e in ex.events if e.type == "visit"] == [["Narendra Modi", "Ukraine"]]
+
+
+URGED_TO_STOP = [
+    # urging someone to stop what they do accuses them of it
+    ("en", "French President Emmanuel Macron urged Iran to stop supplying drones to Russia.", ["Emmanuel Macron", "Iran"]),
+    ("ar", "وحث الرئيس الفرنسي إيمانويل ماكرون إيران على التوقف عن تزويد روسيا بالطائرات المسيرة.",
+     ["Emmanuel Macron", "Iran"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", URGED_TO_STOP)
+def test_urging_to_stop_accuses(extractor, lang, text, parties):
+    assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation")
