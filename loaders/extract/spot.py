@@ -29,7 +29,8 @@ def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str,
     acts: set[int] = set()
     i = 0
     while i < len(toks):
-        hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(toks, i, forms[i])
+        hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(
+            toks, i, forms[i], lambda p, n: p.needs_met(forms[i + n:i + n + WINDOW]))
         if hit is not None:
             etype, pat, n = hit
             unless, before = ts.unless.get(etype), ts.unless_before.get(etype)

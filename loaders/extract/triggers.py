@@ -6,6 +6,7 @@ trigger word is a data change, not a code change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,8 +103,10 @@ class Patterns:
             table = self.prefix if p.prefix and len(p.words) == 1 else self.exact
             table.setdefault(p.words[0], []).append((payload, p))
 
-    def at(self, toks: list[Token], i: int, forms: tuple[str, ...]) -> tuple[str, Pattern, int] | None:
-        """The longest pattern matching at token i, in file order among equals."""
+    def at(self, toks: list[Token], i: int, forms: tuple[str, ...],
+           met: Callable[[Pattern, int], bool] | None = None) -> tuple[str, Pattern, int] | None:
+        """The longest pattern matching at token i, in file order among equals; with `met`, the longest
+        whose conditions it says are met ("وبحث … مع" is talks, though "حث" in it needs a "stop")."""
         cands = self.by_forms.get(forms)
         if cands is None:
             if len(self.by_forms) > 200_000:
@@ -112,7 +115,7 @@ class Patterns:
         best = None
         for payload, p in cands:
             n = p.match(toks, i, forms)
-            if n and (best is None or n > best[2]):
+            if n and (best is None or n > best[2]) and (met is None or met(p, n)):
                 best = (payload, p, n)
         return best
 
