@@ -160,6 +160,11 @@ YEARLESS_DATELINES = [
      "OSLO, March 12 (Reuters) -", "The minister arrived in Oslo on Monday."),
     ("ar", "الوزير في أوسلو\nأوسلو، 12 مارس (وكالات) - وصل وزير الخارجية إلى أوسلو أمس.",
      "أوسلو، 12 مارس (وكالات) -", "وصل وزير الخارجية إلى أوسلو أمس."),
+    # a city and an agency with no date at all
+    ("en", "Minister in Oslo\nOSLO (AP) — The Norwegian foreign minister arrived in Oslo on Monday after talks.",
+     "OSLO (AP) —", "The Norwegian foreign minister arrived in Oslo on Monday after talks."),
+    ("ar", "الوزير في أوسلو\nأوسلو (وكالات) - وصل وزير الخارجية النرويجي إلى أوسلو أمس بعد جولة من المحادثات.",
+     "أوسلو (وكالات) -", "وصل وزير الخارجية النرويجي إلى أوسلو أمس بعد جولة من المحادثات."),
 ]
 
 

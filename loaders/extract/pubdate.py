@@ -42,6 +42,8 @@ _GLUED = re.compile(r"(?<=\d)[/.\-–—](?=[^\W\d_])|(?<=[^\W\d_])[/\-–—](?
 _BRACKET = re.compile(r"\s*\([^()]{4,80}\)\s*[-–—:]*\s*")
 _TAIL = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:/]+\s*")
 _AGENCY = re.compile(r"\([^()]{1,40}\)|^[^()]{1,30}\)")  # "(Xinhua) 08:12, …", "Xinhua) 08:12, …"
+# A city (one to four words) and an agency in brackets, then a dash: "MOSCOW (AP) —", "الرياض (واس) -"
+_CITY_AGENCY = re.compile(r"[^\W\d_][^\W\d_'.-]*(?:[\s'.-]+[^\W\d_]+){0,3}\s*[,،]?\s*\([^()\d]{1,30}\)\s*[-–—]+\s*")
 OPENING_CHARS = 160
 _SOME_YEAR = dt.date(2001, 6, 15)  # an anchor to read a day and month by, where a line prints no year
 _SEP = " | "
@@ -136,6 +138,8 @@ class DatelineReader:
         a year ("KYIV, Sept 25 (AFP) -") is cut from the paragraph all the same, with no date: its year
         is a guess, and left in the sentence its day would date the events told there.
         """
+        if (bare := _CITY_AGENCY.match(line)) and len(line) - bare.end() > 40:
+            return bare.end(), None  # "RIYADH (SPA) -", "الرياض (واس) -": a dateline that prints no date
         if not _DIGIT.search(line, 0, OPENING_CHARS):
             return None
         text = _unglue(line[:OPENING_CHARS])
