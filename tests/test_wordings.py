@@ -788,3 +788,21 @@ URGED_TO_STOP = [
 @pytest.mark.parametrize("lang,text,parties", URGED_TO_STOP)
 def test_urging_to_stop_accuses(extractor, lang, text, parties):
     assert parties in participants_of(extractor, in_article(lang, text), "2024-03-10", "accusation")
+
+
+MORE_WORDINGS_EN = [
+    # expelling a diplomat accuses their state; telephoning, co-chairing is meeting; a participle after a
+    # verb that told no event still has that verb's subject
+    ("Mali expelled the French ambassador on Monday.", "accusation", ["France", "Mali"]),
+    ("Emir Sheikh Tamim bin Hamad Al Thani telephoned Turkish President Recep Tayyip Erdogan on Monday.", "meeting",
+     ["Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani"]),
+    ("Narendra Modi and Fumio Kishida co-chaired the summit in Tokyo.", "meeting", ["Fumio Kishida", "Narendra Modi"]),
+    ("Recep Tayyip Erdogan signed a decree on Saturday, accusing Israel of war crimes.", "accusation",
+     ["Israel", "Recep Tayyip Erdoğan"]),
+]
+
+
+@pytest.mark.parametrize("text,etype,parties", MORE_WORDINGS_EN)
+def test_more_english_wordings(extractor, text, etype, parties):
+    ex = _english(extractor, text, "2024-03-12")
+    assert parties in [sorted(e.names()) for e in ex.events if e.type == etype]

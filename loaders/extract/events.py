@@ -126,6 +126,8 @@ class EventExtractor:
             if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, ctx.clause_starts)
                 carry = carried(kept[-1][3], actors) if floor and kept else None
+                if floor and carry is None:  # the verb before told no event of its own ("signed a law, accusing")
+                    carry = next(iter(self._before(found[k - 1][1], toks, actors, ts)[:1]), None)
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
