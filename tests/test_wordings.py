@@ -806,3 +806,8 @@ MORE_WORDINGS_EN = [
 def test_more_english_wordings(extractor, text, etype, parties):
     ex = _english(extractor, text, "2024-03-12")
     assert parties in [sorted(e.names()) for e in ex.events if e.type == etype]
+
+
+def test_the_states_of_office_holders_after_of_are_the_subject(extractor):
+    ex = _english(extractor, "The foreign ministers of Egypt, Jordan and Qatar met in Amman on Saturday.", "2024-03-12")
+    assert [sorted(e.names()) for e in ex.events if e.type == "meeting"] == [["Egypt", "Jordan", "Qatar"]]

@@ -462,7 +462,8 @@ class EventExtractor:
         if closed is not None and closed <= i:  # "Xi, who visited Russia in 2023, will travel": the aside's head
             rel = relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
-        cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i))]
+        cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i)
+                                                                          or _office_of(toks, a, ts))]
         if not cands:
             rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
@@ -531,3 +532,9 @@ def _owner_of(toks: list[Token], a: Actor, i: int) -> bool:
     """The actor owns the trigger right after it ("the first day of Putin's visit"): its subject, after a
     preposition too."""
     return a.last + 2 == i and toks[i - 1].norm == "s"
+
+
+def _office_of(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """The actor is the state of the office holders before it ("The military leaders of Mali, Burkina Faso and
+    Niger signed"): a subject, after "of" too."""
+    return a.first >= 2 and toks[a.first - 1].norm == "of" and toks[a.first - 2].norm in ts.office_plurals

@@ -232,6 +232,7 @@ class TriggerSet:
     bound: set[str] = field(default_factory=set)  # right before a destination ("left for Laos")
     represented: set[str] = field(default_factory=set)  # before whom someone stands in for ("نيابة عن", "representing")
     beside: set[str] = field(default_factory=set)  # before whom a speaker stands with, not against ("مع", "with")
+    office_plurals: set[str] = field(default_factory=set)  # the last words of `dual_offices` ("leaders", "ministers")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
@@ -261,6 +262,7 @@ class TriggerSet:
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
                    light_leads=Phrases(optional("light_leads")),
+                   office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
                    event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
 
