@@ -811,3 +811,18 @@ def test_more_english_wordings(extractor, text, etype, parties):
 def test_the_states_of_office_holders_after_of_are_the_subject(extractor):
     ex = _english(extractor, "The foreign ministers of Egypt, Jordan and Qatar met in Amman on Saturday.", "2024-03-12")
     assert [sorted(e.names()) for e in ex.events if e.type == "meeting"] == [["Egypt", "Jordan", "Qatar"]]
+
+
+STATE_OR_WORD = [
+    # "مالي" is Mali where a word cannot stand (after a preposition, joined by و to a state), else "financial"
+    ("وصل وزير الخارجية التركي هاكان فيدان إلى مالي أمس.", {"Mali"}),
+    ("ووقعت النيجر ومالي اتفاقية للدفاع المشترك.", {"Mali", "Niger"}),
+    ("وأعلنت تونس عن عجز مالي كبير.", {"Tunisia"}),
+    ("وقدمت تونس دعما عسكريا وماليا للنيجر.", {"Tunisia", "Niger"}),
+]
+
+
+@pytest.mark.parametrize("text,states", STATE_OR_WORD)
+def test_a_state_name_that_is_a_word_names_the_state_in_place(extractor, text, states):
+    ex = extract(extractor, text, "2024-03-10")
+    assert {m.entity for m in ex.mentions if m.kind == "state" and m.segment_order > 1} == states

@@ -25,7 +25,8 @@ from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
-               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str], "name_words": [str]}
+               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str], "name_words": [str],
+               "state_prepositions": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
 _LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
 LEADING_OFFICES = ("leader", "supreme_leader", "head_of_state", "head_of_government")  # highest first
@@ -49,6 +50,7 @@ class Cues:
     generic_titles: frozenset[str]
     not_short_names: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()  # around a first name: "الأمير تركي بن محمد" is no Turk
+    state_prepositions: frozenset[str] = frozenset()  # before a state's word-like short name: "في مالي"
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -62,7 +64,8 @@ class Cues:
                    frozenset(norm(w) for w in data["counterpart"]), frozenset(norm(w) for w in data["role_blockers"]),
                    frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]),
                    frozenset(norm(w) for w in data.get("not_short_names", ())),
-                   frozenset(norm(w) for w in data.get("name_words", ())))
+                   frozenset(norm(w) for w in data.get("name_words", ())),
+                   frozenset(norm(w) for w in data.get("state_prepositions", ())))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -260,7 +263,8 @@ class EntityMatcher:
                 entity = alias.entity
                 if alias.kind == "short":
                     entity = None if self._name_continues(seg, folded, toks, i) else \
-                        self._back_reference(alias, seen_full, nation[1] if nation[0] == i else None)
+                        self._back_reference(alias, seen_full, nation[1] if nation[0] == i else None) \
+                        or self._state_placed(alias, toks, i, stripped, out)
                 if alias.kind != "short" or entity is not None:
                     out.append(self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end,
                                              entity, alias))
@@ -334,6 +338,21 @@ class EntityMatcher:
         before = i > 0 and any(f in self.cues.role_blockers for f, _ in strip_variants(toks[i - 1].norm))
         after = i + n < len(toks) and toks[i + n].norm in self.cues.role_former
         return before or after
+
+    def _state_placed(self, alias: Alias, toks: list[Token], i: int, stripped: int, out: list[Mention]) -> str | None:
+        """A state's short name that is also a word ("مالي", "financial") names the state where a word never
+        could stand: right after a preposition ("في مالي", "لمالي") or joined by و to a state just named
+        ("النيجر ومالي")."""
+        ent = self.gaz.registry.entities.get(alias.entity or "")
+        if ent is None or ent.kind != "state":
+            return None
+        clitic = toks[i].norm[:stripped]
+        if clitic[-1:] in ("ب", "ل") or i and toks[i - 1].norm in self.cues.state_prepositions:
+            return ent.name
+        last = out[-1] if out else None
+        joined = clitic.startswith("و") and last is not None and last.kind == "state" and i and \
+            last.end >= toks[i - 1].end - 1
+        return ent.name if joined else None
 
     def _back_reference(self, alias: Alias, seen_full: list[str], nation: str | None) -> str | None:
         """A short name alone names the one entity named in full so far that it can stand for (of the
