@@ -52,10 +52,7 @@ class Coref:
         marks = ts.verb_marks
         if ts.lang != "ar" or not marks:
             return None
-        is_trigger = lambda w: ts.triggers.at([Token(w, 0, len(w))], 0, (w,)) is not None  # noqa: E731
-        word = toks[i].norm
-        if word[:1] in "وف" and len(word) > 3 and not is_trigger(word):
-            word = word[1:]
+        word, is_trigger = _verb_word(toks, i, ts)
         if word.endswith(("ات", "ه")) or not is_trigger(word):
             return None  # a noun (الزيارة، محادثات) or a form the lists know only with the article stripped
         for suffix in marks.get("dual_suffix", ()):
@@ -81,10 +78,7 @@ class Coref:
         """The trigger is an Arabic imperfect verb ("يزور", "تستقبل"): with a bare date, news tells what is coming."""
         if ts.lang != "ar" or not ts.verb_marks:
             return False
-        is_trigger = lambda w: ts.triggers.at([Token(w, 0, len(w))], 0, (w,)) is not None  # noqa: E731
-        word = toks[i].norm
-        if word[:1] in "وف" and len(word) > 3 and not is_trigger(word):
-            word = word[1:]
+        word, is_trigger = _verb_word(toks, i, ts)
         return _imperfect(word, ts.verb_marks, is_trigger, 2) is not None  # ("يصل", "تصل")
 
     def object_pronoun(self, toks: list[Token], i: int, ts: TriggerSet) -> bool:
@@ -201,6 +195,15 @@ class Coref:
     def _gender(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
         return ent.gender if ent else None
+
+
+def _verb_word(toks: list[Token], i: int, ts: TriggerSet):
+    """The trigger's word without a conjunction that is no part of it ("والتقى"), and a test of trigger words."""
+    is_trigger = lambda w: ts.triggers.at([Token(w, 0, len(w))], 0, (w,)) is not None  # noqa: E731
+    word = toks[i].norm
+    if word[:1] in "وف" and len(word) > 3 and not is_trigger(word):
+        word = word[1:]
+    return word, is_trigger
 
 
 def _imperfect(word: str, marks: dict[str, tuple[str, ...]], is_trigger, stem: int = 3) -> str | None:
