@@ -51,7 +51,7 @@ class Context:
     clause_starts: set[int] = field(default_factory=set)  # the sentence's tokens right after a comma
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
     unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
-    last_day: dt.date | None = None  # the day of the last event told, which "the next day" counts from
+    last_day: dt.date | None = None  # the last day the article told, which "the next day" counts from
 
 
 class EventExtractor:
