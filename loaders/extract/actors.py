@@ -149,15 +149,22 @@ def phrase_at(toks: list[Token], k: int, phrases: Phrases) -> bool:
 
 def phrase_len(toks: list[Token], k: int, phrases: Phrases) -> int:
     """The words of the longest phrase starting at token k (clitics allowed on the first), 0 if none."""
+    found = phrase_match(toks, k, phrases)
+    return len(found.split()) if found else 0
+
+
+def phrase_match(toks: list[Token], k: int, phrases: Phrases) -> str | None:
+    """The longest phrase starting at token k, as listed (its first word without the clitic), if any."""
     if not phrases.may_start(toks[k].norm):
-        return 0
+        return None
     firsts = [f for f, _ in strip_variants(toks[k].norm) if f in phrases.firsts]
     for n in reversed(phrases.lengths):
         if k + n <= len(toks):
             rest = " ".join(t.norm for t in toks[k + 1:k + n])
-            if any((f"{f} {rest}" if rest else f) in phrases for f in firsts):
-                return n
-    return 0
+            found = next((p for p in ((f"{f} {rest}" if rest else f) for f in firsts) if p in phrases), None)
+            if found:
+                return found
+    return None
 
 
 def light_clause(toks: list[Token], k: int, ts: TriggerSet) -> int:

@@ -151,27 +151,24 @@ class DatelineReader:
         if not found:
             return None
         d = found[0]
-        if yearless:
-            tail = _TAIL.match(line, d.end)
-            words = _TOKENS.findall(fold(text[:d.start]).text)
-            ok = tail is not None and tail.end() < len(line.rstrip()) and 0 < len(words) <= 3 and _AGENCY.search(
-                line, d.end, tail.end()) is not None and not any(w in self.filler or w.isdigit() for w in words)
-            return (tail.end(), None) if ok else None
-        bracket = _BRACKET.match(line)
-        if bracket and d.end <= bracket.end():
-            return bracket.end(), Dateline(_on(d, line), "opening")
+        if not yearless:
+            bracket = _BRACKET.match(line)
+            if bracket and d.end <= bracket.end():
+                return bracket.end(), Dateline(_on(d, line), "opening")
         before = fold(text[:d.start]).text
-        if before.strip() and self.published.fullmatch(before.strip(" :-")):
+        if not yearless and before.strip() and self.published.fullmatch(before.strip(" :-")):
             end = re.compile(r"[\s:,-]*").match(line, d.end).end()  # type: ignore[union-attr]
             return (end, Dateline(_on(d, line), "published")) if end < len(line.rstrip()) else None
         words = _TOKENS.findall(before)
         if len(words) > 3 or any(w in self.filler or w.isdigit() for w in words):
             return None  # "في 19 يونيو 2024 - …" is a sentence, not a dateline
-        if words and not re.fullmatch(r"[^\W\d_][\w\s.'-]*[,\s-]*", before):
-            return None
+        if words and not yearless and not re.fullmatch(r"[^\W\d_][\w\s.'-]*[,\s-]*", before):
+            return None  # (a yearless one is held by its agency instead: "OHRID, North Macedonia, March 19 (Reuters) -")
         tail = _TAIL.match(line, d.end)
         if tail is None or tail.end() >= len(line.rstrip()):
             return None
+        if yearless:  # only a city's, with its agency: "KYIV, Sept 25 (AFP) -"
+            return (tail.end(), None) if words and _AGENCY.search(line, d.end, tail.end()) else None
         return tail.end(), Dateline(_on(d, line), "opening")
 
     def _role(self, d: DateExpr, cues: list[tuple[int, int, str]]) -> Role:

@@ -12,7 +12,7 @@ import re
 
 from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
-from .actors import aside_end, boundary_after, boundary_before, clause_end, phrase_len
+from .actors import aside_end, boundary_after, boundary_before, clause_end, phrase_match
 from .entities import Token, strip_variants
 from .triggers import TriggerSet
 
@@ -165,9 +165,7 @@ def day_told_from(toks: list[Token], i: int, n: int, ts: TriggerSet) -> tuple[in
     if not ts.event_days:
         return None
     for k in range(boundary_before(toks, i, ts), min(len(toks), boundary_after(toks, i + n - 1, ts))):
-        m = 0 if i <= k < i + n else phrase_len(toks, k, ts.event_days)
-        if m:
-            rest = [t.norm for t in toks[k + 1:k + m]]
-            first = next(f for f, _ in strip_variants(toks[k].norm) if " ".join([f, *rest]) in ts.event_days)
-            return ts.event_days.offsets[" ".join([first, *rest])], k, k + m - 1
+        found = None if i <= k < i + n else phrase_match(toks, k, ts.event_days)
+        if found:
+            return ts.event_days.offsets[found], k, k + len(found.split()) - 1
     return None

@@ -11,7 +11,8 @@ from dataclasses import replace
 from ..normalize import norm
 from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
-from .actors import Actor, bare, chain, follows, joined
+from .actors import Actor, bare, chain, follows
+from .arguments import chain_ending
 from .coref import Coref
 from .entities import Token
 from .triggers import TriggerSet, word_forms
@@ -76,19 +77,11 @@ class Visits:
         "وصل بلينكن ونظيره البريطاني لامي إلى كييف"): a visit of each to the same host."""
         if len(ev.participants) != 2 or ev.participants[0].mention is None:
             return []
-        at = next((k for k, a in enumerate(actors) if a.mention is ev.participants[0].mention), None)
-        if at is None:
-            return []
         people = [a for a in actors if a.kind == "person"]
-        k = people.index(actors[at]) if actors[at] in people else None
+        k = next((k for k, a in enumerate(people) if a.mention is ev.participants[0].mention), None)
         if k is None:
             return []
-        group = [people[k]]
-        for a in reversed(people[:k]):
-            if not joined(toks, a, group[0], ts.titles):
-                break
-            group.insert(0, a)
-        group += chain(people[k:], toks, ts.titles, conjoined=True)[1:]
+        group = chain_ending(people[:k + 1], toks, ts) + chain(people[k:], toks, ts.titles, conjoined=True)[1:]
         host = ev.participants[1]
         return [replace(ev, participants=[Participant(a.entity, "source", a.mention), host],
                         evidence_spans=list(ev.evidence_spans)) for a in group if a is not people[k]
