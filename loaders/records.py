@@ -60,6 +60,7 @@ class DateExpr:
     value_end: dt.date | None = None
     relative: bool = False
     bare: str | None = None  # "m", "dm" or "wd": a month, day or weekday with no year or qualifier
+    ahead: bool = False  # told as after the anchor ("next week", "الأسبوع المقبل"), even where its value is not
 
     def iso(self) -> str:
         return iso_cut(self.value, self.precision)

@@ -161,15 +161,15 @@ def resolve_titles(mentions: list[Mention], registry: Registry) -> None:
 
 
 def date_plans(events: list[Event], day: dt.date | None) -> None:
-    """A telling dated after the publication day is a plan, and so is one an Arabic present verb tells with
-    a bare date ("يزور رئيسي الرياض السبت"); a plan's bare date lies ahead: "من المقرر أن يزور ... في يونيو"
-    written in May 2024 is June 2024, where read alone "يونيو" is the last June (2023); a bare weekday is the
-    coming one."""
+    """A telling dated after the publication day, or told as ahead of it ("next week" in the same month), is a
+    plan, and so is one an Arabic present verb tells with a bare date ("يزور رئيسي الرياض السبت"); a plan's bare
+    date lies ahead: "من المقرر أن يزور ... في يونيو" written in May 2024 is June 2024, where read alone "يونيو"
+    is the last June (2023); a bare weekday is the coming one."""
     if day is None:
         return
     for ev in events:
         d = ev.date
-        if ev.modality == "asserted" and d is not None and (_after(d, day) or ev.present and d.bare is not None):
+        if ev.modality == "asserted" and d is not None and (_after(d, day) or d.ahead or ev.present and d.bare is not None):
             ev.modality = "planned"  # "ويجري ماكرون محادثات مع شي يوم الجمعة المقبل": told before it happens
         if ev.modality != "planned" or d is None or d.bare is None:
             continue

@@ -35,7 +35,9 @@ def not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: Trigge
     """What a meeting discussed is no party to it ("met Wang Yi to discuss the Ukraine crisis", "بحث
     أردوغان مع بايدن ملف انضمام السويد"): after a topic word, only those met "with" (and an Arabic
     verb's subject) stay."""
-    t = next((k for k in range(i, len(toks)) if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
+    paid = j + 1 < len(toks) and toks[j].norm in ts.calls and toks[j + 1].norm in ts.courtesy  # "called on X"
+    t = next((k for k in range(j + 2 if paid else i, len(toks))
+              if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
     if t is None:
         return after
     lead = [a for a in after if ts.lang == "ar" and right_after(toks, a, j, ts) and bare(toks, a, ts)][:1]

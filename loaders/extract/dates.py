@@ -225,7 +225,8 @@ class DateFinder:
             bare = h.kind if h.kind in ("dm", "m", "wd") and h.upto is None and h.year is None \
                 and h.qual is None and h.rel_year is None else None
             out.append(DateExpr(start, end, text[start:end], resolved[0], PRECISION.get(h.kind, UNIT_PRECISION.get(h.unit, "day")),
-                                resolved[1], resolved[2], bare))
+                                resolved[1], resolved[2], bare,
+                                (h.qual or 0) > 0 or h.kind in ("rel", "period") and (h.offset or 0) > 0))
         return out
 
     def _starts(self, ft: str) -> list[int]:

@@ -27,7 +27,7 @@ from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, 
                         not_topics, remote_before)
 from . import forces
 from .entities import SegmentTexts, Token
-from .spot import WINDOW, linked, settle, spot
+from .spot import WINDOW, date_tokens, linked, settle, spot
 from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
@@ -110,7 +110,7 @@ class EventExtractor:
         found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
-        found = settle(found, toks, forms, ts)
+        found = settle(found, toks, forms, ts, date_tokens(seg, folded, toks, dates))
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
@@ -423,6 +423,8 @@ class EventExtractor:
             material = etype == "cooperation" and any(t.norm in ts.military for t in toks[max(0, i - 1):j + 3])
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
                      or right_after(toks, a, j, ts) and toks[j].norm in ts.preps  # "spoken to X"
+                     or toks[j].norm in ts.calls and a.first - titles_before(toks, a.first, ts) == j + 2
+                     and toks[j + 1].norm in ts.courtesy  # "called on Chief Adviser Yunus"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))

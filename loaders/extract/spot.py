@@ -35,8 +35,7 @@ def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str,
             etype, pat, n = hit
             unless, before = ts.unless.get(etype), ts.unless_before.get(etype)
             skip = next((a.last - a.first + 1 for a in actors if a.first == i + n and a.kind == "person"), 0)
-            if toks[i].norm in ts.calls and (not skip or i + n + skip < len(toks) and toks[i + n + skip].norm in ts.naming):
-                # "called Netanyahu", not "called for", "called it", "called Putin a killer"
+            if toks[i].norm in ts.calls and not _a_call(toks, i + n, skip, actors, ts):
                 i += 1
                 continue
             if pat.needs_met(forms[i + n:i + n + WINDOW]) and not (unless and any(  # the subject is no distance
@@ -62,8 +61,22 @@ def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str,
     return found + _paired(toks, forms, actors, found, ts), alternates, acts
 
 
-def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: TriggerSet) -> Found:
-    """The triggers, in order, without the agreements that are only what is agreed on or talked about."""
+def _a_call(toks: list[Token], k: int, skip: int, actors: list[Actor], ts: TriggerSet) -> bool:
+    """A call word ending before token k calls someone: "called Netanyahu", "called on Chief Adviser Yunus"
+    (a courtesy call), not "called for", "called it", "called Putin a killer", "called on Netanyahu to resign".
+    `skip`: the length of the person right at k."""
+    if skip:
+        return not (k + skip < len(toks) and toks[k + skip].norm in ts.naming)
+    if k >= len(toks) or toks[k].norm not in ts.courtesy:
+        return False
+    who = next((a for a in actors if a.kind == "person" and a.first - titles_before(toks, a.first, ts) == k + 1), None)
+    return who is not None and not (who.last + 1 < len(toks) and toks[who.last + 1].norm in ts.demands)
+
+
+def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: TriggerSet,
+           dated: set[int] = frozenset()) -> Found:
+    """The triggers, in order, without the agreements that are only what is agreed on or talked about.
+    `dated`: the tokens inside a date ("on Thursday signed": no talk on a deal)."""
     found = sorted(found, key=lambda f: f[1])
     # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
     # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate")
@@ -72,7 +85,13 @@ def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: Tr
         and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
     # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
     return [f for f in found if not (f[0] == "agreement" and any(
-        not ts.topical.isdisjoint(forms[x]) for x in range(max(0, f[1] - 3), f[1])))]
+        not ts.topical.isdisjoint(forms[x]) and not {x, x + 1} & dated for x in range(max(0, f[1] - 3), f[1])))]
+
+
+def date_tokens(seg: Segment, folded: Folded, toks: list[Token], dates: list[DateExpr]) -> set[int]:
+    """The tokens that lie inside one of the sentence's dates."""
+    spans = [(d.start - seg.start, d.end - seg.start) for d in dates]
+    return {k for k, t in enumerate(toks) if any(lo <= folded.span(t.start, t.end)[0] < hi for lo, hi in spans)}
 
 
 def linked(toks: list[Token], i: int, ts: TriggerSet, clause_starts: set[int]) -> bool:

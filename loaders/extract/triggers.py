@@ -19,7 +19,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
               "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
-              "beside", "calls", "naming", "paired")
+              "beside", "calls", "naming", "paired", "courtesy", "demands")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -235,6 +235,8 @@ class TriggerSet:
     office_plurals: set[str] = field(default_factory=set)  # the last words of `dual_offices` ("leaders", "ministers")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
+    courtesy: set[str] = field(default_factory=set)  # between a call word and a person, a visit paid ("called on Yunus")
+    demands: set[str] = field(default_factory=set)  # after that person, a demand, no visit ("called on Netanyahu to resign")
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
     event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
