@@ -36,6 +36,28 @@ TOLD = [
      ("meeting", ["Luiz Inácio Lula da Silva", "Xi Jinping"], "planned", "2024-05")),
     ("en", "Xi Jinping meets Luiz Inacio Lula da Silva next week.",
      ("meeting", ["Luiz Inácio Lula da Silva", "Xi Jinping"], "planned", "2024-05")),
+    # protocol titles before the host and a time-and-place aside do not push the guest out of reach
+    ("ar", "استقبل صاحب الجلالة الملك عبد الله الثاني، مساء الأربعاء بقصر الحسينية في عمان، الرئيس الفرنسي "
+           "إيمانويل ماكرون.", ("meeting", ["Abdullah II of Jordan", "Emmanuel Macron"], "asserted", "2024-05-08")),
+    ("ar", "استقبل صاحب السمو الملكي الأمير محمد بن سلمان ولي العهد أمس الرئيس التركي رجب طيب أردوغان.",
+     ("meeting", ["Mohammed bin Salman", "Recep Tayyip Erdoğan"], "asserted", "2024-05-09")),
+    # "اليوم الخميس" is the nearest Thursday: the page's date may be the day after the writing
+    ("ar", "التقى الرئيس المصري عبد الفتاح السيسي، اليوم الخميس في القاهرة، رئيس الوزراء الإثيوبي آبي أحمد.",
+     ("meeting", ["Abdel Fattah el-Sisi", "Abiy Ahmed"], "asserted", "2024-05-09")),
+    # an accusing participle: its object pronoun is the one named before, its subject the main clause's
+    ("ar", "فرضت وزارة الخزانة الأمريكية، الأربعاء، عقوبات على رئيس الوزراء الصربي ميلوش فوتشيفيتش، متهمة إياه بالفساد.",
+     ("accusation", ["Miloš Vučević", "United States"], "asserted", "2024-05-08")),
+    ("ar", "طردت الحكومة الجزائرية، الخميس، السفير الفرنسي ستيفان روماتيه، متهمة إياه بالتدخل في شؤونها.",
+     ("accusation", ["Algeria", "France"], "asserted", "2024-05-09")),
+    ("ar", "أعلن وزير الخارجية الجزائري أحمد عطاف، الثلاثاء، قطع العلاقات مع المغرب، متهما الرباط بأعمال عدائية "
+           "ضد الجزائر.", ("accusation", ["Ahmed Attaf", "Morocco"], "asserted", "2024-05-07")),
+    # a negation across a comma is not the participle's ('"بلا تأخير"، متهما')
+    ("ar", 'وأكد وزير الخارجية المالي عبد الله ديوب، الجمعة، رحيل قوات الأمم المتحدة من بلاده "بلا شروط"، متهما '
+           'إياها بالفشل.',
+     ("accusation", ["Abdoulaye Diop", "United Nations"], "asserted", "2024-05-10")),
+    # three juntas speak together: each of them accuses, not one of them the third
+    ("ar", "أعلنت المجالس العسكرية في مالي وبوركينا فاسو والنيجر، الأحد، الانسحاب من المنظمة البحرية الدولية، "
+           "متهمة الاتحاد الأوروبي بالتدخل.", ("accusation", ["European Union", "Niger"], "asserted", "2024-05-05")),
 ]
 
 

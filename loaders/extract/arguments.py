@@ -15,6 +15,22 @@ from .triggers import TriggerSet, word_forms
 LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")
 
 
+def pointed(toks: list[Token], i: int, j: int, actors: list[Actor], ts: TriggerSet, gender_of,
+            lead: list[Actor]) -> tuple[Actor, Actor] | None:
+    """"فرضت واشنطن عقوبات على دوديك، متهمة إياه بـ": a participle whose object is a pronoun (`object_pronouns`)
+    accuses the party named last before it, of the pronoun's gender where a person; the main clause's subject
+    (`lead`, else the sentence's first actor) accuses. (accuser, accused), or None."""
+    if j + 1 >= len(toks) or toks[j + 1].norm not in ts.object_pronouns:
+        return None
+    prior = [a for a in actors if a.last < i]
+    if not prior:
+        return None
+    accuser, she = (lead or prior)[0], toks[j + 1].norm in ts.object_pronouns_feminine
+    accused = next((a for a in reversed(prior) if a.entity != accuser.entity and not (
+        a.kind == "person" and gender_of(a.entity) == ("m" if she else "f"))), None)
+    return (accuser, accused) if accused is not None else None
+
+
 def carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
     """The previous clause's source, which a joined verb without a subject shares."""
     source = next((p for p in previous if p.role == "source" and p.mention is not None), None)

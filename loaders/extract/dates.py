@@ -307,10 +307,10 @@ class DateFinder:
             qual = _look(self.qualifiers, g["q"]) if g["q"] else None
             if g["qb"]:
                 qual = _look(self.qualifiers_before, g["qb"])
-            if g["rd"]:  # "اليوم الجمعة", "أمس الخميس": the weekday decides, the word gives the side
-                off = _look(self.relative_days, g["rd"])
+            off = _look(self.relative_days, g["rd"]) if g["rd"] else None
+            if off is not None:  # "اليوم الجمعة", "أمس الخميس": the weekday decides, the word gives the side
                 qual = (off > 0) - (off < 0)
-            return Hit(start, end, "wd", weekday=_look(self.weekday_of, g["wd"]), qual=qual)
+            return Hit(start, end, "wd", weekday=_look(self.weekday_of, g["wd"]), qual=qual, near=off == 0)
         if kind == "ago":
             return self._ago(g, start, end, ft)
         if kind == "rel":

@@ -304,6 +304,7 @@ class EntityMatcher:
                             seen_full.append(fz.entity)
                         i = s + fz.n
                         continue
+                    out += self._nationalities(text, seg, folded, toks, i + cue_len, s)
                     out.append(self._mention(text, seg, folded, toks[s].start, toks[e - 1].end, None, None))
                     i = e
                     continue
@@ -327,6 +328,17 @@ class EntityMatcher:
         m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, None, None)
         m.alias_kind, m.holders, m.confidence = "lone", holders, _LONE_CONFIDENCE
         return m
+
+    def _nationalities(self, text: str, seg: Segment, folded: Folded, toks: list[Token], k: int, end: int) -> list[Mention]:
+        """The state adjectives between a cue and a name no one lists ("السفير الفرنسي سيلفان إيتيه"): the
+        person's state, which stands for them where they are a party."""
+        out = []
+        for x in range(k, end):
+            hit = self.gaz.match_at(toks, x)
+            if hit is not None and hit[2].kind == "adj" and x + hit[0] <= end:
+                out.append(self._mention(text, seg, folded, toks[x].start + hit[1], toks[x + hit[0] - 1].end,
+                                         hit[2].entity, hit[2]))
+        return out
 
     def _in_name(self, toks: list[Token], i: int, n: int) -> bool:
         words = self.cues.name_words

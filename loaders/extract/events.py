@@ -24,7 +24,7 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
-                        not_topics, remote_before)
+                        not_topics, pointed, remote_before)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
@@ -106,7 +106,8 @@ class EventExtractor:
         actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles), ts)
                   if not reporter(toks, a, ts) and not represented(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
-        ctx.clause_starts = {k for k in range(1, len(toks)) if folded.text[toks[k - 1].end:toks[k].start].strip() in CLAUSE_MARKS}
+        ctx.clause_starts = {k for k in range(1, len(toks))  # a comma, also beside a quote mark ('"بلا إبطاء"، متهما')
+                             if any(m in folded.text[toks[k - 1].end:toks[k].start] for m in CLAUSE_MARKS)}
         found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
@@ -125,7 +126,9 @@ class EventExtractor:
                 for t, a, _ in found if a < i)  # "أعربت عن قلقها …، بعد أن تعهد كيم بتعزيز التعاون": its own clause
             if told or not (accused and etype in ("cooperation", "agreement") or etype == "cooperation" and i > met):
                 floor = self._clause_floor(toks, found, k, ts, ctx.clause_starts)
-                carry = carried(kept[-1][3], actors) if floor and kept else None
+                # "…، متهما الرباط بـ": an accusing participle after a comma shares the clause before's source
+                lead = etype == "accusation" and toks[i].norm in ts.participles and i in ctx.clause_starts
+                carry = carried(kept[-1][3], actors) if (floor or lead) and kept else None
                 if floor and carry is None:  # the verb before told no event of its own ("signed a law, accusing")
                     carry = next(iter(self._before(found[k - 1][1], toks, actors, ts)[:1]), None)
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
@@ -182,7 +185,7 @@ class EventExtractor:
                                 "day", relative=True) if last else None
             previous = mine or previous
             date = None if isinstance(previous, UnreadDate) else previous
-            ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts)
+            ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts, ctx.clause_starts)
             if ev.modality in ("asserted", "planned"):  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى
                 across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
                 ev.modality = across if across == "negated" or ev.modality == "asserted" and across else ev.modality
@@ -356,6 +359,10 @@ class EventExtractor:
             return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
+        lead = [carry] if carry is not None and not floor else []  # an accusing participle's subject
+        if etype == "accusation" and (told := pointed(toks, i, j, actors, ts, self._gender, lead[:1])):
+            return [Participant(told[0].entity, "source", told[0].mention),
+                    Participant(told[1].entity, "target", told[1].mention)]
         if etype == "accusation":
             said = max((k for k in speech if k < i), default=None)
             complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
@@ -371,8 +378,8 @@ class EventExtractor:
                 return dedupe([Participant(e, "source", None) for e in ctx.main_states] +
                               [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
             heads = said is None and not before and heads_near(toks, i, j, ts)
-            src = self._speaker(said, toks, actors, ts) if said is not None else (
-                before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED])  # "ندد لبنان وسوريا بـ"
+            src = lead or (self._speaker(said, toks, actors, ts) if said is not None else (
+                before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED]))  # "ندد لبنان وسوريا بـ"
             if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
                 src = self._two_leaders(actors, i, ctx) or src
             owner = [a for a in bare_after if ts.lang == "ar" and (said is not None or not before) and a.kind == "person"
@@ -390,7 +397,8 @@ class EventExtractor:
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")
-            own_clause = complement or not nominal(toks[i].norm) and linked(toks, i, ts, ctx.clause_starts)
+            own_clause = complement or not nominal(toks[i].norm) and linked(toks, i, ts, ctx.clause_starts) or (
+                toks[i].norm in ts.participles and i in ctx.clause_starts)  # "…، متهمة الاتحاد الأوروبي بـ"
             tgt = later[:1] if own_clause else (comp[:1] or later[:1])
             if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
                 tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
@@ -492,8 +500,8 @@ class EventExtractor:
         # after it ("وأجرت وزيرة الخارجية الكورية الشمالية تشوي سون هوي اتصالا مع نظيرها")
         stop = clause_end(toks, j + skip, ts)  # (inside an aside, its comma ends the clause)
         mine = [a for a in actors if j < a.first < stop]
-        subject = next((a for a in mine if a.first == j + 1), None)
-        named = subject.last - subject.first + 1 if subject and subject.kind == "person" and ts.lang == "ar" else 0
+        subject = next((a for a in mine if right_after(toks, a, j + skip, ts)), None)  # "استقبل صاحب الجلالة الملك …"
+        named = subject.last - j - skip if subject and subject.kind == "person" and ts.lang == "ar" else 0
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
                 <= window + skip]
 
@@ -503,7 +511,11 @@ class EventExtractor:
             return self._before(said, toks, actors, ts)[-2:]
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
-        return chain(after, toks, ts.titles)[:2] or self._before(said, toks, actors, ts)[-2:]
+        return chain(after, toks, ts.titles)[:LISTED] or self._before(said, toks, actors, ts)[-2:]
+
+    def _gender(self, entity: str) -> str | None:
+        ent = self.registry.entities.get(entity)
+        return ent.gender if ent is not None else None
 
     def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
         """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية
@@ -519,13 +531,14 @@ class EventExtractor:
 
     def _event(self, seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str, ...]], etype: str,
                i: int, n: int,
-               parts: list[Participant], date: DateExpr | None, ts: TriggerSet) -> Event:
+               parts: list[Participant], date: DateExpr | None, ts: TriggerSet,
+               starts: set[int] = frozenset()) -> Event:
         ts_, te_ = folded.span(toks[i].start, toks[i + n - 1].end)
         t_start, t_end = seg.start + ts_, seg.start + te_
         return Event(
             type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
             trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
-            participants=parts, date=date, modality=modality(toks, forms, i, n, ts),
+            participants=parts, date=date, modality=modality(toks, forms, i, n, ts, starts),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
 

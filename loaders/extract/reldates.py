@@ -30,6 +30,7 @@ class Hit:
     offset: int | None = None  # days for rel, months or years for period
     unit: str | None = None  # month/year for period
     upto: Hit | None = None  # the end of a range joined from two hits
+    near: bool = False  # "اليوم الخميس": the weekday nearest the anchor, whose day may lag the writing by one
 
 
 def join(a: Hit, b: Hit) -> Hit:
@@ -72,6 +73,8 @@ def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bo
     if h.kind == "wd":
         assert h.weekday is not None
         back = (anchor.weekday() - h.weekday) % 7  # days back to the latest such day; 0 = anchor
+        if h.near:
+            return anchor + dt.timedelta(days=-back if back <= 3 else 7 - back), None, True
         if h.qual is None:  # bare: on or before the anchor
             return anchor - dt.timedelta(days=back), None, True
         if h.qual == 0:  # "this Friday": the coming one, the anchor's own day included

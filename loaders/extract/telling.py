@@ -73,10 +73,12 @@ def _joined_dates(between: str, ts: TriggerSet) -> bool:
     return bool(words) and words[0] in ts.date_joiners and all(w in ts.date_joiners | ts.preps for w in words)
 
 
-def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet) -> str:
-    """Negated (a negation just before, not "not only"; a denial), planned (a future word near it
-    in its clause, a future prefix) or asserted."""
+def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet,
+             starts: set[int] = frozenset()) -> str:
+    """Negated (a negation just before in its clause, not "not only"; a denial), planned (a future word near
+    it in its clause, a future prefix) or asserted. `starts`: the tokens a comma opens."""
     if any(ts.negation.at(toks, k, forms[k]) and not _outcome_between(toks, k, i, ts)
+           and not any(x in starts for x in range(k + 1, i + 1))
            for k in range(max(0, i - 3), i)) and not any(
             toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
         return "negated"

@@ -19,7 +19,8 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "ac
 _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
               "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
-              "beside", "calls", "naming", "paired", "courtesy", "demands")
+              "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
+              "object_pronouns_feminine", "participles")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -235,6 +236,9 @@ class TriggerSet:
     office_plurals: set[str] = field(default_factory=set)  # the last words of `dual_offices` ("leaders", "ministers")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
+    participles: set[str] = field(default_factory=set)  # accusing participles whose subject is the clause before's
+    object_pronouns: set[str] = field(default_factory=set)  # a detached object pronoun after a participle ("متهما إياه")
+    object_pronouns_feminine: set[str] = field(default_factory=set)  # those of them that are feminine ("إياها")
     courtesy: set[str] = field(default_factory=set)  # between a call word and a person, a visit paid ("called on Yunus")
     demands: set[str] = field(default_factory=set)  # after that person, a demand, no visit ("called on Netanyahu to resign")
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
