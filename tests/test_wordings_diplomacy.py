@@ -58,6 +58,20 @@ TOLD = [
     # three juntas speak together: each of them accuses, not one of them the third
     ("ar", "أعلنت المجالس العسكرية في مالي وبوركينا فاسو والنيجر، الأحد، الانسحاب من المنظمة البحرية الدولية، "
            "متهمة الاتحاد الأوروبي بالتدخل.", ("accusation", ["European Union", "Niger"], "asserted", "2024-05-05")),
+    # a description that disparages accuses; who rules a place is that place's state
+    ("ar", 'ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو نظيره الإسباني بيدرو سانشيز بأنه "داعم للإرهاب".',
+     ("accusation", ["Benjamin Netanyahu", "Pedro Sánchez"], "asserted", None)),
+    ("ar", 'وكان وزير الخارجية الفرنسي ستيفان سيجورنيه قد وصف المجلس العسكري الحاكم في نيامي بأنه "غير شرعي".',
+     ("accusation", ["Niger", "Stéphane Séjourné"], "asserted", None)),
+    ("en", 'German Foreign Minister Annalena Baerbock described the junta in Mali as "illegitimate" on Tuesday.',
+     ("accusation", ["Annalena Baerbock", "Mali"], "asserted", "2024-05-07")),
+    ("en", "Gustavo Petro branded Javier Milei a dangerous extremist.",
+     ("accusation", ["Gustavo Petro", "Javier Milei"], "asserted", None)),
+    # a participle after a comma opens its own clause: the meeting's parties end before it
+    ("en", 'Recep Tayyip Erdogan met William Ruto in Ankara, calling Netanyahu\'s government "genocidal".',
+     ("meeting", ["Recep Tayyip Erdoğan", "William Ruto"], "asserted", None)),
+    ("en", 'Recep Tayyip Erdogan met William Ruto in Ankara, calling Netanyahu\'s government "genocidal".',
+     ("accusation", ["Benjamin Netanyahu", "Recep Tayyip Erdoğan"], "asserted", None)),
 ]
 
 
@@ -72,6 +86,9 @@ NOT_TOLD = [
     ("en", "Antony Blinken called on Israel to stop the offensive.", "meeting"),
     ("ar", "وأكد البرهان تقديره لاستضافة الشعب المصري للسودانيين خلال الأزمة.", "meeting"),
     ("en", "Antony Blinken held talks on the trade deal with Wang Yi.", "agreement"),
+    # a description that praises accuses no one
+    ("ar", "ووصف الرئيس المصري عبد الفتاح السيسي العلاقات مع السعودية بأنها استراتيجية.", "accusation"),
+    ("en", "Antony Blinken described the talks with Wang Yi as frank and constructive.", "accusation"),
 ]
 
 

@@ -394,6 +394,7 @@ class EventExtractor:
             later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
                      and not follows(toks, a, ts.beside, 2)  # "خلال مؤتمر صحفي مع نظيره الإريتري"
                      and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
+                                 and not (k and toks[k - 1].norm in ts.rulers)  # (not "the junta in Niger")
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")

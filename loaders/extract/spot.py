@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..normalize import Folded
 from ..records import DateExpr, Segment
-from .actors import Actor, chain, excluded, nominal, titles_before
+from .actors import Actor, boundary_after, chain, excluded, nominal, phrase_at, titles_before
 from .entities import Token
 from .triggers import TriggerSet, called_to
 
@@ -58,7 +58,7 @@ def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str,
                     alternates.setdefault(near, []).append((i, n))
                 i += n - 1
         i += 1
-    return found + _paired(toks, forms, actors, found, ts), alternates, acts
+    return found + _paired(toks, forms, actors, found, ts) + _described(toks, forms, found, ts), alternates, acts
 
 
 def _a_call(toks: list[Token], k: int, skip: int, actors: list[Actor], ts: TriggerSet) -> bool:
@@ -100,6 +100,16 @@ def linked(toks: list[Token], i: int, ts: TriggerSet, clause_starts: set[int]) -
         return i > 0 and (toks[i - 1].norm == "and" or i in clause_starts)
     word = toks[i].norm
     return word.startswith("و") and ts.triggers.at(toks, i, (word,)) is None
+
+
+def _described(toks: list[Token], forms: list[tuple[str, ...]], found: Found, ts: TriggerSet) -> Found:
+    """Accusations told as a description that disparages ("وصف لودريان المجلس العسكري بأنه غير شرعي",
+    "described the junta as illegitimate", "calling Netanyahu's government genocidal"): a `describing` verb
+    with a `disparaging` phrase within the window after it."""
+    taken = {k for _, i, n in found for k in range(i, i + n)}
+    return [("accusation", i, 1) for i in range(len(toks)) if i not in taken and not ts.describing.isdisjoint(forms[i])
+            and any(phrase_at(toks, k, ts.disparaging)  # the names between may be long: to the clause's end
+                    for k in range(i + 1, min(boundary_after(toks, i, ts), i + 1 + 2 * WINDOW)))]
 
 
 def _paired(toks: list[Token], forms: list[tuple[str, ...]], actors: list[Actor], found: list[tuple[str, int, int]],

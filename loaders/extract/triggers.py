@@ -20,7 +20,7 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
               "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
-              "object_pronouns_feminine", "participles")
+              "object_pronouns_feminine", "participles", "describing", "rulers")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -33,7 +33,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "light_leads": [str], "quotes": [str],
     "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str], "addressed": [str], "hostile": [str],
-    "cancelled": [str], "postponed": [str], "attendance": [str],
+    "cancelled": [str], "postponed": [str], "attendance": [str], "disparaging": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "event_days": {"*": int},
@@ -236,6 +236,9 @@ class TriggerSet:
     office_plurals: set[str] = field(default_factory=set)  # the last words of `dual_offices` ("leaders", "ministers")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
+    rulers: set[str] = field(default_factory=set)  # before a victims word, who rules the place ("the junta in Niger")
+    describing: set[str] = field(default_factory=set)  # verbs that describe: an accusation when `disparaging` follows
+    disparaging: Phrases = field(default_factory=Phrases)  # what a description calls someone ("بأنه غير شرعي")
     participles: set[str] = field(default_factory=set)  # accusing participles whose subject is the clause before's
     object_pronouns: set[str] = field(default_factory=set)  # a detached object pronoun after a participle ("متهما إياه")
     object_pronouns_feminine: set[str] = field(default_factory=set)  # those of them that are feminine ("إياها")
@@ -267,7 +270,7 @@ class TriggerSet:
                    cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
-                   light_leads=Phrases(optional("light_leads")),
+                   light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
                    event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
