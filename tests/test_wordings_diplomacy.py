@@ -72,6 +72,16 @@ TOLD = [
      ("meeting", ["Recep Tayyip Erdoğan", "William Ruto"], "asserted", None)),
     ("en", 'Recep Tayyip Erdogan met William Ruto in Ankara, calling Netanyahu\'s government "genocidal".',
      ("accusation", ["Benjamin Netanyahu", "Recep Tayyip Erdoğan"], "asserted", None)),
+    # two states agree (the feminine dual), inside what a third announced; ties agreed to be restored are an agreement
+    ("ar", "وأعلن وزير الخارجية الأمريكي أنتوني بلينكن أن أرمينيا وأذربيجان اتفقتا على تبادل الأسرى.",
+     ("agreement", ["Armenia", "Azerbaijan"], "asserted", None)),
+    ("ar", "وقال الرئيس التركي إن السودان وإثيوبيا وافقتا على استئناف المفاوضات.",
+     ("agreement", ["Ethiopia", "Sudan"], "asserted", None)),
+    ("ar", "واتفقت مصر وتركيا على إعادة العلاقات الدبلوماسية إلى مستوى السفراء.",
+     ("agreement", ["Egypt", "Turkey"], "asserted", None)),
+    # the office holders of several states met, each one
+    ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
+     ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]
 
 
@@ -89,7 +99,28 @@ NOT_TOLD = [
     # a description that praises accuses no one
     ("ar", "ووصف الرئيس المصري عبد الفتاح السيسي العلاقات مع السعودية بأنها استراتيجية.", "accusation"),
     ("en", "Antony Blinken described the talks with Wang Yi as frank and constructive.", "accusation"),
+    # ties agreed to be restored are no cooperation besides the agreement
+    ("ar", "واتفقت مصر وتركيا على إعادة العلاقات الدبلوماسية إلى مستوى السفراء.", "cooperation"),
 ]
+
+
+def test_those_a_meeting_brought_together_are_its_parties(extractor):
+    """"اجتماع ثلاثي ضم وزراء خارجية مصر والأردن والعراق": the three (each by its minister or its state), in
+    one meeting; "قمة مع رؤساء أوزبكستان … وطاجيكستان …": each president listed."""
+    told = _events(extractor, "ar", "وعقد اجتماع ثلاثي ضم وزراء خارجية مصر والأردن والعراق في بغداد.")
+    assert [{extractor.registry.home_of(n) for n in names} for t, names, _, _ in told if t == "meeting"] == \
+        [{"Egypt", "Jordan", "Iraq"}]
+    told = _events(extractor, "ar", "وعقد الرئيس الصيني شي جين بينغ قمة مع رؤساء أوزبكستان شوكت ميرضيائيف "
+                                    "وطاجيكستان إمام علي رحمن.")
+    assert [names for t, names, _, _ in told if t == "meeting"] == [["Emomali Rahmon", "Shavkat Mirziyoyev", "Xi Jinping"]]
+
+
+def test_a_venue_named_by_its_state_is_no_party(extractor):
+    """"في العاصمة التشيكية": where a meeting was, not who met."""
+    told = _events(extractor, "ar", "والتقى رئيس الوزراء الأرميني نيكول باشينيان الرئيس الأذربيجاني إلهام علييف "
+                                    "في العاصمة التشيكية الخميس.")
+    assert ("meeting", ["Ilham Aliyev", "Nikol Pashinyan"], "asserted", "2024-05-09") in told
+    assert all("Czech Republic" not in names for _, names, _, _ in told)
 
 
 @pytest.mark.parametrize("lang,text,etype", NOT_TOLD)

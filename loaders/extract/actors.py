@@ -134,7 +134,23 @@ def excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
 
 def bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
-    return not a.prepositional and not follows(toks, a, ts.preps)
+    return not a.prepositional and not follows(toks, a, ts.preps) and not placed(toks, a, ts)
+
+
+def placed(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """A state's adjective that only says where: a place noun governed by a preposition goes with it ("في
+    العاصمة التشيكية", "بالعاصمة الروسية", "in the Czech capital")."""
+    if a.mention.alias_kind != "adj":
+        return False
+    if ts.lang == "en":
+        k = a.first - (2 if a.first >= 2 and toks[a.first - 1].norm == "the" else 1)
+        return a.last + 1 < len(toks) and toks[a.last + 1].norm in ts.place_nouns and k >= 0 and toks[k].norm in ts.preps
+    k = a.first - 1
+    if k < 0:
+        return False
+    word = toks[k].norm
+    return word in ts.place_nouns and k > 0 and toks[k - 1].norm in ts.preps or \
+        word[:1] in ("ب", "ل") and word[1:] in ts.place_nouns
 
 
 def follows(toks: list[Token], a: Actor, words: set[str], gap: int = 1) -> bool:

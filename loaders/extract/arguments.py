@@ -31,6 +31,19 @@ def pointed(toks: list[Token], i: int, j: int, actors: list[Actor], ts: TriggerS
     return (accuser, accused) if accused is not None else None
 
 
+def with_holders(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """The actor's office holders are met: "مع رؤساء كازاخستان …", "with the presidents of Kazakhstan, …"."""
+    k = a.first - 1
+    if k >= 0 and toks[k].norm == "of":
+        k -= 1
+    if k < 0 or toks[k].norm not in ts.office_plurals:
+        return False
+    k -= 1
+    if k >= 0 and toks[k].norm == "the":
+        k -= 1
+    return k >= 0 and any(f in ts.with_ for f, _ in strip_variants(toks[k].norm))
+
+
 def carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:
     """The previous clause's source, which a joined verb without a subject shares."""
     source = next((p for p in previous if p.role == "source" and p.mention is not None), None)

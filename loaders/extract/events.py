@@ -24,7 +24,7 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
-                        not_topics, pointed, remote_before)
+                        not_topics, pointed, remote_before, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
@@ -430,7 +430,7 @@ class EventExtractor:
                 after = not_topics(toks, i, j, after, ts)
             passive = any(toks[k].norm in ts.passive for k in range(max(0, i - 2), i))
             material = etype == "cooperation" and any(t.norm in ts.military for t in toks[max(0, i - 1):j + 3])
-            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب")
+            with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب") or with_holders(toks, a, ts)
                      or right_after(toks, a, j, ts) and toks[j].norm in ts.preps  # "spoken to X"
                      or toks[j].norm in ts.calls and a.first - titles_before(toks, a.first, ts) == j + 2
                      and toks[j + 1].norm in ts.courtesy  # "called on Chief Adviser Yunus"
@@ -453,8 +453,10 @@ class EventExtractor:
                 subj = [a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)][-1:] or subj
             named = {a.entity for a in subj}
             objects = [a for a in after if a not in subj and a.entity not in named and bare(toks, a, ts)]
-            obj = [self._named_after(a, actors) for a in
-                   ([a for a in with_ if a.entity not in named][:1] or objects[:2 if not before else 1])]
+            met = [a for a in with_ if a.entity not in named][:1]
+            if met and etype == "meeting":  # "قمة مع رؤساء كازاخستان توكاييف وقرغيزستان جباروف": each one listed
+                met = chain(actors[actors.index(met[0]):], toks, ts.titles)
+            obj = [self._named_after(a, actors) for a in (met or objects[:2 if not before else 1])]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:LISTED]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)

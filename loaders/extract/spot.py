@@ -79,10 +79,13 @@ def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: Tr
     `dated`: the tokens inside a date ("on Thursday signed": no talk on a deal)."""
     found = sorted(found, key=lambda f: f[1])
     # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
-    # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate")
-    found = [f for f in found if not (f[0] == "agreement" and set(forms[f[1]]) & ts.agree and any(
-        g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
-        and not any(f[1] < h[1] < g[1] for h in found) for g in found))]
+    # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate"); ties
+    # agreed to be restored are the agreement ("اتفقت البحرين وقطر على إعادة العلاقات")
+    agreed_on = {f: g for f in found for g in found if f[0] == "agreement" and set(forms[f[1]]) & ts.agree
+                 and g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
+                 and not any(f[1] < h[1] < g[1] for h in found)}
+    restored = {g for g in agreed_on.values() if not ts.restoring.isdisjoint(forms[g[1]])}
+    found = [f for f in found if f not in restored and not (f in agreed_on and agreed_on[f] not in restored)]
     # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
     return [f for f in found if not (f[0] == "agreement" and any(
         not ts.topical.isdisjoint(forms[x]) and not {x, x + 1} & dated for x in range(max(0, f[1] - 3), f[1])))]
