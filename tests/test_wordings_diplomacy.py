@@ -80,6 +80,15 @@ TOLD = [
     ("ar", "واتفقت مصر وتركيا على إعادة العلاقات الدبلوماسية إلى مستوى السفراء.",
      ("agreement", ["Egypt", "Turkey"], "asserted", None)),
     # the office holders of several states met, each one
+    # a document signed by its parties; "neither … nor" signed or met; skipped and boycotted talks
+    ("en", "The accord was signed in Doha by Qatari Emir Tamim bin Hamad Al Thani and Turkish President Recep "
+           "Tayyip Erdogan.", ("agreement", ["Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani"], "asserted", None)),
+    ("en", "However, neither Serbian President Aleksandar Vucic nor Kosovo Prime Minister Albin Kurti signed the deal.",
+     ("agreement", ["Albin Kurti", "Aleksandar Vučić", "Kosovo"], "negated", None)),
+    ("en", "Neither Vladimir Putin nor Xi Jinping attended the summit.",
+     ("meeting", ["Vladimir Putin", "Xi Jinping"], "negated", None)),
+    ("en", "Javier Milei skipped the summit with Lula in Asuncion on Monday.",
+     ("meeting", ["Javier Milei", "Luiz Inácio Lula da Silva"], "negated", "2024-05-06")),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]

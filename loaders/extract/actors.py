@@ -98,9 +98,11 @@ def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = fr
 def joined(toks: list[Token], a: Actor, b: Actor, titles: set[str] = frozenset()) -> bool:
     """Two actors in one chain: adjacent, or joined by و / and, a bare title between ("and Chairman Kim")."""
     gap = [t.norm for t in toks[a.last + 1:b.first]]
-    if b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["and", "the"]):
+    if b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["nor"], ["and", "the"]):
         return True
-    if gap[0] in ("and", "و"):
+    if a.kind == "state" and b.kind == "person" and all(w in titles for w in gap):
+        return True  # "Kosovo Prime Minister Albin Kurti": a state, its office and its holder
+    if gap[0] in ("and", "و", "nor"):
         rest = gap[1:]
     elif gap[0].startswith("و") and gap[0][1:] in titles:
         rest = [gap[0][1:]] + gap[1:]

@@ -8,7 +8,7 @@ previous clause's source a joined verb shares. Each reads tokens and the trigger
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import Actor, bare, chain, follows, joined, phrase_at, right_after, titles_before
+from .actors import Actor, bare, boundary_after, chain, follows, joined, phrase_at, right_after, titles_before
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
@@ -42,6 +42,20 @@ def with_holders(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     if k >= 0 and toks[k].norm == "the":
         k -= 1
     return k >= 0 and any(f in ts.with_ for f, _ in strip_variants(toks[k].norm))
+
+
+def signed_by(toks: list[Token], j: int, after: list[Actor], actors: list[Actor], ts: TriggerSet,
+              home_of) -> list[Actor]:
+    """A document signed by its parties ("The deal, signed in Addis Ababa by Abiy and Muse Bihi Abdi", "was
+    signed by Albanese and his Tuvaluan counterpart"): those named after `agents` ("by") in the clause, a
+    person for their state; [] when someone stands between the trigger and "by"."""
+    k = next((x for x in range(j + 1, min(len(toks), j + 6)) if toks[x].norm in ts.agents), None)
+    if k is None or any(a.first < k and bare(toks, a, ts) for a in after):
+        return []
+    stop = boundary_after(toks, k, ts)
+    named = [a for a in actors if k < a.first < stop]
+    homes = {home_of(a.entity) for a in named if a.kind == "person"}
+    return [a for a in named if not (a.kind == "state" and a.entity in homes)]
 
 
 def carried(previous: list[Participant], actors: list[Actor]) -> Actor | None:

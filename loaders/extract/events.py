@@ -24,7 +24,7 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
-                        not_topics, pointed, remote_before, with_holders)
+                        not_topics, pointed, remote_before, signed_by, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
@@ -425,6 +425,8 @@ class EventExtractor:
                 rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
+        elif etype == "agreement" and (signers := signed_by(toks, j, after, actors, ts, self.registry.home_of)):
+            parts = [Participant(a.entity, "other", a.mention) for a in signers]
         else:
             if etype == "meeting":
                 after = not_topics(toks, i, j, after, ts)
