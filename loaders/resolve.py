@@ -234,12 +234,22 @@ def merge(events: list[Event]) -> list[Event]:
     for ev in events:
         key = (ev.type, frozenset(ev.names()), ev.modality)
         twin = next((o for o in out if (o.type, frozenset(o.names()), o.modality) == key and _same_date(o, ev)), None)
+        if twin is None:  # one sentence telling it twice, once with fewer parties ("وقع قادة X وY … معاهدة")
+            twin = next((o for o in out if o.type == ev.type and o.modality == ev.modality and _same_date(o, ev)
+                         and o.evidence_spans[0] == ev.evidence_spans[0] and _nested(o, ev)), None)
+            if twin is not None and len(ev.participants) > len(twin.participants):
+                twin.participants = ev.participants
         if twin is None:
             out.append(ev)
             continue
         if ev.evidence_spans[0] not in twin.evidence_spans:
             twin.evidence_spans.append(ev.evidence_spans[0])
     return out
+
+
+def _nested(a: Event, b: Event) -> bool:
+    names_a, names_b = set(a.names()), set(b.names())
+    return names_a <= names_b or names_b <= names_a
 
 
 def _same_date(a: Event, b: Event) -> bool:

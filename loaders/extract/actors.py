@@ -135,8 +135,15 @@ def excluded(toks: list[Token], i: int, exclude: set[str]) -> bool:
 
 
 def bare(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object."""
-    return not a.prepositional and not follows(toks, a, ts.preps) and not placed(toks, a, ts)
+    """Not governed by a preposition (attached like لـ/بـ or written before it): a subject or object; the
+    place of its rulers is theirs ("قادة الأنظمة العسكرية في النيجر", "the junta in Niger")."""
+    return not a.prepositional and (not follows(toks, a, ts.preps) or ruled(toks, a.first - 1, ts)) \
+        and not placed(toks, a, ts)
+
+
+def ruled(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    """The preposition at k follows those who rule what comes after it ("المجالس العسكرية في", "the junta in")."""
+    return k >= 1 and (toks[k - 1].norm in ts.rulers or k >= 2 and f"{toks[k - 2].norm} {toks[k - 1].norm}" in ts.rulers)
 
 
 def placed(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:

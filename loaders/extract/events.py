@@ -18,7 +18,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, find_actors,
-                     follows, joined, nominal, phrase_at, reporter, represented, right_after, titles_before)
+                     follows, joined, nominal, phrase_at, reporter, represented, right_after, ruled, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
@@ -394,7 +394,7 @@ class EventExtractor:
             later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
                      and not follows(toks, a, ts.beside, 2)  # "خلال مؤتمر صحفي مع نظيره الإريتري"
                      and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
-                                 and not (k and toks[k - 1].norm in ts.rulers)  # (not "the junta in Niger")
+                                 and not ruled(toks, k, ts)  # (not "the junta in Niger")
                                  for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
             comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
             # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")
@@ -464,7 +464,7 @@ class EventExtractor:
         parts = dedupe(parts)
         if etype == "meeting" and len(parts) < 2:  # no one met by name: "اختتمت قمة بريكس … بمشاركة لولا ومودي وشي"
             parts = dedupe([Participant(a.entity, "other", a.mention) for a in attendees(toks, j, actors, ts)]) or parts
-        if etype in ("meeting", "invitation"):  # a person meets or invites others, not his own state ("Modi ... India")
+        if etype in ("meeting", "invitation", "agreement"):  # a person meets, invites or signs, not his own state ("Modi ... India")
             homes = {self.registry.home_of(p.entity) for p in parts if self.registry.entities.get(p.entity)
                      and self.registry.entities[p.entity].kind == "person"}
             parts = [p for p in parts if p.entity not in homes]

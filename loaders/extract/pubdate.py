@@ -43,7 +43,12 @@ _BRACKET = re.compile(r"\s*\([^()]{4,80}\)\s*[-–—:]*\s*")
 _TAIL = re.compile(r"\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*[-–—:/]+\s*")
 _AGENCY = re.compile(r"\([^()]{1,40}\)|^[^()]{1,30}\)")  # "(Xinhua) 08:12, …", "Xinhua) 08:12, …"
 # A city (one to four words) and an agency in brackets, then a dash: "MOSCOW (AP) —", "الرياض (واس) -"
-_CITY_AGENCY = re.compile(r"[^\W\d_][^\W\d_'.-]*(?:[\s'.-]+[^\W\d_]+){0,3}\s*[,،]?\s*\([^()\d]{1,30}\)\s*[-–—]+\s*")
+_CITY = r"[^\W\d_][^\W\d_'.-]*(?:[\s'.-]+[^\W\d_]+){0,3}"
+_CITY_AGENCY = re.compile(_CITY + r"\s*[,،]?\s*\([^()\d]{1,30}\)\s*[-–—]+\s*")
+# The dash first, then the agency in brackets or before a colon: "نيامي - (أ ف ب)", "بكين - واس:", "بسارادس
+# (اليونان) - (أ ف ب)"
+_CITY_DASH_AGENCY = re.compile(_CITY + r"(?:\s*\([^()\d]{1,30}\))?\s*[-–—]+\s*(?:\([^()\d]{1,30}\)|[^\W\d_]{1,8}"
+                               r"(?:\s[^\W\d_]{1,8}){0,2}\s*:)\s*")
 OPENING_CHARS = 160
 _SOME_YEAR = dt.date(2001, 6, 15)  # an anchor to read a day and month by, where a line prints no year
 _SEP = " | "
@@ -138,8 +143,9 @@ class DatelineReader:
         a year ("KYIV, Sept 25 (AFP) -") is cut from the paragraph all the same, with no date: its year
         is a guess, and left in the sentence its day would date the events told there.
         """
-        if (bare := _CITY_AGENCY.match(line)) and len(line) - bare.end() > 40:
-            return bare.end(), None  # "RIYADH (SPA) -", "الرياض (واس) -": a dateline that prints no date
+        cut = max((m.end() for m in (_CITY_AGENCY.match(line), _CITY_DASH_AGENCY.match(line)) if m), default=0)
+        if cut and len(line) - cut > 40:
+            return cut, None  # "RIYADH (SPA) -", "الرياض (واس) -": a dateline that prints no date
         if not _DIGIT.search(line, 0, OPENING_CHARS):
             return None
         text = _unglue(line[:OPENING_CHARS])
