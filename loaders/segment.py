@@ -26,7 +26,7 @@ SEGMENT_SCHEMA = {
 }
 _BULLET = re.compile(r"^[\s•·▪■►◄●○*\-–—|]+")
 _SENT_END = re.compile(r"(?<=[.!?؟])[\"'”»)]*\s+|(?<=, [0-9]{4})(?=[\u0621-\u064a])")
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|U\.S|U\.N|No|Gen|Lt|Col|Sen|Rep|Gov|Prof|vs)\.)$")
+_ABBREV = re.compile(r"(?:\b(?:[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|U\.S|U\.N|No|Gen|Lt|Col|Sen|Rep|Gov|Prof|vs|Jr|Sr|Capt|Maj|Adm|Brig|Cmdr)\.)$")
 _WORD = re.compile(r"[^\W_]+(?:[.'-][^\W_]+)*")
 PROMO_MAX_WORDS = 20  # a share or app-promotion line is short
 NOTICE_MAX_WORDS = 80

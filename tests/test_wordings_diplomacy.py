@@ -89,6 +89,16 @@ TOLD = [
      ("meeting", ["Vladimir Putin", "Xi Jinping"], "negated", None)),
     ("en", "Javier Milei skipped the summit with Lula in Asuncion on Monday.",
      ("meeting", ["Javier Milei", "Luiz Inácio Lula da Silva"], "negated", "2024-05-06")),
+    # a cancellation far after the summit it befell; "Jr." ends no sentence; a gerund after "after" has the
+    # clause's subject, and its objects are each one listed
+    ("en", "A summit between Armenian Prime Minister Nikol Pashinyan and Azerbaijan's Ilham Aliyev meant to settle "
+           "the dispute over the border villages was cancelled on Friday.",
+     ("meeting", ["Azerbaijan", "Nikol Pashinyan"], "negated", "2024-05-10")),
+    ("en", "Joe Biden held talks with Ferdinand Marcos Jr. in Washington on Thursday.",
+     ("meeting", ["Bongbong Marcos", "Joe Biden"], "asserted", "2024-05-09")),
+    ("en", "Qatar and Egypt will guarantee the truce, President Joe Biden said after hosting Emir Tamim bin Hamad "
+           "Al Thani and President Abdel Fattah el-Sisi at the White House.",
+     ("meeting", ["Abdel Fattah el-Sisi", "Joe Biden", "Tamim bin Hamad Al Thani"], "asserted", None)),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]

@@ -323,6 +323,8 @@ class EventExtractor:
             before = [carry] if carry and etype != SPEECH else []
         else:
             before = self._before(i, toks, actors, ts)
+            if not before and ts.lang == "en" and i and toks[i - 1].norm in ts.boundaries and toks[i].norm.endswith("ing"):
+                before = self._before(i - 1, toks, actors, ts)  # "Erdogan announced after hosting Abiy": the clause's subject
             if implied and self._pronoun_and(toks, i, actors, ts):  # "He and President Lula discussed"
                 before = [a for a in implied if a not in before] + before
             before = before or list(implied or ())
@@ -458,7 +460,9 @@ class EventExtractor:
             met = [a for a in with_ if a.entity not in named][:1]
             if met and etype == "meeting":  # "قمة مع رؤساء كازاخستان توكاييف وقرغيزستان جباروف": each one listed
                 met = chain(actors[actors.index(met[0]):], toks, ts.titles)
-            obj = [self._named_after(a, actors) for a in (met or objects[:2 if not before else 1])]
+            if not met and before and objects:  # "hosting Prime Minister Abiy Ahmed and President Hassan Sheikh Mohamud"
+                met = chain(objects, toks, ts.titles, conjoined=True)[:LISTED]
+            obj = [self._named_after(a, actors) for a in (met or objects[:2])]
             parts = [Participant(a.entity, "source", a.mention) for a in subj[:LISTED]] + \
                     [Participant(a.entity, "target", a.mention) for a in obj]
         parts = dedupe(parts)

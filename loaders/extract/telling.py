@@ -104,6 +104,10 @@ def _a_month(toks: list[Token], k: int, ts: TriggerSet) -> bool:
     return toks[k].norm in ts.months and (prev in ts.preps or prev in ts.month_modifiers or nxt[:1].isdigit())
 
 
+PASSIVE_REACH = 14  # words after the event noun, names and titles aside, within which its passive verb may come
+# ("A summit between Congolese President X and Rwanda's Y aimed at ending the conflict in eastern Congo was cancelled")
+
+
 def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, named: set[int], ts: TriggerSet) -> list[int]:
     """The words after the trigger, before its clause or the next trigger ends, that are a passive verb
     ("زيارة سعيد … قد ألغيت", "the visit was cancelled", "has been postponed"): what befell the event.
@@ -116,9 +120,9 @@ def _passive_after(toks: list[Token], forms: list[tuple[str, ...]], i: int, name
             if k is None:
                 break
             stop = boundary_after(toks, k, ts)
-        if k not in named:
+        if k not in named and toks[k].norm not in ts.titles:
             words += 1
-            if words > 8:
+            if words > PASSIVE_REACH:
                 break
             if toks[k].norm in ts.passive_forms or toks[k - 1].norm in ts.passive or toks[k - 1].norm == "been":
                 out.append(k)  # ("was called off": a cancellation, though "called" is a trigger)
