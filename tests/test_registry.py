@@ -734,6 +734,9 @@ WOMEN = ["Maria Zakharova", "Valentina Matviyenko", "Kim Yo Jong", "Choe Son Hui
          "Ruhsar Pekcan", "Rania Al-Mashat", "Yulia Svyrydenko", "Oksana Markarova", "Amal Al Qubaisi",
          "Olga Lyubimova", "Noura Al Kaabi", "Reem Al Hashimy", "Lolwah Al-Khater", "Iryna Vereshchuk",
          "Olha Stefanishyna", "Hala Zayed", "Nevine Gamea", "Inas Abdel-Dayem",
+         # earlier holders of the main offices (2018-2025)
+         "Sushma Swaraj", "Nirmala Sitharaman", "Penny Mordaunt", "Annegret Kramp-Karrenbauer",
+         "Roberta Pinotti", "Zeina Akar", "Najla Bouden", "Sara Zaafrani Zenzri", "Maite Nkoana-Mashabane",
          # heads of state and government and foreign ministers of Africa, the Americas, Oceania, Europe and Asia
          "Adaljiza Magno", "Adriana Delpiano", "Aisha Mohammed Musa", "Alexandra Hill Tinoco", "Ameenah Gurib-Fakim",
          "Amina Mohamed", "Ana Cecilia Gervasi", "Angie Motshekga", "Anita Anand", "Ank Bijleveld",
