@@ -280,7 +280,7 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
     return merge(out)
 
 
-TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}, "blockers": [str], "states": {"*": [str]}}
+TITLES_SCHEMA = {"language!": str, "bare!": {"*": [str]}, "blockers": [str], "states": {"*": [str]}, "bodies": [str]}
 
 
 def _title_of(gap: str) -> bool:
@@ -322,6 +322,7 @@ class BareTitles:
         self.office_of: dict[str, list[str]] = {}
         self.state_patterns: dict[str, re.Pattern] = {}
         self.state_office: dict[str, str] = {}  # "المملكة" → monarch: the one kingdom the article names
+        self.body_patterns: dict[str, re.Pattern] = {}  # "المنظمة", "the bloc": the organisation named last
         for lang in ("ar", "en"):
             data = load_yaml(data_dir / lang / "titles.yaml", TITLES_SCHEMA)
             unknown = sorted(set(data["bare"]) - set(self.holders))
@@ -347,9 +348,11 @@ class BareTitles:
             alts = "|".join(re.escape(k) for k in kinds) + "".join(  # "للمملكة": ل before ال drops its alef
                 "|" + re.escape("لل" + k[2:]) for k in kinds if lang == "ar" and k.startswith("ال"))
             self.state_patterns[lang] = re.compile(rf"(?<![\w]){clitic}(?P<t>{alts})(?![\w])" if kinds else "(?!)")
+            bodies = "|".join(re.escape(fold(w).text) for w in sorted(data.get("bodies", ()), key=len, reverse=True))
+            self.body_patterns[lang] = re.compile(rf"(?<![\w]){clitic}(?P<t>{bodies})(?![\w])" if bodies else "(?!)")
 
     def resolve(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
-        mentions = self._states(segments, mentions, texts)
+        mentions = self._bodies(segments, self._states(segments, mentions, texts), texts)
         persons = [m for m in mentions if m.kind == "person" and m.entity and m.alias_kind != "lone"]
         if not persons:
             return mentions
@@ -380,6 +383,20 @@ class BareTitles:
             if len(states) == 1 and not any(s < end and start < e for s, e in taken):
                 added.append(Mention(start, end, seg.text[start - seg.start:end - seg.start], seg.order, states.pop(),
                                      "state", "bare_title", confidence=0.6))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+    def _bodies(self, segments: list[Segment], mentions: list[Mention], texts) -> list[Mention]:
+        """"المنظمة", "the regional bloc": the organisation the article named last before it ("انسحابها من إيكواس،
+        متهمة المنظمة بـ")."""
+        orgs = [m for m in mentions if m.kind == "organisation" and m.entity]
+        taken = [(m.start, m.end) for m in mentions]
+        added: list[Mention] = []
+        for seg, _, start, end in _hits(segments, self.body_patterns, texts):
+            last = next((m for m in reversed(orgs) if m.end <= start), None)
+            if last is not None and not any(s < end and start < e for s, e in taken):
+                added.append(Mention(start, end, seg.text[start - seg.start:end - seg.start], seg.order, last.entity,
+                                     "organisation", "bare_title", confidence=0.6))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 

@@ -156,6 +156,21 @@ def test_rulers_in_a_state_and_one_telling_of_a_signing(extractor):
     assert [names for t, names, _, _ in told if t == "agreement"] == [["Burkina Faso", "Mali", "Niger"]]
 
 
+BARE_BODIES = [
+    # "المنظمة", "the bloc": the organisation named last before it
+    ("ar", "أعلنت بوركينا فاسو الانسحاب من الاتحاد الأفريقي، متهمة المنظمة بالانحياز.",
+     ("accusation", ["African Union", "Burkina Faso"], "asserted", None)),
+    # and a participle after a summit named by its body accuses with the clause's subject, not the body
+    ("en", "Hungary walked out of the European Union summit on Monday, accusing the bloc of double standards.",
+     ("accusation", ["European Union", "Hungary"], "asserted", "2024-05-06")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", BARE_BODIES)
+def test_a_bare_organisation_noun_is_the_one_named_last(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
 def test_a_venue_named_by_its_state_is_no_party(extractor):
     """"في العاصمة التشيكية": where a meeting was, not who met."""
     told = _events(extractor, "ar", "والتقى رئيس الوزراء الأرميني نيكول باشينيان الرئيس الأذربيجاني إلهام علييف "

@@ -130,7 +130,10 @@ class EventExtractor:
                 lead = etype == "accusation" and toks[i].norm in ts.participles and i in ctx.clause_starts
                 carry = carried(kept[-1][3], actors) if (floor or lead) and kept else None
                 if floor and carry is None:  # the verb before told no event of its own ("signed a law, accusing")
-                    carry = next(iter(self._before(found[k - 1][1], toks, actors, ts)[:1]), None)
+                    prev = found[k - 1][1]
+                    carry = next(iter(self._before(prev, toks, actors, ts)[:1]), None)
+                    if carry is not None and carry.last + 1 == prev and ts.lang == "en":  # "the EU summit": its name,
+                        carry = next((a for a in actors if a.last < prev and bare(toks, a, ts)), None)  # not its subject
                 parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry, act=i in acts)
                 for i2, n2 in alternates.get(i, ()) if parts is None else ():
                     parts = self._participants(etype, i2, n2, toks, actors, ts, ctx, speech, floor, carry)
