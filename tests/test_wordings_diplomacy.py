@@ -99,6 +99,16 @@ TOLD = [
     ("en", "Qatar and Egypt will guarantee the truce, President Joe Biden said after hosting Emir Tamim bin Hamad "
            "Al Thani and President Abdel Fattah el-Sisi at the White House.",
      ("meeting", ["Abdel Fattah el-Sisi", "Joe Biden", "Tamim bin Hamad Al Thani"], "asserted", None)),
+    # a call in an aside is the clause's subject and object's; the one met after "with" may bear a long title
+    ("ar", "وقال مسؤول أمريكي إن بلينكن أبلغ كبير الدبلوماسيين الصينيين وانغ يي، في اتصال هاتفي مساء الجمعة، "
+           "بأن الخطوة غير مقبولة.", ("meeting", ["Antony Blinken", "Wang Yi"], "asserted", "2024-05-10")),
+    ("ar", "وجاء ذلك خلال محادثات أجراها الرئيس الأمريكي جو بايدن، الأحد في هانوي، مع الأمين العام للحزب الشيوعي "
+           "الفيتنامي نغوين فو ترونغ.", ("meeting", ["Joe Biden", "Nguyễn Phú Trọng"], "asserted", "2024-05-05")),
+    # persona non grata is an accusation of the one declared
+    ("ar", "وأعلن وزير الخارجية الإسرائيلي يسرائيل كاتس، الاثنين، أن الرئيس الكولومبي غوستافو بيترو شخص غير مرغوب "
+           "فيه.", ("accusation", ["Gustavo Petro", "Israel Katz"], "asserted", "2024-05-06")),
+    ("en", "Israeli Foreign Minister Israel Katz declared Colombian President Gustavo Petro persona non grata on Monday.",
+     ("accusation", ["Gustavo Petro", "Israel Katz"], "asserted", "2024-05-06")),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]

@@ -34,6 +34,7 @@ from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
 CLAUSE_MARKS = ("،", ",", "؛", ";")
+WITH_REACH = 8  # words after "with" / "مع" within which the one met is named, titles and all
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
 
@@ -287,12 +288,16 @@ class EventExtractor:
             found = self.coref.antecedents(pronoun[1], prior, ctx.discourse if not prior else Discourse(), taken,
                                            subject=True)[:1]
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
-                                                      or toks[i - 1].norm in ts.clause_openers):
-            # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين":
-            # the clause's subject, agreeing with the verb where it is marked
+                                                      or toks[i - 1].norm in ts.clause_openers
+                                                      or i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps):
+            # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين": the clause's
+            # subject, agreeing with the verb where it is marked; "أبلغ بلينكن وانغ يي، في اتصال هاتفي، بأن": an aside
+            # the event noun opens tells what the clause's subject and object did
             prior = [a for a in parties if a.kind == "person" and a.last < i - 1 and bare(toks, a, ts)]
             mark = self.coref.verb_mark(toks, i, ts) if toks[i - 1].norm in ts.clause_openers else None  # a verb
-            found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark \
+            aside = i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps
+            found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark else [
+                a for a in prior if a.first >= boundary_before(toks, i - 1, ts) and a.entity not in taken][-2:] if aside \
                 else chain_ending([a for a in prior if a.entity not in taken], toks, ts)
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
@@ -330,6 +335,8 @@ class EventExtractor:
                 before = self._before(i - 1, toks, actors, ts)  # "Erdogan announced after hosting Abiy": the clause's subject
             if implied and self._pronoun_and(toks, i, actors, ts):  # "He and President Lula discussed"
                 before = [a for a in implied if a not in before] + before
+            if implied and len(implied) > len(before) and all(a in implied for a in before):
+                before = list(implied)  # "أبلغ بلينكن وانغ يي، في اتصال هاتفي": both, not the object alone
             before = before or list(implied or ())
         if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
             people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
@@ -514,8 +521,13 @@ class EventExtractor:
         mine = [a for a in actors if j < a.first < stop]
         subject = next((a for a in mine if right_after(toks, a, j + skip, ts)), None)  # "استقبل صاحب الجلالة الملك …"
         named = subject.last - j - skip if subject and subject.kind == "person" and ts.lang == "ar" else 0
+        reach = window + skip
+        # the one met after "with" may bear a long title ("مع الأمين العام للحزب الشيوعي الفيتنامي نغوين فو ترونغ")
+        met = next((k for k in range(j + 1, min(stop, j + 1 + named + reach)) if toks[k].norm in ts.with_), None)
+        if met is not None:
+            reach = max(reach, met - j - named + WITH_REACH)
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
-                <= window + skip]
+                <= reach]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
