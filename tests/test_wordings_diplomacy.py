@@ -192,3 +192,27 @@ def test_a_venue_named_by_its_state_is_no_party(extractor):
 @pytest.mark.parametrize("lang,text,etype", NOT_TOLD)
 def test_the_wording_tells_no_such_event(extractor, lang, text, etype):
     assert etype not in [t for t, _, _, _ in _events(extractor, lang, text)]
+
+
+EVENT_DATES = [
+    # a day counted from a date told before the trigger ("قبلها بيوم"), the eve of the day told after it, a date
+    # in another event's relative clause, an earlier happening recalled (undated), a subject after an aside
+    ("ar", "2024-05-10", "تبدأ قمة مجموعة السبع في روما يوم 14 مايو، ويصل الرئيس الفرنسي إيمانويل ماكرون إلى إيطاليا "
+                         "قبلها بيوم.", ("visit", ["Emmanuel Macron", "Italy"], "planned", "2024-05-13")),
+    ("ar", "2024-05-10", "وصل الرئيس الصيني شي جين بينغ إلى أستانا عشية القمة التي تنطلق غدا السبت.",
+     ("visit", ["Kazakhstan", "Xi Jinping"], "asserted", "2024-05-10")),
+    ("ar", "2024-05-10", "أجرى الرئيس الجزائري عبد المجيد تبون أمس اتصالا هاتفيا مع الرئيس الصيني شي جين بينغ، "
+                         "استذكرا خلاله زيارة تبون السابقة إلى بكين.",
+     ("visit", ["Abdelmadjid Tebboune", "China"], "asserted", None)),
+    ("en", "2024-05-10", "On the eve of the summit, which opened in Astana on Friday, Xi Jinping held talks with "
+                         "Kassym-Jomart Tokayev.", ("meeting", ["Kassym-Jomart Tokayev", "Xi Jinping"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,published,text,event", EVENT_DATES)
+def test_the_day_an_event_is_told_on(extractor, lang, published, text, event):
+    told = _events(extractor, lang, text, published)
+    if event[3] is None:  # undated, or dated only by what is not its own
+        assert (event[0], event[1], event[2]) in [(t, n, m) for t, n, m, d in told if d != "2024-05-09"]
+    else:
+        assert event in told

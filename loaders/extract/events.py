@@ -180,15 +180,24 @@ class EventExtractor:
         quotes: set[int] = set()
         for k, mine in tellings:
             etype, i, n, parts = kept[k]
-            counted = None if mine else day_told_from(toks, i, n, ts)
+            counted = day_told_from(toks, i, n, ts)
+            # a date given to it from before it is what its counted day counts from ("القمة يوم 22 أغسطس، ويصل شي
+            # قبلها بيوم"); one after it is its own ("arrived on Wednesday and met Putin the next day")
+            if counted and mine and mine.end > seg.start + folded.span(toks[i].start, toks[i].end)[0]:
+                counted = None
             if counted:  # "وفي اليوم التالي التقى", "met Putin the next day": from the last day told before
                 a, b = folded.span(toks[counted[1]].start, toks[counted[2]].end)
-                told = [d.value for d in dates if d.precision == "day" and d.end <= seg.start + a]
-                last = told[-1] if told else ctx.last_day
+                told = [d for d in dates if d.precision == "day" and d.end <= seg.start + a]
+                later = [d for d in dates if d.precision == "day" and d.start >= seg.start + b]
+                if counted[0] < 0 and later:  # "عشية القمة التي تنطلق غدا السبت": the eve of the day told after
+                    told = later[:1]
+                last = told[-1].value if told else ctx.last_day
                 mine = DateExpr(seg.start + a, seg.start + b, seg.text[a:b], last + dt.timedelta(days=counted[0]),
-                                "day", relative=True) if last else None
+                                "day", relative=True, bare=told[-1].bare if told else None) if last else None
             previous = mine or previous
-            date = None if isinstance(previous, UnreadDate) else previous
+            # an earlier happening recalled takes no date but its own ("استذكرا زيارة تبون السابقة", "his previous visit")
+            earlier = not mine and any(toks[x].norm in ts.earlier for x in range(i + n, min(len(toks), i + n + 4)))
+            date = None if earlier or isinstance(previous, UnreadDate) else previous
             ev = self._event(seg, folded, toks, forms, etype, i, n, list(parts), date, ts, ctx.clause_starts)
             if ev.modality in ("asserted", "planned"):  # "يعتزم الرئيس التركي رجب طيب أردوغان زيارة", "ألغى
                 across = modality_across(toks, forms, i, actors, ts)  # ماكرون زيارته", "called off a planned trip"
@@ -488,9 +497,11 @@ class EventExtractor:
         """The subject chain nearest before the trigger: bare (not after a preposition), joined by و."""
         stop = boundary_before(toks, i, ts)
         closed = aside_end(toks, stop - 1, ts) if stop else None
-        if closed is not None and closed <= i:  # "Xi, who visited Russia in 2023, will travel": the aside's head
-            rel = relative_antecedent(toks, stop, actors, ts)
-            return [rel] if rel else []
+        if closed is not None and closed <= i:  # "Xi, who visited Russia in 2023, will travel": the aside's head,
+            if not any(closed <= a.first and a.last < i and bare(toks, a, ts) for a in actors):
+                rel = relative_antecedent(toks, stop, actors, ts)
+                return [rel] if rel else []
+            stop = closed  # unless a subject follows the aside ("On the eve of the summit, which opened …, Biden held")
         cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i)
                                                                           or _office_of(toks, a, ts))]
         if not cands:

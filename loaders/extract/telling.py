@@ -14,7 +14,7 @@ from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
 from .actors import aside_end, boundary_after, boundary_before, clause_end, phrase_match
 from .entities import Token, strip_variants
-from .triggers import TriggerSet
+from .triggers import TriggerSet, word_forms
 
 
 def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: list[tuple[str, int, int]],
@@ -35,14 +35,25 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
         after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
         ahead = after and (_fronted(seg, d, ts) or _inside(seg, d, spans[after[0]], spans[before[-1]] if before else None))
         k = after[0] if ahead else before[-1] if before else (after[0] if after else None)
-        if k is None:
-            continue
+        if k is None or k not in after and _relative_between(seg, spans[k][1], d.start, ts):
+            continue  # "وصل بايدن عشية القمة التي تنطلق غدا": the summit's day, not the arrival's
         if not own[k]:
             own[k].append(d)
         elif d.start >= own[k][-1].end and _joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start],
                                                           ts):
             own[k].append(d)
     return own
+
+
+def _relative_between(seg: Segment, start: int, end: int, ts: TriggerSet) -> bool:
+    """Between a trigger and a date after it, a relative clause of another event noun ("عشية القمة التي تنطلق
+    غدا", "the summit, which opened on Saturday"): the date is that event's. (One whose head is the trigger's
+    own event, "آخر زيارة … تلك التي أجراها في 2008", still dates it.)"""
+    words = [norm(w) for w in seg.text[start - seg.start:end - seg.start].split()]
+    rel = max((x for x, w in enumerate(words) if w in ts.relatives), default=None)
+    trigger = [ts.triggers.at([Token(w, 0, len(w))], 0, word_forms(w)) is not None for w in words]
+    # (a relative clause that tells an event itself, "المعاهدة التي وقعها البلدان في يونيو", dates it)
+    return rel is not None and any(trigger[max(0, rel - 3):rel]) and not any(trigger[rel + 1:])
 
 
 def _since_at(lead: str, end: int, ts: TriggerSet) -> int | None:
