@@ -109,6 +109,18 @@ TOLD = [
            "فيه.", ("accusation", ["Gustavo Petro", "Israel Katz"], "asserted", "2024-05-06")),
     ("en", "Israeli Foreign Minister Israel Katz declared Colombian President Gustavo Petro persona non grata on Monday.",
      ("accusation", ["Gustavo Petro", "Israel Katz"], "asserted", "2024-05-06")),
+    # several capitals worried by two others' cooperation: each of them accuses the pair
+    ("ar", "وأعربت سيول وطوكيو عن قلقهما إزاء تعزيز التعاون العسكري بين موسكو وبيونغ يانغ.",
+     ("accusation", ["North Korea", "Russia", "South Korea"], "asserted", None)),
+    ("ar", "وأعربت سيول وطوكيو عن قلقهما إزاء تعزيز التعاون العسكري بين موسكو وبيونغ يانغ.",
+     ("accusation", ["Japan", "North Korea", "Russia"], "asserted", None)),
+    # the visitor meets where he went; attending a summit abroad is a visit
+    ("ar", "وزار وزير الخارجية الصيني وانغ يي طهران، حيث التقى الرئيس مسعود بزشكيان ونظيره عباس عراقجي.",
+     ("meeting", ["Abbas Araghchi", "Masoud Pezeshkian", "Wang Yi"], "asserted", None)),
+    ("ar", "وشارك الرئيس التركي رجب طيب أردوغان في قمة منظمة الدول التركية في بودابست الجمعة.",
+     ("visit", ["Hungary", "Recep Tayyip Erdoğan"], "asserted", "2024-05-10")),
+    ("en", "Indian Prime Minister Narendra Modi attended the G7 summit in Hiroshima on Friday.",
+     ("visit", ["Japan", "Narendra Modi"], "asserted", "2024-05-10")),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]
@@ -128,6 +140,9 @@ NOT_TOLD = [
     # a description that praises accuses no one
     ("ar", "ووصف الرئيس المصري عبد الفتاح السيسي العلاقات مع السعودية بأنها استراتيجية.", "accusation"),
     ("en", "Antony Blinken described the talks with Wang Yi as frank and constructive.", "accusation"),
+    # attending at home or nowhere named is no visit
+    ("en", "Kim Jong Un attended a military parade in Pyongyang.", "visit"),
+    ("ar", "وشارك وزير الخارجية الروسي سيرغي لافروف في اجتماع عبر الفيديو مع نظرائه.", "visit"),
     # ties agreed to be restored are no cooperation besides the agreement
     ("ar", "واتفقت مصر وتركيا على إعادة العلاقات الدبلوماسية إلى مستوى السفراء.", "cooperation"),
 ]

@@ -152,6 +152,10 @@ class EventExtractor:
                     parts = [replace(p, role="other") for p in kept[-1][3]]
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
                 parts = self._parsed_participants(seg, folded, toks, forms, etype, i, n, analysis, mentions, ts)
+            if parts is not None and etype == "meeting" and kept and kept[-1][0] == "visit" and i and \
+                    toks[i - 1].norm in ts.where and kept[-1][3][0].entity not in {p.entity for p in parts} and \
+                    self._agrees(self.coref.verb_mark(toks, i, ts), kept[-1][3][0].entity):
+                parts = [kept[-1][3][0]] + parts  # "زار لافروف بيونغ يانغ، حيث التقى كيم": the visitor met him
             if parts is not None:
                 kept.append((etype, i, n, parts))
             elif etype in DATED_ALONE and definite(toks, i, ts):
@@ -374,10 +378,13 @@ class EventExtractor:
         pair = between_pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
-            src = (before[:1] or verb_subject) if etype in ("accusation", "invitation") else []
+            # "أعربت سيول وطوكيو وواشنطن عن قلقها إزاء التعاون بين موسكو وبيونغ يانغ": each of them accuses the pair
+            src = (before[:LISTED if etype == "accusation" else 1] or verb_subject) \
+                if etype in ("accusation", "invitation") else []
             if not src and etype == "accusation" and heads_near(toks, pair[0].first - 2, j, ts):
                 src = self._two_leaders(actors, i, ctx)
-            return dedupe([Participant(a.entity, "source" if a in src else "other", a.mention) for a in src + pair])
+            other = "target" if etype == "accusation" and src else "other"
+            return dedupe([Participant(a.entity, "source" if a in src else other, a.mention) for a in src + pair])
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
         lead = [carry] if carry is not None and not floor else []  # an accusing participle's subject
@@ -547,6 +554,10 @@ class EventExtractor:
         comp = next((k for k in range(said + 1, len(toks)) if toks[k].norm in ts.boundaries), len(toks))
         after = [a for a in actors if said < a.first < comp and a.first - said <= WINDOW and not a.prepositional]
         return chain(after, toks, ts.titles)[:LISTED] or self._before(said, toks, actors, ts)[-2:]
+
+    def _agrees(self, mark: Agreement | None, entity: str) -> bool:
+        """A verb form that could have this one as subject ("حيث التقت الوزيرة" is not the visitor Kim)."""
+        return mark is None or mark.number == 1 and mark.gender in (None, self._gender(entity) or mark.gender)
 
     def _gender(self, entity: str) -> str | None:
         ent = self.registry.entities.get(entity)

@@ -21,7 +21,8 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
               "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
               "object_pronouns_feminine", "participles", "describing", "rulers",
-              "restoring", "place_nouns", "agents", "earlier")
+              "restoring", "place_nouns", "agents", "earlier",
+              "where", "venues", "attending")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -237,6 +238,9 @@ class TriggerSet:
     office_plurals: set[str] = field(default_factory=set)  # the last words of `dual_offices` ("leaders", "ministers")
     calls: set[str] = field(default_factory=set)  # meeting words that are a call only with a person right after ("called")
     naming: set[str] = field(default_factory=set)  # after that person, a name given, no call ("called Putin a killer")
+    venues: set[str] = field(default_factory=set)  # before the place a visitor attended something in ("في قازان")
+    attending: set[str] = field(default_factory=set)  # visit words of attending something ("شارك في", "attended")
+    where: set[str] = field(default_factory=set)  # right before a meeting after a visit: where the visitor met
     earlier: set[str] = field(default_factory=set)  # after an event noun, a happening recalled ("زيارته السابقة")
     agents: set[str] = field(default_factory=set)  # after a signing, its parties follow ("signed by")
     place_nouns: set[str] = field(default_factory=set)  # a state's adjective after them only says where ("العاصمة")

@@ -18,6 +18,10 @@ from .entities import Token
 from .triggers import TriggerSet, word_forms
 
 
+PLACE_REACH = 7  # words after one who attended within which a venue word may name the place ("attended the BRICS
+# summit in Kazan", "شارك في القمة التي عقدت في أستانا"), read off the gazetteer
+
+
 class Visits:
     def __init__(self, registry: Registry, coref: Coref):
         self.registry = registry
@@ -56,8 +60,10 @@ class Visits:
         named = chain([a for a in after if a.first >= visitor.first], toks, ts.titles, conjoined=True) \
             if visitor.first > j else []
         direct = [a for a in places if a.first - max([j] + [v.last for v in named]) <= 2 and bare(toks, a, ts)]
+        attended = not ts.attending.isdisjoint(word_forms(toks[i].norm))  # "attended the summit in Kazan"
         marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + [a for a in places if follows(toks, a, ts.bound)] + \
-                 [a for a in places if a.clitic.endswith("ل")] + direct
+                 [a for a in places if a.clitic.endswith("ل")] + direct + \
+                 [a for a in places if attended and follows(toks, a, ts.venues)]
         for a in marked:
             dest = self.state(a.entity)
             if dest and dest != home and dest != visitor.entity:
@@ -67,8 +73,9 @@ class Visits:
             return [Participant(visitor.entity, "source", visitor.mention), Participant(host, "target", None)]
         end = max(j, visitor.last)
         # a body with no state of its own after the trigger ("for the APEC meeting") is no destination
+        reach, words = (PLACE_REACH, ts.to | ts.venues) if attended else (3, ts.to)
         if not any(self.state(a.entity) for a in places) and visitor.kind == "person" \
-                and any(toks[k].norm in ts.to for k in range(end + 1, min(end + 3, len(toks)))):
+                and any(toks[k].norm in words for k in range(end + 1, min(end + reach, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
         return None
 
