@@ -121,6 +121,13 @@ TOLD = [
      ("visit", ["Hungary", "Recep Tayyip Erdoğan"], "asserted", "2024-05-10")),
     ("en", "Indian Prime Minister Narendra Modi attended the G7 summit in Hiroshima on Friday.",
      ("visit", ["Japan", "Narendra Modi"], "asserted", "2024-05-10")),
+    # a diplomat given hours to leave, or ordered out: his state is accused
+    ("ar", "وأمهلت وزارة الخارجية في بوركينا فاسو، الخميس، السفير الفرنسي لوك هالادي 48 ساعة لمغادرة البلاد.",
+     ("accusation", ["Burkina Faso", "France"], "asserted", "2024-05-09")),
+    ("en", "Algeria on Tuesday gave France's ambassador 48 hours to leave the country.",
+     ("accusation", ["Algeria", "France"], "asserted", "2024-05-07")),
+    ("en", "Islamabad ordered four Indian diplomats to leave the country.",
+     ("accusation", ["India", "Pakistan"], "asserted", None)),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]
@@ -140,6 +147,8 @@ NOT_TOLD = [
     # a description that praises accuses no one
     ("ar", "ووصف الرئيس المصري عبد الفتاح السيسي العلاقات مع السعودية بأنها استراتيجية.", "accusation"),
     ("en", "Antony Blinken described the talks with Wang Yi as frank and constructive.", "accusation"),
+    # orders that expel no one
+    ("en", "The president ordered troops to the border.", "accusation"),
     # attending at home or nowhere named is no visit
     ("en", "Kim Jong Un attended a military parade in Pyongyang.", "visit"),
     ("ar", "وشارك وزير الخارجية الروسي سيرغي لافروف في اجتماع عبر الفيديو مع نظرائه.", "visit"),
