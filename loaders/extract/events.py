@@ -11,6 +11,7 @@ planned, is `telling`'s. Trigger words live in `data/<lang>/triggers.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -33,7 +34,7 @@ from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
 PARTY_KINDS = ("person", "state", "organisation")
-CLAUSE_MARKS = ("،", ",", "؛", ";")
+_CLAUSE_MARK = re.compile("[،,؛;]")
 WITH_REACH = 8  # words after "with" / "مع" within which the one met is named, titles and all
 SPEECH = "statement"
 DATED_ALONE = ("agreement", "meeting", "visit")  # "the treaty was signed on 19 June": a date for the one told
@@ -108,7 +109,8 @@ class EventExtractor:
                   if not reporter(toks, a, ts) and not represented(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         ctx.clause_starts = {k for k in range(1, len(toks))  # a comma, also beside a quote mark ('"بلا إبطاء"، متهما')
-                             if any(m in folded.text[toks[k - 1].end:toks[k].start] for m in CLAUSE_MARKS)}
+                             if folded.text[toks[k - 1].end:toks[k].start] != " "
+                             and _CLAUSE_MARK.search(folded.text, toks[k - 1].end, toks[k].start)}
         found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
