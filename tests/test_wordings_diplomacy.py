@@ -128,6 +128,10 @@ TOLD = [
      ("accusation", ["Algeria", "France"], "asserted", "2024-05-07")),
     ("en", "Islamabad ordered four Indian diplomats to leave the country.",
      ("accusation", ["India", "Pakistan"], "asserted", None)),
+    ("en", "Tokyo said it would summon the Chinese ambassador over the incursion.",
+     ("accusation", ["China", "Japan"], "planned", None)),
+    ("en", "Seoul summoned the Russian envoy on Thursday.", ("accusation", ["Russia", "South Korea"], "asserted",
+                                                             "2024-05-09")),
     ("en", "Narendra Modi held talks with the leaders of Nepal, Bhutan and Sri Lanka on Monday.",
      ("meeting", ["Bhutan", "Narendra Modi", "Nepal", "Sri Lanka"], "asserted", "2024-05-06")),
 ]
