@@ -19,16 +19,17 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, find_actors,
-                     follows, joined, nominal, phrase_at, reporter, represented, right_after, ruled, titles_before)
+                     follows, joined, nominal, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
-                        not_topics, pointed, remote_before, signed_by, with_holders)
+                        not_topics, remote_before, signed_by, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
+from .accused import accusation_parts
 from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
@@ -390,53 +391,10 @@ class EventExtractor:
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
         lead = [carry] if carry is not None and not floor else []  # an accusing participle's subject
-        if etype == "accusation" and (told := pointed(toks, i, j, actors, ts, self._gender, lead[:1])):
-            return [Participant(told[0].entity, "source", told[0].mention),
-                    Participant(told[1].entity, "target", told[1].mention)]
         if etype == "accusation":
-            said = max((k for k in speech if k < i), default=None)
-            complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
-            if complement and (said is None or nominal(toks[i].norm)):
-                content = [a for a in actors if a.first > j + 1][:3]
-                if len(content) >= 2 or not before:
-                    return dedupe([Participant(a.entity, "target", a.mention) for a in content]) if len(content) >= 2 \
-                        else None  # "warned that the cooperation between Moscow and Pyongyang ..."
-            bare_after = [a for a in after if bare(toks, a, ts)]
-            if len(ctx.main_states) == 2 and not before and any(  # "أعلنت حكومتا البلدين رفضهما خطة ترامب"
-                    phrase_at(toks, k, ts.dual) for k in range(max(0, i - 4, (said or 0) + 1), i)):
-                tgt = [a for a in after if a.entity not in ctx.main_states][:1]
-                return dedupe([Participant(e, "source", None) for e in ctx.main_states] +
-                              [Participant(a.entity, "target", a.mention) for a in tgt]) if tgt else None
-            heads = said is None and not before and heads_near(toks, i, j, ts)
-            src = lead or (self._speaker(said, toks, actors, ts) if said is not None else (
-                before[:LISTED] or chain(bare_after, toks, ts.titles, conjoined=True)[:LISTED]))  # "ندد لبنان وسوريا بـ"
-            if heads:  # "ندد الزعيمان بـ", "أدان الزعيمان برامج بيونغ يانغ"
-                src = self._two_leaders(actors, i, ctx) or src
-            owner = [a for a in bare_after if ts.lang == "ar" and (said is not None or not before) and a.kind == "person"
-                     and right_after(toks, a, j, ts)]
-            if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses
-                src = owner
-            taken = {a.entity for a in src}
-            named = {k for a in actors for k in range(a.first, a.last + 1)}
-            later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
-            comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
-            own = {self.registry.home_of(a.entity) for a in src} - {None}
-            later = [a for a in later if self.registry.home_of(a.entity) not in own  # "قال الوزير الكوري إن سيول قلقة"
-                     and not follows(toks, a, ts.beside, 2)  # "خلال مؤتمر صحفي مع نظيره الإريتري"
-                     and not any(toks[k].norm in ts.victims and k not in named  # "الهجوم الذي استهدف مسجدا في باكستان"
-                                 and not ruled(toks, k, ts)  # (not "the junta in Niger")
-                                 for k in range(max(0, a.first - 2), a.first))]  # (not "علي خامنئي"'s علي)
-            comp = [a for a in comp if self.registry.home_of(a.entity) not in own]
-            # a verb joined after the saying has its own accused ("said that Hamas was … and condemned Israel's strikes")
-            own_clause = complement or not nominal(toks[i].norm) and linked(toks, i, ts, ctx.clause_starts) or (
-                toks[i].norm in ts.participles and i in ctx.clause_starts)  # "…، متهمة الاتحاد الأوروبي بـ"
-            tgt = later[:1] if own_clause else (comp[:1] or later[:1])
-            if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
-                tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
-            parts = [Participant(a.entity, "source", a.mention) for a in src] + \
-                    [Participant(a.entity, "target", a.mention) for a in tgt]
-            if not tgt and dual:  # "condemned the cooperation between the two countries"
-                parts += [Participant(e, "target", None) for e in dual if e not in taken]
+            parts, final = accusation_parts(self, i, j, toks, actors, ts, ctx, speech, before, after, dual, lead)
+            if final:
+                return parts
         elif etype == "invitation":
             origin = [a for a in after if follows(toks, a, ts.from_ | ts.inviters, 2)]
             if origin:  # the one invited is not the inviter's own state ("visited Egypt at the invitation of Sisi")
