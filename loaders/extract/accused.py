@@ -20,7 +20,7 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
                      ) -> tuple[list[Participant] | None, bool]:
     """The accuser and the accused, and whether they are final (else they go through the common checks).
     `ex`: the events stage, for its speaker and coreference readings."""
-    if (told := pointed(toks, i, j, actors, ts, ex._gender, lead[:1])):
+    if (told := pointed(toks, i, j, actors, ts, ex.coref.gender, lead[:1])):
         return [Participant(told[0].entity, "source", told[0].mention),
                 Participant(told[1].entity, "target", told[1].mention)], True
     said = max((k for k in speech if k < i), default=None)

@@ -61,6 +61,11 @@ def titles_before(toks: list[Token], k: int, ts: TriggerSet) -> int:
     return n
 
 
+def courtesy_call(toks: list[Token], j: int, ts: TriggerSet) -> bool:
+    """The call word at j is a courtesy call paid ("called on Chief Adviser Yunus"): the one called on follows."""
+    return j + 1 < len(toks) and toks[j].norm in ts.calls and toks[j + 1].norm in ts.courtesy
+
+
 def right_after(toks: list[Token], a: Actor, j: int, ts: TriggerSet) -> bool:
     """The actor, with the title words before its name, starts right after token j ("أجرى وزير الخارجية …")."""
     return a.first - titles_before(toks, a.first, ts) == j + 1

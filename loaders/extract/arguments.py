@@ -8,7 +8,8 @@ previous clause's source a joined verb shares. Each reads tokens and the trigger
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import Actor, bare, boundary_after, chain, follows, joined, phrase_at, right_after, titles_before
+from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, phrase_at, right_after,
+                     titles_before)
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
@@ -78,8 +79,7 @@ def not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: Trigge
     """What a meeting discussed is no party to it ("met Wang Yi to discuss the Ukraine crisis", "بحث
     أردوغان مع بايدن ملف انضمام السويد"): after a topic word, only those met "with" (and an Arabic
     verb's subject) stay."""
-    paid = j + 1 < len(toks) and toks[j].norm in ts.calls and toks[j + 1].norm in ts.courtesy  # "called on X"
-    t = next((k for k in range(j + 2 if paid else i, len(toks))
+    t = next((k for k in range(j + 2 if courtesy_call(toks, j, ts) else i, len(toks))  # "called on X"
               if any(f in ts.topical for f, _ in strip_variants(toks[k].norm))), None)
     if t is None:
         return after

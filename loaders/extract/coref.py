@@ -158,7 +158,7 @@ class Coref:
             for a in (pool if subject else reversed(pool)):
                 if a.kind != "person" or a.entity in taken or any(f.entity == a.entity for f in found):
                     continue
-                gender = self._gender(a.entity)
+                gender = self.gender(a.entity)
                 if mark.gender and gender and gender != mark.gender:
                     continue
                 found.append(a)
@@ -192,7 +192,7 @@ class Coref:
                 return holders(office) if office else list(main_states)
         return []
 
-    def _gender(self, name: str) -> str | None:
+    def gender(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
         return ent.gender if ent else None
 

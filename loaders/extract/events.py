@@ -19,7 +19,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
 from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, find_actors,
-                     follows, joined, nominal, reporter, represented, right_after, titles_before)
+                     courtesy_call, follows, joined, nominal, reporter, represented, right_after, titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
@@ -115,7 +115,8 @@ class EventExtractor:
         found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
-        found = settle(found, toks, forms, ts, date_tokens(seg, folded, toks, dates))
+        found = settle(found, toks, forms, ts, date_tokens(seg, folded, toks, dates)
+                       if dates and any(t == "agreement" for t, _, _ in found) else frozenset())
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
@@ -422,8 +423,7 @@ class EventExtractor:
             material = etype == "cooperation" and any(t.norm in ts.military for t in toks[max(0, i - 1):j + 3])
             with_ = [a for a in after if follows(toks, a, ts.with_) or a.clitic.endswith("ب") or with_holders(toks, a, ts)
                      or right_after(toks, a, j, ts) and toks[j].norm in ts.preps  # "spoken to X"
-                     or toks[j].norm in ts.calls and a.first - titles_before(toks, a.first, ts) == j + 2
-                     and toks[j + 1].norm in ts.courtesy  # "called on Chief Adviser Yunus"
+                     or courtesy_call(toks, j, ts) and right_after(toks, a, j + 1, ts)  # "called on Chief Adviser Yunus"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))
@@ -517,11 +517,7 @@ class EventExtractor:
 
     def _agrees(self, mark: Agreement | None, entity: str) -> bool:
         """A verb form that could have this one as subject ("حيث التقت الوزيرة" is not the visitor Kim)."""
-        return mark is None or mark.number == 1 and mark.gender in (None, self._gender(entity) or mark.gender)
-
-    def _gender(self, entity: str) -> str | None:
-        ent = self.registry.entities.get(entity)
-        return ent.gender if ent is not None else None
+        return mark is None or mark.number == 1 and mark.gender in (None, self.coref.gender(entity) or mark.gender)
 
     def _named_after(self, a: Actor, actors: list[Actor]) -> Actor:
         """A state inside a title is its person named right after it ("مع رئيس برلمان كوريا الشمالية

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..normalize import Folded
 from ..records import DateExpr, Segment
-from .actors import Actor, boundary_after, chain, excluded, nominal, phrase_at, titles_before
+from .actors import (Actor, boundary_after, chain, courtesy_call, excluded, nominal, phrase_at, right_after,
+                     titles_before)
 from .entities import Token
 from .triggers import TriggerSet, called_to
 
@@ -67,9 +68,9 @@ def _a_call(toks: list[Token], k: int, skip: int, actors: list[Actor], ts: Trigg
     `skip`: the length of the person right at k."""
     if skip:
         return not (k + skip < len(toks) and toks[k + skip].norm in ts.naming)
-    if k >= len(toks) or toks[k].norm not in ts.courtesy:
+    if not courtesy_call(toks, k - 1, ts):
         return False
-    who = next((a for a in actors if a.kind == "person" and a.first - titles_before(toks, a.first, ts) == k + 1), None)
+    who = next((a for a in actors if a.kind == "person" and right_after(toks, a, k, ts)), None)
     return who is not None and not (who.last + 1 < len(toks) and toks[who.last + 1].norm in ts.demands)
 
 
