@@ -23,7 +23,7 @@ from .db import DatabaseError, mask
 from .extract.dates import DateFinder
 from .extract.entities import Cues, EntityMatcher, Gazetteer, SegmentTexts
 from .extract.events import EventExtractor, TriggerSet
-from .extract.linked import lead_dates, link_dates, trip_purposes
+from .extract.linked import lead_dates, link_dates, sequel_dates, trip_purposes
 from .extract.places import Locator
 from .extract.unlisted import UnlistedPeople
 from .extract.nlp.base import NlpUnavailable
@@ -94,6 +94,7 @@ class Extractor:
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
         trip_purposes(events, text, {s.order: s.language for s in segments}, self.events.triggers)
+        sequel_dates(events, text, segments, dates, self.events.triggers)
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening

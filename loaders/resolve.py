@@ -22,6 +22,7 @@ from .normalize import fold, norm
 from .registry import Registry, holder_at
 
 _APPOSITION_GAP = 4
+DIRECTED = ("accusation", "invitation")  # types whose parties have a direction that makes them another happening
 
 
 def anchor_date(published: dt.date | None, dates: list[DateExpr], segments: list[Segment]) -> dt.date | None:
@@ -232,8 +233,8 @@ def merge(events: list[Event]) -> list[Event]:
     meeting and one that took place are two happenings)."""
     out: list[Event] = []
     for ev in events:
-        key = (ev.type, frozenset(ev.names()), ev.modality)
-        twin = next((o for o in out if (o.type, frozenset(o.names()), o.modality) == key and _same_date(o, ev)), None)
+        key = _merge_key(ev)
+        twin = next((o for o in out if _merge_key(o) == key and _same_date(o, ev)), None)
         if twin is None:  # one sentence telling it twice, once with fewer parties ("وقع قادة X وY … معاهدة")
             twin = next((o for o in out if o.type == ev.type and o.modality == ev.modality and _same_date(o, ev)
                          and o.evidence_spans[0] == ev.evidence_spans[0] and _nested(o, ev)), None)
@@ -245,6 +246,13 @@ def merge(events: list[Event]) -> list[Event]:
         if ev.evidence_spans[0] not in twin.evidence_spans:
             twin.evidence_spans.append(ev.evidence_spans[0])
     return out
+
+
+def _merge_key(ev: Event) -> tuple:
+    """Type, parties and modality; who accuses or invites whom too (a counter-accusation is another happening)."""
+    if ev.type in DIRECTED:
+        return ev.type, frozenset((p.entity, p.role == "source") for p in ev.participants), ev.modality
+    return ev.type, frozenset(ev.names()), ev.modality
 
 
 def _nested(a: Event, b: Event) -> bool:

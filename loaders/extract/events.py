@@ -224,7 +224,8 @@ class EventExtractor:
             military = etype == "cooperation" and any(t.norm in ts.military for t in toks[i + n:i + n + 2])
             if (i in acts or military) and not ev.negated:  # "قال … إن التعاون العسكري بين موسكو وبيونغ يانغ"
                 said = max((k for k in speech if k < i), default=None)
-                if said is not None and any(toks[k].norm in ts.complements for k in range(said + 1, i)):
+                if said is not None and (any(toks[k].norm in ts.complements for k in range(said + 1, i)) or ts.lang == "en"
+                                         and any(a.first == said + 1 and a.entity == parts[0].entity for a in actors)):
                     pair = forces.reported(parts, self._speaker(said, toks, actors, ts)[:1], self.registry)
                     if pair:
                         out.append(self._event(seg, folded, toks, forms, "accusation", said, 1, pair, date, ts))

@@ -44,6 +44,33 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
         ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, trips, registry, day)
 
 
+def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates: list[DateExpr],
+                 triggers: dict[str, TriggerSet]) -> None:
+    """A sentence that goes on with the occasion the one before it dated, with no date of its own, tells
+    what happened then ("استقبل السيسي أمس الأربعاء أردوغان … ووقّع الرئيسان إعلانا مشتركا", "… hosted
+    Erdogan on Wednesday. The two leaders signed …"): its undated events that share a party with that
+    occasion take its date, unless told as background or a possibility (the trigger data's `background`)."""
+    by_order = {s.order: s for s in segments}
+    for ev in events:
+        if ev.date is not None or ev.date_unread or ev.dated_by_article or ev.modality != "asserted":
+            continue
+        seg, before = by_order.get(ev.segment_order), by_order.get(ev.segment_order - 1)
+        if seg is None or before is None or before.kind != "body" or seg.kind != "body" \
+                or "\n\n" in text[before.end:seg.start]:
+            continue  # the sentence right before, in the same paragraph
+        if any(seg.start <= d.start < seg.end for d in dates) or any(
+                e.date is not None for e in events if e.segment_order == seg.order):
+            continue
+        ts = triggers.get(seg.language) or triggers["ar"]
+        lead = norm(text[ev.sentence_start:ev.trigger_start]).split()
+        if any(w in ts.background or w[:1] in ("و", "ف") and w[1:] in ts.background for w in lead):
+            continue
+        occasion = [e for e in events if e.segment_order == before.order and e.modality == "asserted"
+                    and e.date is not None and e.date.precision == "day"]
+        if occasion and {n for e in occasion for n in e.names()} & set(ev.names()):
+            ev.date = _one_date(occasion)
+
+
 def trip_purposes(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet]) -> None:
     """Talks told as what a planned trip is for ("Putin will travel to Beijing next month for talks with Xi",
     "سيزور بوتين بكين لإجراء محادثات مع شي") are planned too, and on the trip's date."""

@@ -1,0 +1,79 @@
+"""One occasion told over several sentences, and wordings of support and condemnation found missed on fresh
+paragraphs: a sentence that goes on with the occasion before it takes its day, a counter-accusation stays its own
+event, "دان" condemns, arms "exported" are support; Arabic and English, sentences written for these tests."""
+import pytest
+
+from tests.test_extract import extract
+from tests.test_wordings_diplomacy import _events
+
+GOES_ON = [
+    # the next sentence of the same paragraph goes on with the dated occasion: its day
+    ("ar", "استقبل الرئيس الجزائري عبد المجيد تبون أمس الثلاثاء رئيس الوزراء الإيطالي جورجيا ميلوني في قصر المرادية. "
+           "ووقع الجانبان مذكرة تفاهم في مجال الطاقة.",
+     ("agreement", ["Algeria", "Italy"], "asserted", "2024-05-07")),
+    ("ar", "التقى الرئيس الكيني وليام روتو نظيره الأوغندي يويري موسيفيني في نيروبي الخميس. "
+           "واتفق الرئيسان على مد خط أنابيب النفط.",
+     ("agreement", ["William Ruto", "Yoweri Museveni"], "asserted", "2024-05-09")),
+    ("ar", "أعلن الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ الاثنين أن الحلف سيعزز وجوده في البلطيق. "
+           "واتهم ستولتنبرغ روسيا بتهديد أمن أوروبا.",
+     ("accusation", ["Jens Stoltenberg", "Russia"], "asserted", "2024-05-06")),
+    ("en", "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday. "
+           "The two leaders signed a deal on a new highway.",
+     ("agreement", ["Abiy Ahmed", "William Ruto"], "asserted", "2024-05-07")),
+    ("en", "Lula received Argentine President Alberto Fernandez in Brasilia on Monday. "
+           "Lula and Fernandez agreed to revive the trade council.",
+     ("agreement", ["Alberto Fernández", "Luiz Inácio Lula da Silva"], "asserted", "2024-05-06")),
+    # "دان" condemns as "أدان" does
+    ("ar", "ودانت الإمارات الهجوم الإيراني على ناقلة النفط.",
+     ("accusation", ["Iran", "United Arab Emirates"], "asserted", None)),
+    ("ar", "ودان وزير الخارجية البريطاني ديفيد كاميرون الأحد القصف الروسي على أوديسا.",
+     ("accusation", ["David Cameron", "Russia"], "asserted", "2024-05-05")),
+    # arms exported are material support, also told by a third state
+    ("ar", "وقالت واشنطن إن إيران صدرت صواريخ باليستية إلى روسيا.",
+     ("cooperation", ["Iran", "Russia"], "asserted", None)),
+    ("en", "Kyiv said Iran had exported drones to Russia.",
+     ("cooperation", ["Iran", "Russia"], "asserted", None)),
+    ("en", "Kyiv said Iran had exported drones to Russia.",
+     ("accusation", ["Iran", "Ukraine"], "asserted", None)),
+    ("en", "Belarus denied that Minsk had exported munitions to Russia.",
+     ("cooperation", ["Belarus", "Russia"], "negated", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", GOES_ON)
+def test_what_goes_on_from_an_occasion(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
+BACKGROUND = [
+    # told as background or a possibility, or counted from another time: no day of the occasion before
+    ("ar", "استقبل الرئيس الجزائري عبد المجيد تبون أمس الثلاثاء رئيس الوزراء الإيطالي جورجيا ميلوني في قصر المرادية. "
+           "وكان الجانبان قد وقعا مذكرة تفاهم في مجال الطاقة.", "agreement"),
+    ("ar", "التقى الرئيس الكيني وليام روتو نظيره الأوغندي يويري موسيفيني في نيروبي الخميس. "
+           "وكان روتو وموسيفيني قد اتفقا على مد خط أنابيب النفط.", "agreement"),
+    ("en", "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday. "
+           "Ruto and Abiy had signed a deal on a new highway.", "agreement"),
+    ("en", "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday. "
+           "Ruto and Abiy may sign a deal on a new highway.", "agreement"),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype", BACKGROUND)
+def test_background_takes_no_day_from_the_occasion_before(extractor, lang, text, etype):
+    got = [e for e in _events(extractor, lang, text) if e[0] == etype]
+    assert got and all(e[3] is None for e in got)
+
+
+def test_a_new_paragraph_is_another_occasion(extractor):
+    text = ("استقبل الرئيس الجزائري عبد المجيد تبون أمس الثلاثاء رئيس الوزراء الإيطالي جورجيا ميلوني في قصر المرادية."
+            "\n\nووقع الجانبان مذكرة تفاهم في مجال الطاقة.")
+    got = [e for e in _events(extractor, "ar", text) if e[0] == "agreement"]
+    assert got and all(e[3] is None for e in got)
+
+
+def test_a_counter_accusation_is_another_happening(extractor):
+    text = ("استدعت وزارة الخارجية اليابانية الخميس السفير الصيني وو جيانغهاو احتجاجا على دخول سفن صينية مياهها. "
+            "واتهمت بكين طوكيو بالتحريض.")
+    ex = extract(extractor, text, "2024-05-10")
+    sides = {(e.names()[0], e.date.iso() if e.date else None) for e in ex.events if e.type == "accusation"}
+    assert sides == {("Japan", "2024-05-09"), ("China", "2024-05-09")}
