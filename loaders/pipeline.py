@@ -94,7 +94,7 @@ class Extractor:
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
         trip_purposes(events, text, {s.order: s.language for s in segments}, self.events.triggers)
-        sequel_dates(events, text, segments, dates, self.events.triggers)
+        sequel_dates(events, text, segments, dates, self.events.triggers, self.registry)
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening

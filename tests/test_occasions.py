@@ -77,3 +77,25 @@ def test_a_counter_accusation_is_another_happening(extractor):
     ex = extract(extractor, text, "2024-05-10")
     sides = {(e.names()[0], e.date.iso() if e.date else None) for e in ex.events if e.type == "accusation"}
     assert sides == {("Japan", "2024-05-09"), ("China", "2024-05-09")}
+
+
+NAMED = [
+    # the one a spokesman speaks for is the body; the name after it is the actor
+    ("ar", "واتهم المتحدث باسم مجلس الأمن القومي الأمريكي جون كيربي إيران بتزويد الحوثيين بالصواريخ.",
+     ("accusation", ["Iran", "John Kirby"], "asserted", None)),
+    ("ar", "وانتقد المتحدث باسم الخارجية الأمريكية ماثيو ميلر الأربعاء الحكومة الإسرائيلية.",
+     ("accusation", ["Israel", "Matthew Miller (spokesperson)"], "asserted", "2024-05-08")),
+    # a state's national security council is not the UN's
+    ("en", "Sergei Shoigu, secretary of Russia's Security Council, arrived in Tehran on Monday.",
+     ("visit", ["Iran", "Sergei Shoigu"], "asserted", "2024-05-06")),
+    # a surname that is also a nationality, after the full name: the person where no noun takes the adjective
+    ("ar", "وصل رئيس الوزراء العراقي محمد شياع السوداني إلى أنقرة الاثنين. واستقبل أردوغان السوداني في المجمع الرئاسي.",
+     ("meeting", ["Mohammed Shia al-Sudani", "Recep Tayyip Erdoğan"], "asserted", "2024-05-06")),
+    ("ar", "وأكد رئيس الوزراء العراقي محمد شياع السوداني دعم العراق للجيش السوداني.",
+     ("cooperation", ["Iraq", "Mohammed Shia al-Sudani", "Sudan"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", NAMED)
+def test_who_acts_is_named(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

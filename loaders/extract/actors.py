@@ -35,7 +35,7 @@ class Actor:
 
 
 def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[Mention], registry: Registry,
-                titles: set[str] = frozenset()) -> list[Actor]:
+                titles: set[str] = frozenset(), speaking: set[str] = frozenset()) -> list[Actor]:
     """Each resolved mention of the sentence as the token range it covers, with the clitic before it."""
     spans = [(seg.start + a, seg.start + b) for a, b in (folded.span(t.start, t.end) for t in toks)]
     out: list[Actor] = []
@@ -50,7 +50,7 @@ def find_actors(seg: Segment, folded: Folded, toks: list[Token], mentions: list[
         clitic = seg.text[spans[first][0] - seg.start:m.start - seg.start] if m.start > spans[first][0] else ""
         ent = registry.entities.get(name)
         out.append(Actor(first, idx[-1], name, ent.kind if ent else "person", m, norm(clitic)))
-    return merge_adjacent(out, toks, titles)
+    return merge_adjacent(out, toks, titles, speaking)
 
 
 def titles_before(toks: list[Token], k: int, ts: TriggerSet) -> int:
@@ -74,8 +74,10 @@ def right_after(toks: list[Token], a: Actor, j: int, ts: TriggerSet) -> bool:
 NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "بن", "بنت", "ابن", "ال"})
 
 
-def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset()) -> list[Actor]:
-    """A role next to its name is one actor; a nationality adjective next to a person is that person."""
+def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset(),
+                   speaking: set[str] = frozenset()) -> list[Actor]:
+    """A role next to its name is one actor; a nationality adjective next to a person is that person, and
+    so is the body a spokesman speaks for ("المتحدث باسم مجلس الأمن القومي الأمريكي جون كيربي")."""
     out: list[Actor] = []
     for a in actors:
         prev = out[-1] if out else None
@@ -92,7 +94,8 @@ def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = fr
             if prev.entity == a.entity:
                 prev.last = a.last
                 continue
-            if prev.mention.alias_kind in ("adj", "title") and a.kind == "person":  # "الوزير الروسي سيرغي لافروف"
+            if a.kind == "person" and (prev.mention.alias_kind in ("adj", "title") or prev.kind != "person"
+                                       and prev.first > 0 and toks[prev.first - 1].norm in speaking):
                 a.first, a.clitic = prev.first, prev.clitic
                 out[-1] = a
                 continue

@@ -260,6 +260,8 @@ class EntityMatcher:
                     continue
             if hit is not None:
                 n, stripped, alias = hit
+                if alias.kind == "adj" and seen_full:
+                    alias = self._surname_not_adjective(toks, i, alias, seen_full) or alias
                 entity = alias.entity
                 if alias.kind == "short":
                     entity = None if self._name_continues(seg, folded, toks, i) else \
@@ -365,6 +367,14 @@ class EntityMatcher:
         joined = clitic.startswith("و") and last is not None and last.kind == "state" and i and \
             last.end >= toks[i - 1].end - 1
         return ent.name if joined else None
+
+    def _surname_not_adjective(self, toks: list[Token], i: int, adj: Alias, seen_full: list[str]) -> Alias | None:
+        """"وأكد السوداني", after Mohammed Shia al-Sudani was named in full: the surname, not "Sudanese",
+        where no definite noun before it could take the adjective ("الجيش السوداني")."""
+        if i and any(f.startswith("ال") for f, _ in strip_variants(toks[i - 1].norm)):
+            return None
+        return next((a for a in self.gaz.aliases_for(tuple(_WORD.findall(adj.norm)))
+                     if a.kind == "short" and a.entity in seen_full), None)
 
     def _back_reference(self, alias: Alias, seen_full: list[str], nation: str | None) -> str | None:
         """A short name alone names the one entity named in full so far that it can stand for (of the

@@ -106,7 +106,8 @@ class EventExtractor:
         toks = texts.tokens(seg)
         if not toks:
             return []
-        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles), ts)
+        actors = [a for a in delegations(toks, find_actors(seg, folded, toks, mentions, self.registry, ts.titles,
+                                                          ts.speaking_for), ts)
                   if not reporter(toks, a, ts) and not represented(toks, a, ts)]
         forms = [word_forms(t.norm) for t in toks]
         ctx.clause_starts = {k for k in range(1, len(toks))  # a comma, also beside a quote mark ('"بلا إبطاء"، متهما')

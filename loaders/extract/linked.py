@@ -45,11 +45,13 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
 
 
 def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates: list[DateExpr],
-                 triggers: dict[str, TriggerSet]) -> None:
+                 triggers: dict[str, TriggerSet], registry: Registry) -> None:
     """A sentence that goes on with the occasion the one before it dated, with no date of its own, tells
     what happened then ("استقبل السيسي أمس الأربعاء أردوغان … ووقّع الرئيسان إعلانا مشتركا", "… hosted
     Erdogan on Wednesday. The two leaders signed …"): its undated events that share a party with that
-    occasion take its date, unless told as background or a possibility (the trigger data's `background`)."""
+    occasion (or whose states are its people's) take its date, unless told as background or a possibility (the
+    trigger data's `background`)."""
+    sides = lambda e: set(e.names()) | {registry.home_of(n) for n in e.names()} - {None}  # noqa: E731
     by_order = {s.order: s for s in segments}
     for ev in events:
         if ev.date is not None or ev.date_unread or ev.dated_by_article or ev.modality != "asserted":
@@ -67,7 +69,7 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
             continue
         occasion = [e for e in events if e.segment_order == before.order and e.modality == "asserted"
                     and e.date is not None and e.date.precision == "day"]
-        if occasion and {n for e in occasion for n in e.names()} & set(ev.names()):
+        if occasion and set().union(*map(sides, occasion)) & sides(ev):
             ev.date = _one_date(occasion)
 
 
