@@ -99,3 +99,35 @@ NAMED = [
 @pytest.mark.parametrize("lang,text,event", NAMED)
 def test_who_acts_is_named(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+STAYS = [
+    # a visit noun naming no destination: the subject visits the one foreign place its sentence names before it
+    ("en", "Indian Prime Minister Narendra Modi met Vladimir Putin in Moscow on Monday, the first day of a visit "
+           "during which he also toured a nuclear plant.", ("visit", ["Narendra Modi", "Russia"], "asserted", "2024-07-08")),
+    ("en", "Turkish President Recep Tayyip Erdogan left Budapest on Friday after a two-day official visit.",
+     ("visit", ["Hungary", "Recep Tayyip Erdoğan"], "asserted", "2024-05-10")),
+    ("ar", "غادر الرئيس الإيراني مسعود بزشكيان الدوحة الأربعاء في ختام زيارة استغرقت يومين.",
+     ("visit", ["Masoud Pezeshkian", "Qatar"], "asserted", "2024-05-08")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", STAYS)
+def test_a_visit_noun_is_hosted_where_its_subject_stays(extractor, lang, text, event):
+    published = "2024-07-09" if "Modi" in text else "2024-05-10"
+    assert event in _events(extractor, lang, text, published)
+
+
+NO_STAY = [
+    # another's trip, a purpose, or a state named as an object: no visit of the subject
+    ("en", "Kim Jong Un said in Moscow that Putin's visit would strengthen the friendship.", ["Kim Jong Un", "Russia"]),
+    ("ar", "قال السفير الروسي ألكسندر ماتسيغورا في موسكو إن بيونغ يانغ تدرس دعوة كيم لزيارة موسكو.",
+     ["Alexander Matsegora", "Russia"]),
+    ("ar", "وقال بوتين إن روسيا ستساعد كوريا الشمالية وإن الزيارة إلى هذا المكان تهدف لهذه الغاية.",
+     ["North Korea", "Vladimir Putin"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,parties", NO_STAY)
+def test_no_stay_where_the_noun_is_anothers(extractor, lang, text, parties):
+    assert not [e for e in _events(extractor, lang, text) if e[0] == "visit" and e[1] == parties]

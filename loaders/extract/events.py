@@ -55,6 +55,7 @@ class Context:
     recent_states: list[str] = field(default_factory=list)  # named last first, for "زارها", "visited it"
     unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
     last_day: dt.date | None = None  # the last day the article told, which "the next day" counts from
+    first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
 
 
 class EventExtractor:
@@ -122,6 +123,7 @@ class EventExtractor:
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
+        ctx.first_visit = min((i for t, i, _ in found if t == "visit"), default=None)
         kept: list[tuple[str, int, int, list[Participant]]] = []
         orphans: list[tuple[str, int, int]] = []
         for k, (etype, i, n) in enumerate(found):
@@ -380,7 +382,7 @@ class EventExtractor:
                 [Participant(a.entity, "target", a.mention) for a in addressee]
         if etype == "visit":
             return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts,
-                                            places, ctx.recent_states, i in ctx.clause_starts)
+                                            places, ctx.recent_states, i in ctx.clause_starts, ctx.first_visit == i)
         pair = between_pair(j, toks, actors, ts)
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]

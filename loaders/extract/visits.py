@@ -35,9 +35,10 @@ class Visits:
 
     def participants(self, i: int, j: int, toks: list[Token], before: list[Actor], after: list[Actor],
                      ts: TriggerSet, sentence: list[Actor] = (), recent: list[str] = (),
-                     opens: bool = False) -> list[Participant] | None:
+                     opens: bool = False, leading: bool = False) -> list[Participant] | None:
         """The visitor and the host; `sentence` holds the sentence's actors, `recent` the states the
-        article named last, `opens` whether the verb opens a clause after a comma."""
+        article named last, `opens` whether the verb opens a clause after a comma, `leading` whether it
+        is the sentence's first visit word."""
         it: list[str] = []
         if self.visited_it(toks, i, j, ts):  # the states named before, the last first
             it = [h for h in (self.state(a.entity) for a in reversed(sentence) if a.last < i and a.kind != "person")
@@ -53,7 +54,7 @@ class Visits:
             people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
         visitor = people[0] if people else (before[-1:] or self._delegation(toks, after, ts) or [None])[0]
         if visitor is None:
-            return None
+            return self._stay(i, j, toks, sentence, ts) if leading else None
         home = self.registry.home_of(visitor.entity)
         places = [a for a in after if a is not visitor and a.kind != "person"]
         # "يزور (حاليا) طهران", "وزار بلينكن ولامي كييف": right after the trigger or the visitors it names
@@ -77,7 +78,33 @@ class Visits:
         if not any(self.state(a.entity) for a in places) and visitor.kind == "person" \
                 and any(toks[k].norm in words for k in range(end + 1, min(end + reach, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
-        return None
+        return self._stay(i, j, toks, sentence, ts) if leading else None
+
+    def _place(self, a: Actor) -> bool:
+        """Named as a place (a capital standing for its state, "Moscow"), not as a state or body."""
+        ent = self.registry.entities.get(a.mention.entity) if a.mention.entity else None
+        return ent is not None and ent.kind == "place"
+
+    def _stay(self, i: int, j: int, toks: list[Token], sentence: list[Actor], ts: TriggerSet) -> list[Participant] | None:
+        """A visit noun naming no destination ("the second day of a visit during which", "left Moscow after a
+        three-day state visit"): the sentence's subject visits the one foreign state its sentence names
+        before the noun; none when someone follows the noun ("a visit by Kim") or it is a verb ("to visit")."""
+        word = toks[i].norm
+        if word not in ts.visit_nouns and not (word[:1] in ("و", "ب") and word[1:] in ts.visit_nouns) \
+                or i and (toks[i - 1].norm in ts.verb_leads or toks[i - 1].norm == "s"):
+            return None  # "لزيارة موسكو", "to visit", "Putin's visit": another's trip, or a purpose
+        if any(0 < a.first - j <= 3 for a in sentence):
+            return None  # "a visit by Kim", "زيارة الأخير للقاهرة": told after the noun
+        first = next((a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
+        if first is None:
+            return None
+        home = self.registry.home_of(first.entity)
+        hosts = {h: a for a in sentence if a.kind != "person" and a.last < i and self._place(a)
+                 and (h := self.state(a.entity)) and h not in (home, first.entity)}
+        if len(hosts) != 1:
+            return None
+        (host, where), = hosts.items()
+        return [Participant(first.entity, "source", first.mention), Participant(host, "target", where.mention)]
 
     def companions(self, ev: Event, actors: list[Actor], toks: list[Token], ts: TriggerSet) -> list[Event]:
         """The people joined to the visitor by و / "and" travel too ("Blinken and Lammy visited Kyiv",
