@@ -267,10 +267,11 @@ def _same_date(a: Event, b: Event) -> bool:
     return a.date.iso()[:7] == b.date.iso()[:7]
 
 
-def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
+def visit_hosts(events: list[Event], registry: Registry, dateline: str | None = None) -> list[Event]:
     """A visit whose destination only the gazetteer knows ("وصل إلى مدينة جدة", "arrived in San
-    Francisco") is hosted by the state of the place its sentence names after the trigger; without
-    one, or at home, it is no visit."""
+    Francisco") is hosted by the state of the place its sentence names after the trigger, else by the
+    state of the article's dateline ("فلاديفوستوك - رويترز: … وصل كيم أمس بالقطار"); without one, or
+    at home, it is no visit."""
     if not any(ev.host_pending for ev in events):
         return events
     out: list[Event] = []
@@ -282,6 +283,8 @@ def visit_hosts(events: list[Event], registry: Registry) -> list[Event]:
         place = ev.place
         visitor = ev.participants[0].entity
         host = place.country if place is not None and place.start >= ev.trigger_end else None
+        if host is None and registry.home_of(visitor) is not None:  # a visitor whose state is known
+            host = dateline
         if host and host in registry.entities and host not in (visitor, registry.home_of(visitor)):
             ev.participants.append(Participant(host, "target", None))
             out.append(ev)

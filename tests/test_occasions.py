@@ -131,3 +131,40 @@ NO_STAY = [
 @pytest.mark.parametrize("lang,text,parties", NO_STAY)
 def test_no_stay_where_the_noun_is_anothers(extractor, lang, text, parties):
     assert not [e for e in _events(extractor, lang, text) if e[0] == "visit" and e[1] == parties]
+
+
+def _wire(extractor, lang: str, text: str, published: str):
+    """A paragraph opening with its wire dateline, right after the title."""
+    title = "Leaders meet in the capital" if lang == "en" else "لقاء القادة في العاصمة"
+    ex = extract(extractor, text, published, title=title, opening=None, language=lang)
+    return [(e.type, sorted(e.names()), e.modality, e.date.iso() if e.date else None) for e in ex.events]
+
+
+ARRIVALS = [
+    # an arrival naming no destination is to where the dateline is
+    ("ar", "الدوحة - (قنا): وصل الرئيس التركي رجب طيب أردوغان أمس الثلاثاء قادما من أنقرة.",
+     ("visit", ["Qatar", "Recep Tayyip Erdoğan"], "asserted", "2024-05-07")),
+    ("en", "NEW DELHI (Reuters) - Japanese Prime Minister Fumio Kishida arrived on Monday for a two-day trip.",
+     ("visit", ["Fumio Kishida", "India"], "asserted", "2024-05-06")),
+    # a day counted back from the day the sentence tells ("a day after Kishida arrived")
+    ("en", "Fumio Kishida met Narendra Modi in New Delhi on Tuesday, a day after Kishida arrived in India.",
+     ("visit", ["Fumio Kishida", "India"], "asserted", "2024-05-06")),
+    ("ar", "التقى رئيس الوزراء الياباني فوميو كيشيدا رئيس الوزراء الهندي ناريندرا مودي في نيودلهي الثلاثاء، بعد "
+           "يومين من وصول كيشيدا إلى الهند.", ("visit", ["Fumio Kishida", "India"], "asserted", "2024-05-05")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", ARRIVALS)
+def test_an_arrival_is_where_the_article_is(extractor, lang, text, event):
+    assert event in _wire(extractor, lang, text, "2024-05-08")
+
+
+def test_a_name_holds_no_trigger(extractor):
+    """"فيصل" (a name) reads as ف + يصل ("arrives"): inside a person's name no trigger is read."""
+    text = "الرياض - (واس): التقى وزير الخارجية السعودي الأمير فيصل بن فرحان اليوم نظيره التركي هاكان فيدان."
+    assert not [e for e in _events(extractor, "ar", text, "2024-05-08") if e[0] == "visit"]
+
+
+def test_an_arrival_of_someone_of_no_known_state_is_no_visit_to_the_dateline(extractor):
+    text = "WASHINGTON (Reuters) - Envoy Johnathan Q. Smithers arrived on Wednesday for talks."
+    assert not [e for e in _events(extractor, "en", text, "2024-05-08") if e[0] == "visit"]

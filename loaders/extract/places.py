@@ -13,6 +13,7 @@ clause. The locative words are data: `data/<lang>/places.yaml`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from ..geo import Geo
@@ -28,6 +29,7 @@ WORDS_SCHEMA = {key + "!": [str] for key in (
 NAME_ALIASES = ("name", "metonym", "short")
 ADJ_ALIASES = ("adj", "title", "counterpart")
 MAX_WORDS = 4
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(,[^—–(]{0,30})?( \([^)]{1,40}\))? ?[—–-]")  # "VLADIVOSTOK, Russia (AP) —"
 # A one-word name only the gazetteer knows must be a large city: small towns' names are often
 # ordinary words ("في بيان" is "in a statement", not Bayan; "in Spring" is not Spring, Texas).
 MIN_ONE_WORD_POPULATION = 100_000
@@ -106,6 +108,22 @@ class Locator:
                 continue
             for e in group:
                 e.place = self._choose(e, group, toks, spans, phrases, lang)
+
+    def dateline_state(self, text: str, segments: list[Segment], mentions: list[Mention]) -> str | None:
+        """The state of the place the article's dateline names ("فلاديفوستوك - رويترز:", "VLADIVOSTOK, Russia
+        (AP) —"): the first words of a dateline line, or of the first body line when they are capitals."""
+        starts = [m.start for m in mentions]
+        for seg in segments:
+            if seg.kind not in ("dateline", "body"):
+                continue
+            if seg.kind == "body" and not (seg.language == "en" and _WIRE_DATELINE.match(seg.text)):
+                return None
+            toks, spans = self._tokens(text, seg.start, seg.end)
+            lang = "en" if seg.language == "en" else "ar"
+            place = self._place_at(text, toks, spans, 0, 0, lang, mentions, starts, set()) if toks else None
+            if place is not None and place.country:
+                return place.country
+        return None
 
     # ------------------------------------------------------------------ sentences
     @staticmethod

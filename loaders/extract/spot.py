@@ -28,9 +28,10 @@ def spot(seg: Segment, folded: Folded, toks: list[Token], forms: list[tuple[str,
     dated = [d.start - seg.start for d in dates]  # where each date starts in the segment
     alternates: dict[int, list[tuple[int, int]]] = {}  # a trigger's same-type neighbours ("توقيع ... اتفاقيات")
     acts: set[int] = set()
+    named = {k for a in actors if a.kind == "person" for k in range(a.first, a.last + 1)}  # "فيصل" is no "يصل"
     i = 0
     while i < len(toks):
-        hit = None if toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(
+        hit = None if i in named or toks[i].norm in ts.exclude or excluded(toks, i, ts.exclude) else ts.triggers.at(
             toks, i, forms[i], lambda p, n: p.needs_met(forms[i + n:i + n + WINDOW]))
         if hit is not None:
             etype, pat, n = hit

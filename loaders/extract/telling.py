@@ -181,7 +181,12 @@ def day_told_from(toks: list[Token], i: int, n: int, ts: TriggerSet) -> tuple[in
     "the next day", "عشية", "the same day"): its offset in days and its first and last token."""
     if not ts.event_days:
         return None
-    for k in range(boundary_before(toks, i, ts), min(len(toks), boundary_after(toks, i + n - 1, ts))):
+    start = boundary_before(toks, i, ts)
+    for k in range(max(0, start - 3), start):  # "a day after Kim arrived", "بعد يوم من وصول": the phrase ends
+        found = phrase_match(toks, k, ts.event_days)  # with the word that opens the clause
+        if found and k + len(found.split()) >= start:
+            return ts.event_days.offsets[found], k, k + len(found.split()) - 1
+    for k in range(start, min(len(toks), boundary_after(toks, i + n - 1, ts))):
         found = None if i <= k < i + n else phrase_match(toks, k, ts.event_days)
         if found:
             return ts.event_days.offsets[found], k, k + len(found.split()) - 1
