@@ -168,3 +168,23 @@ def test_a_name_holds_no_trigger(extractor):
 def test_an_arrival_of_someone_of_no_known_state_is_no_visit_to_the_dateline(extractor):
     text = "WASHINGTON (Reuters) - Envoy Johnathan Q. Smithers arrived on Wednesday for talks."
     assert not [e for e in _events(extractor, "en", text, "2024-05-08") if e[0] == "visit"]
+
+
+POINTED_BACK = [
+    # "the two leaders", an adverb between them and the verb
+    ("en", "Joe Biden hopes to see Xi Jinping at the APEC summit in November. The two leaders last met in Bali on "
+           "Nov. 14, 2022.", ("meeting", ["Joe Biden", "Xi Jinping"], "asserted", "2022-11-14")),
+    # an object pronoun after the verb: the one named before
+    ("en", "Olaf Scholz flew on to Shanghai, where Li Qiang received him on Tuesday.",
+     ("meeting", ["Li Qiang", "Olaf Scholz"], "asserted", "2024-05-07")),
+    ("en", "Olaf Scholz flew on to Shanghai, where Li Qiang received him on Tuesday.",
+     ("visit", ["China", "Olaf Scholz"], "asserted", "2024-05-07")),
+    # a measure of the talks between the time word and the noun
+    ("en", "Ilham Aliyev and Nikol Pashinyan agreed on Friday to free prisoners after two days of talks in Abu Dhabi.",
+     ("meeting", ["Ilham Aliyev", "Nikol Pashinyan"], "asserted", "2024-05-10")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", POINTED_BACK)
+def test_who_a_phrase_points_back_to(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

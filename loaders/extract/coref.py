@@ -173,7 +173,7 @@ class Coref:
             return []
         holders = lambda office: [h for h in (self.registry.holder(office, s, day)  # noqa: E731
                                               for s in main_states) if h]
-        for k in range(max(0, i - 3), min(len(toks), j + 4)):
+        for k in range(max(0, i - 5), min(len(toks), j + 4)):  # "The two leaders last met"
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 # "the two leaders": each state's leader, its head of state where none is listed (a king
                 # or an emperor heads the state, the prime minister leads it)

@@ -58,6 +58,14 @@ class Context:
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
 
 
+def _measured(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+    """A time word before a measure of the event ("during four hours of talks", "after two days of talks")."""
+    k = i - 1
+    if k < 2 or toks[k].norm != "of" or toks[k - 1].norm not in ts.measures:
+        return False
+    return toks[k - 2].norm in ts.time_words or k >= 3 and toks[k - 3].norm in ts.time_words
+
+
 class EventExtractor:
     def __init__(self, registry: Registry, triggers: dict[str, TriggerSet]):
         self.registry = registry
@@ -308,7 +316,7 @@ class EventExtractor:
             prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]
             found = self.coref.antecedents(pronoun[1], prior, ctx.discourse if not prior else Discourse(), taken,
                                            subject=True)[:1]
-        elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words
+        elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or _measured(toks, i, ts)
                                                       or toks[i - 1].norm in ts.clause_openers
                                                       or i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين": the clause's
@@ -323,6 +331,12 @@ class EventExtractor:
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
             found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
+        subject = self._before(i, toks, parties, ts)[-1:] if missing and not found else []
+        if subject and subject[0].kind == "person" and (other := self.coref.companion_mark(toks, i + n, ts)):
+            # "Macron travelled to Guangzhou, where Xi hosted him": the one the pronoun points back to
+            prior = [a for a in parties if a.kind == "person" and a.last < subject[0].first]
+            found = self.coref.antecedents(other, prior, ctx.discourse, taken | {subject[0].entity})[:1]
+            found = subject + found if found else []
         return found
 
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
