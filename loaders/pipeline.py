@@ -83,7 +83,7 @@ class Extractor:
         resolve_roles(text, mentions, anchor, self.registry, article.published_on is not None)
         mentions = resolve_lone_names(mentions, self.registry, anchor)
         resolve_counterparts(mentions, self.registry, anchor)
-        resolve_titles(mentions, self.registry)
+        resolve_titles(mentions, self.registry, anchor, self.matcher.cues.minister_titles)
         mentions = self.bare_titles.resolve(segments, mentions, texts)
         mentions = sorted(mentions + self.unlisted.find(text, segments, mentions), key=lambda m: m.start)
         events = self.events.extract(text, segments, mentions, dates, anchor, analyses, texts, unread)
@@ -94,7 +94,8 @@ class Extractor:
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
         trip_purposes(events, text, {s.order: s.language for s in segments}, self.events.triggers)
-        sequel_dates(events, text, segments, dates, self.events.triggers, self.registry)
+        sequel_dates(events, text, segments, dates, self.events.triggers, self.registry, mentions,
+                     article.published_on)
         lead_dates(events, segments, article)
         redate_roles(events)
         events = merge(events)  # tellings dated by their container or trip may now be one happening

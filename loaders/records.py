@@ -100,6 +100,7 @@ class Mention:
     actor: str | None = None
     holders: tuple = ()
     named_state: str | None = None  # the state a title names ("الرئيس التونسي", "نظيره المصري")
+    title: str | None = None  # the generic title before a nationality ("الوزير" in "الوزير الروسي"), folded
 
     @property
     def actor_name(self) -> str | None:

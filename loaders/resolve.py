@@ -147,14 +147,21 @@ def resolve_counterparts(mentions: list[Mention], registry: Registry, day: dt.da
             m.entity, m.kind = who, "person"
 
 
-def resolve_titles(mentions: list[Mention], registry: Registry) -> None:
-    """"الوزير الروسي" after Shoigu was named: the person of that country named last."""
+LEADERS = (*LEADING_OFFICES, "monarch", "emir", "sultan", "crown_prince")
+
+
+def resolve_titles(mentions: list[Mention], registry: Registry, day: dt.date | None = None,
+                   ministers: frozenset[str] = frozenset()) -> None:
+    """"الوزير الروسي" after Shoigu was named: the person of that country named last, who is no leader
+    where the title is a minister's (`ministers`)."""
     for k, m in enumerate(mentions):
         if m.alias_kind != "title" or m.entity is None:
             continue
         state = m.entity
+        minister = m.title in ministers
         who = next((p.entity for p in reversed(mentions[:k]) if p.kind == "person" and p.entity
-                    and registry.entities[p.entity].country == state), None)
+                    and registry.entities[p.entity].country == state
+                    and not (minister and registry.office_of(p.entity, day) in LEADERS)), None)
         if who:
             m.entity, m.kind = who, "person"
         else:
@@ -245,6 +252,10 @@ def merge(events: list[Event]) -> list[Event]:
             continue
         if ev.evidence_spans[0] not in twin.evidence_spans:
             twin.evidence_spans.append(ev.evidence_spans[0])
+        if ev.type == "visit" and ev.modality == "asserted" and twin.date and ev.date \
+                and twin.date.precision == ev.date.precision == "day" \
+                and ev.date.value < twin.date.value:
+            twin.date = ev.date  # a visit told on its reception day and its arrival day began on the arrival
     return out
 
 

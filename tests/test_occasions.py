@@ -188,3 +188,22 @@ POINTED_BACK = [
 @pytest.mark.parametrize("lang,text,event", POINTED_BACK)
 def test_who_a_phrase_points_back_to(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+MORE_OCCASIONS = [
+    # the sentence before is a statement dated by its saying: its day and the parties it names
+    ("ar", "قال وزير الخارجية البريطاني ديفيد لامي اليوم الخميس إن بلاده ستزيد دعمها لأوكرانيا. وأدلى لامي بتصريحاته "
+           "خلال زيارة إلى كييف.", ("visit", ["David Lammy", "Ukraine"], "asserted", "2024-05-09")),
+    # a visit told on the day its guest was received and on the day he arrived began on the arrival
+    ("ar", "استقبل الرئيس الصيني شي جين بينغ اليوم الجمعة رئيس الوزراء الماليزي أنور إبراهيم في بكين. وكان أنور قد "
+           "وصل إلى الصين أمس الخميس.", ("visit", ["Anwar Ibrahim", "China"], "asserted", "2024-05-09")),
+    # a minister's title after a minister and his president were named: the minister
+    ("ar", "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى سيول الاثنين في زيارة هي الأخيرة في عهد إدارة بايدن. "
+           "ومن المقرر أن يتوجه الوزير الأمريكي غدا إلى طوكيو.",
+     ("visit", ["Antony Blinken", "Japan"], "planned", "2024-05-11")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", MORE_OCCASIONS)
+def test_more_of_an_occasion(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

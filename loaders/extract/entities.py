@@ -25,7 +25,8 @@ from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
-               "role_former!": [str], "generic_titles!": [str], "not_short_names": [str], "name_words": [str],
+               "role_former!": [str], "generic_titles!": [str], "minister_titles": [str], "not_short_names": [str],
+               "name_words": [str],
                "state_prepositions": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
 _LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
@@ -51,6 +52,7 @@ class Cues:
     not_short_names: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()  # around a first name: "الأمير تركي بن محمد" is no Turk
     state_prepositions: frozenset[str] = frozenset()  # before a state's word-like short name: "في مالي"
+    minister_titles: frozenset[str] = frozenset()  # generic titles no head of state bears ("الوزير الأمريكي")
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -65,7 +67,8 @@ class Cues:
                    frozenset(norm(w) for w in data["role_former"]), frozenset(norm(w) for w in data["generic_titles"]),
                    frozenset(norm(w) for w in data.get("not_short_names", ())),
                    frozenset(norm(w) for w in data.get("name_words", ())),
-                   frozenset(norm(w) for w in data.get("state_prepositions", ())))
+                   frozenset(norm(w) for w in data.get("state_prepositions", ())),
+                   frozenset(norm(w) for w in data.get("minister_titles", ())))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -275,6 +278,7 @@ class EntityMatcher:
                     elif alias.kind == "adj" and i and any(f in self.cues.generic_titles
                                                            for f, _ in strip_variants(toks[i - 1].norm)):
                         out[-1].alias_kind = "title"  # "الوزير الروسي": a person already named, see resolve
+                        out[-1].title = next(f for f, _ in strip_variants(toks[i - 1].norm) if f in self.cues.generic_titles)
                     if alias.kind == "name" and entity is not None and seg.section == "main":
                         seen_full.append(entity)
                     if alias.kind in ("adj", "role"):

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ..normalize import norm
-from ..records import Article, DateExpr, Event, Segment
+from ..records import Article, DateExpr, Event, Mention, Segment
 from ..registry import Registry
 from .triggers import TriggerSet
 
@@ -45,12 +45,14 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
 
 
 def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates: list[DateExpr],
-                 triggers: dict[str, TriggerSet], registry: Registry) -> None:
+                 triggers: dict[str, TriggerSet], registry: Registry, mentions: list[Mention] = (),
+                 day: dt.date | None = None) -> None:
     """A sentence that goes on with the occasion the one before it dated, with no date of its own, tells
     what happened then ("استقبل السيسي أمس الأربعاء أردوغان … ووقّع الرئيسان إعلانا مشتركا", "… hosted
     Erdogan on Wednesday. The two leaders signed …"): its undated events that share a party with that
     occasion (or whose states are its people's) take its date, unless told as background or a possibility (the
-    trigger data's `background`)."""
+    trigger data's `background`). Where the sentence before tells no event of its own (a statement: "قال
+    بلينكن اليوم الاثنين إن …"), its one day and the parties it names are the occasion."""
     sides = lambda e: set(e.names()) | {registry.home_of(n) for n in e.names()} - {None}  # noqa: E731
     by_order = {s.order: s for s in segments}
     for ev in events:
@@ -71,6 +73,13 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
                     and e.date is not None and e.date.precision == "day"]
         if occasion and set().union(*map(sides, occasion)) & sides(ev):
             ev.date = _one_date(occasion)
+        elif not occasion:
+            said = {(d.iso(), d.iso_end()): d for d in dates if before.start <= d.start < before.end}
+            named = {m.actor_name for m in mentions if m.segment_order == before.order and m.actor_name}
+            named |= {registry.home_of(n) for n in named} - {None}
+            d = next(iter(said.values())) if len(said) == 1 else None
+            if d is not None and d.precision == "day" and (day is None or d.value <= day) and named & sides(ev):
+                ev.date = d
 
 
 def trip_purposes(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet]) -> None:
