@@ -207,3 +207,32 @@ MORE_OCCASIONS = [
 @pytest.mark.parametrize("lang,text,event", MORE_OCCASIONS)
 def test_more_of_an_occasion(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+CLAUSES = [
+    # a verb carrying its object after "بعد أن": the sentence's subject did it to the one the pronoun is
+    ("ar", "تفقد الرئيس الإندونيسي برابوو سوبيانتو مع وزير الدفاع الأسترالي ريتشارد مارلز مصنعا للسفن، بعد أن استقبله "
+           "صباح الثلاثاء.", ("meeting", ["Prabowo Subianto", "Richard Marles"], "asserted", "2024-05-07")),
+    # "حين" opens a clause whose subject is the clause before's, not its object
+    ("ar", "وكان الرئيس التركي رجب طيب أردوغان قد زار المجر آخر مرة في ديسمبر 2023 حين التقى أوربان.",
+     ("meeting", ["Recep Tayyip Erdoğan", "Viktor Orbán"], "asserted", "2023-12")),
+    # "التقى خلالها": during the trip its sentence told, whose visitor met
+    ("ar", "دعا المستشار الألماني أولاف شولتس الاثنين إلى وقف إطلاق النار خلال زيارته إلى القاهرة التقى خلالها "
+           "الرئيس عبد الفتاح السيسي.", ("meeting", ["Abdel Fattah el-Sisi", "Olaf Scholz"], "asserted", "2024-05-06")),
+    # an event noun with a dual possessive after its letters ("محادثاتهما")
+    ("ar", "وتحدث وزير الخارجية الفرنسي ستيفان سيجورنيه إلى الصحفيين بحضور نظيره المصري سامح شكري عقب مباحثاتهما في "
+           "القاهرة.", ("meeting", ["Sameh Shoukry", "Stéphane Séjourné"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", CLAUSES)
+def test_who_a_clause_continues(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
+def test_an_object_pronoun_after_the_subject_is_the_guest(extractor):
+    text = ("تفقد الرئيس الإندونيسي برابوو سوبيانتو مع وزير الدفاع الأسترالي ريتشارد مارلز مصنعا للسفن، بعد أن "
+            "استقبله صباح الثلاثاء.")
+    visits = [e for e in _events(extractor, "ar", text) if e[0] == "visit"]
+    assert ("visit", ["Indonesia", "Richard Marles"], "asserted", "2024-05-07") in visits
+    assert not [v for v in visits if "Prabowo Subianto" in v[1]]

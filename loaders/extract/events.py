@@ -318,6 +318,7 @@ class EventExtractor:
                                            subject=True)[:1]
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or _measured(toks, i, ts)
                                                       or toks[i - 1].norm in ts.clause_openers
+                                                      or i + n < len(toks) and toks[i + n].norm in ts.during_it
                                                       or i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين": the clause's
             # subject, agreeing with the verb where it is marked; "أبلغ بلينكن وانغ يي، في اتصال هاتفي، بأن": an aside
@@ -328,6 +329,11 @@ class EventExtractor:
             found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark else [
                 a for a in prior if a.first >= boundary_before(toks, i - 1, ts) and a.entity not in taken][-2:] if aside \
                 else chain_ending([a for a in prior if a.entity not in taken], toks, ts)
+        if len(found) == 1 and not floor and self.coref.object_pronoun(toks, i, ts):
+            # "رافق كيم شويغو …، بعد أن استقبله": the pronoun is the object; the sentence's subject did it
+            subject = next((a for a in parties if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
+            if subject is not None and subject.entity != found[0].entity and subject.last < found[0].first:
+                found = [subject, found[0]]
         other = self.coref.companion_mark(toks, i + n, ts) if found else None
         if other is not None:
             found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
@@ -372,6 +378,8 @@ class EventExtractor:
                 before = [a for a in implied if a not in before] + before
             if implied and len(implied) > len(before) and all(a in implied for a in before):
                 before = list(implied)  # "أبلغ بلينكن وانغ يي، في اتصال هاتفي": both, not the object alone
+            elif implied and i and toks[i - 1].norm in ts.clause_openers and etype != "visit":
+                before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object
             before = before or list(implied or ())
         if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
             people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]

@@ -55,6 +55,7 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
     بلينكن اليوم الاثنين إن …"), its one day and the parties it names are the occasion."""
     sides = lambda e: set(e.names()) | {registry.home_of(n) for n in e.names()} - {None}  # noqa: E731
     by_order = {s.order: s for s in segments}
+    own = {e.segment_order for e in events if e.date is not None}  # sentences that date something themselves
     for ev in events:
         if ev.date is not None or ev.date_unread or ev.dated_by_article or ev.modality != "asserted":
             continue
@@ -62,8 +63,7 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
         if seg is None or before is None or before.kind != "body" or seg.kind != "body" \
                 or "\n\n" in text[before.end:seg.start]:
             continue  # the sentence right before, in the same paragraph
-        if any(seg.start <= d.start < seg.end for d in dates) or any(
-                e.date is not None for e in events if e.segment_order == seg.order):
+        if any(seg.start <= d.start < seg.end for d in dates) or seg.order in own:
             continue
         ts = triggers.get(seg.language) or triggers["ar"]
         lead = norm(text[ev.sentence_start:ev.trigger_start]).split()

@@ -21,7 +21,7 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
               "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
               "object_pronouns_feminine", "participles", "describing", "rulers",
-              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures",
+              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it",
               "where", "venues", "attending")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
@@ -78,9 +78,18 @@ class Pattern:
         for k, w in enumerate(self.words):
             forms = first_forms if k == 0 else (toks[i + k].norm,)
             last = k == n - 1
-            if not any(f == w or (last and self.prefix and f.startswith(w) and len(f) - len(w) <= 4) for f in forms):
+            if not any(f == w or (last and self.prefix and f.startswith(w) and _ending(f[len(w):])) for f in forms):
                 return 0
         return n
+
+
+def _ending(rest: str) -> bool:
+    """What a `*` word may end with: up to four letters, and a possessive after them ("محادثاتهما")."""
+    for pronoun in ("هما", "هم", "ها"):
+        if rest.endswith(pronoun) and len(rest) > len(pronoun):
+            rest = rest[:-len(pronoun)]
+            break
+    return len(rest) <= 4
 
 
 FUTURE_PERSONS = "يتنا"  # the imperfect's first letter after the future prefix س
@@ -127,7 +136,7 @@ class Patterns:
         cands: list[tuple[str, Pattern]] = []
         for f in forms:
             cands += self.exact.get(f, ())
-            for k in range(max(1, len(f) - 4), len(f) + 1):
+            for k in range(max(1, len(f) - 7), len(f) + 1):  # (four letters, and a possessive: `_ending`)
                 cands += self.prefix.get(f[:k], ())
         return tuple(cands)
 
@@ -248,6 +257,7 @@ class TriggerSet:
     verb_leads: set[str] = field(default_factory=set)  # right before a visit word that makes it a verb ("to visit")
     arrivals: set[str] = field(default_factory=set)  # an arrival that names no destination is where the article is
     measures: set[str] = field(default_factory=set)  # how long an event went on ("four hours of talks")
+    during_it: set[str] = field(default_factory=set)  # right after a verb: during the trip its sentence told ("خلالها")
     agents: set[str] = field(default_factory=set)  # after a signing, its parties follow ("signed by")
     place_nouns: set[str] = field(default_factory=set)  # a state's adjective after them only says where ("العاصمة")
     restoring: set[str] = field(default_factory=set)  # ties restored: agreed on, an agreement ("على إعادة العلاقات")

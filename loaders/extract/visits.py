@@ -213,7 +213,8 @@ class Visits:
         if passive:  # "He was (later) received by Kim": the one after the verb hosts
             after = [p for p in ev.participants if p.mention and p.mention.start >= ev.trigger_end]
             by = bool(after) and after[0] is guest
-        if carried and host.mention and host.mention.start < ev.trigger_start or by:
+        if carried and host.mention and host.mention.start < ev.trigger_start and not (
+                guest.mention and guest.mention.start < ev.trigger_start) or by:  # (both before: subject, then object)
             host, guest = guest, host  # "استقبلها بوتين", "حظي باستقبال من كيم", "was received by Newsom"
         home, away = self.registry.home_of(host.entity), self.registry.home_of(guest.entity)
         guest_kind = self.registry.entities[guest.entity].kind if guest.entity in self.registry.entities else None
