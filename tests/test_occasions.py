@@ -236,3 +236,27 @@ def test_an_object_pronoun_after_the_subject_is_the_guest(extractor):
     visits = [e for e in _events(extractor, "ar", text) if e[0] == "visit"]
     assert ("visit", ["Indonesia", "Richard Marles"], "asserted", "2024-05-07") in visits
     assert not [v for v in visits if "Prabowo Subianto" in v[1]]
+
+
+INVITED_AND_DENIED = [
+    # a reported pronoun, a verb between it and the invitation noun: the speaker invites
+    ("ar", "وأعلن الرئيس الكيني وليام روتو أنه وجه الدعوة إلى الرئيس الأوغندي يويري موسيفيني لزيارة نيروبي.",
+     ("invitation", ["William Ruto", "Yoweri Museveni"], "asserted", None)),
+    # an invitation answered: its owner invites the subject
+    ("ar", "وقال الرئيس البرازيلي لولا دا سيلفا إنه يأمل في تلبية دعوة الرئيس الصيني شي جين بينغ لزيارة بكين.",
+     ("invitation", ["Luiz Inácio Lula da Silva", "Xi Jinping"], "asserted", None)),
+    # a dual jussive after "لم": the two named, not the venue's state
+    ("ar", "وحضر الرئيس الصربي ألكسندر فوتشيتش ورئيس الوزراء الكوسوفي ألبين كورتي مؤتمرا في باريس لكنهما لم يلتقيا.",
+     ("meeting", ["Albin Kurti", "Aleksandar Vučić"], "negated", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", INVITED_AND_DENIED)
+def test_invitations_answered_and_meetings_denied(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
+def test_an_answered_invitation_runs_from_its_owner(extractor):
+    text = "وقال الرئيس البرازيلي لولا دا سيلفا إنه يأمل في تلبية دعوة الرئيس الصيني شي جين بينغ لزيارة بكين."
+    ex = extract(extractor, text, "2024-05-10")
+    assert [e.names() for e in ex.events if e.type == "invitation"] == [["Xi Jinping", "Luiz Inácio Lula da Silva"]]

@@ -316,6 +316,10 @@ class EventExtractor:
             prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]
             found = self.coref.antecedents(pronoun[1], prior, ctx.discourse if not prior else Discourse(), taken,
                                            subject=True)[:1]
+        elif missing and not floor and (dual := self.coref.verb_mark(toks, i, ts)) and dual.number == 2:
+            # "شارك السراج وحفتر في المؤتمر لكنهما لم يلتقيا": a dual verb's two, the nearest named
+            found = self.coref.antecedents(dual, [a for a in parties if a.kind == "person" and a.last < i],
+                                           ctx.discourse, taken)
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or _measured(toks, i, ts)
                                                       or toks[i - 1].norm in ts.clause_openers
                                                       or i + n < len(toks) and toks[i + n].norm in ts.during_it
@@ -378,8 +382,10 @@ class EventExtractor:
                 before = [a for a in implied if a not in before] + before
             if implied and len(implied) > len(before) and all(a in implied for a in before):
                 before = list(implied)  # "أبلغ بلينكن وانغ يي، في اتصال هاتفي": both, not the object alone
-            elif implied and i and toks[i - 1].norm in ts.clause_openers and etype != "visit":
-                before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object
+            elif implied and i and toks[i - 1].norm in ts.clause_openers and etype != "visit" or implied and \
+                    len(implied) == 2 and (mark := self.coref.verb_mark(toks, i, ts)) is not None and mark.number == 2:
+                before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object;
+                # "لكنهما لم يلتقيا": a dual verb's two
             before = before or list(implied or ())
         if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
             people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
@@ -430,13 +436,18 @@ class EventExtractor:
                 invitee = [a for a in pool if self.registry.home_of(a.entity) != home][:1] or before[:1]
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
+            elif ts.lang == "ar" and i and toks[i - 1].norm in ts.accepting and after:
+                # "يأمل في تلبية دعوة الزعيم كيم": the one whose invitation is answered invites the subject
+                invitee = before[-1:] or self._reported_speaker(i, toks, actors, ts, speech)
+                parts = [Participant(after[0].entity, "source", after[0].mention)] + \
+                        [Participant(a.entity, "target", a.mention) for a in invitee]
             elif ts.lang == "en" and before and before[-1].last + 2 == i and toks[i - 1].norm == "s":
                 inviter = before[-1]  # "Modi accepted Putin's invitation": the owner invites the subject
                 invitee = [a for a in reversed(actors) if a.last < inviter.first and a.entity != inviter.entity][:1]
                 parts = [Participant(inviter.entity, "source", inviter.mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             else:
-                src = before[:1] or after[:1]
+                src = before[:1] or self._reported_speaker(i, toks, actors, ts, speech) or after[:1]
                 rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
@@ -532,6 +543,18 @@ class EventExtractor:
             reach = max(reach, met - j - named + WITH_REACH)
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
                 <= reach]
+
+    def _reported_speaker(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
+                          speech: list[int]) -> list[Actor]:
+        """The speaker a reported pronoun before the trigger stands for, a few words at most between ("أعلن أردوغان
+        أنه وجه الدعوة", "قال بوتين إنه يأمل في تلبية دعوة")."""
+        said = max((k for k in speech if k < i), default=None)
+        mark = next((m for p in range(i, max(said + 1, i - 4), -1) if (m := self.coref.reported_mark(toks, p, ts))),
+                    None) if said is not None else None
+        if mark is None:
+            return []
+        people = [a for a in self._speaker(said, toks, actors, ts) if a.kind == "person"]
+        return self.coref.antecedents(mark, people, Discourse(), set())[:1]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
