@@ -260,3 +260,29 @@ def test_an_answered_invitation_runs_from_its_owner(extractor):
     text = "وقال الرئيس البرازيلي لولا دا سيلفا إنه يأمل في تلبية دعوة الرئيس الصيني شي جين بينغ لزيارة بكين."
     ex = extract(extractor, text, "2024-05-10")
     assert [e.names() for e in ex.events if e.type == "invitation"] == [["Xi Jinping", "Luiz Inácio Lula da Silva"]]
+
+
+ENGLISH_WIRES = [
+    # "the two heads of state" and what they witnessed signed
+    ("en", "Russian President Vladimir Putin held talks with Vietnamese President To Lam in Hanoi on Thursday. The two "
+           "heads of state witnessed the signing of 11 agreements.",
+     ("agreement", ["Tô Lâm", "Vladimir Putin"], "asserted", "2024-06-20")),
+    # what is agreed not to do is no accusation, and the agreement stands
+    ("en", "Ilham Aliyev and Nikol Pashinyan agreed on Friday not to threaten each other.",
+     ("agreement", ["Ilham Aliyev", "Nikol Pashinyan"], "asserted", "2024-05-10")),
+    # a participle after a comma: the sentence's subject held the talks
+    ("en", "Japanese Prime Minister Fumio Kishida chose Manila for his first trip of the year, holding talks with "
+           "President Ferdinand Marcos Jr. on Friday.",
+     ("meeting", ["Bongbong Marcos", "Fumio Kishida"], "asserted", "2024-05-10")),
+    # "trip" alone, hosted by the foreign place named before it
+    ("en", "Japanese Prime Minister Fumio Kishida chose Manila for his first trip of the year.",
+     ("visit", ["Fumio Kishida", "Philippines"], "asserted", None)),
+    # what the two who met did next, a date between ("on Friday" is no topic)
+    ("en", "Presidents Ilham Aliyev and Nikol Pashinyan met on the sidelines of a summit in Prague on Friday and agreed "
+           "to open the border.", ("agreement", ["Ilham Aliyev", "Nikol Pashinyan"], "asserted", "2024-05-10")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", ENGLISH_WIRES)
+def test_english_wire_wordings(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text, "2024-06-21" if "To Lam" in text else "2024-05-10")

@@ -173,11 +173,15 @@ class Coref:
             return []
         holders = lambda office: [h for h in (self.registry.holder(office, s, day)  # noqa: E731
                                               for s in main_states) if h]
-        for k in range(max(0, i - 5), min(len(toks), j + 4)):  # "The two leaders last met"
+        reach = 8 if ts.lang == "en" else 5  # "The two leaders last met", "The two heads of state witnessed the signing"
+        for k in range(max(0, i - reach), min(len(toks), j + 4)):
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 # "the two leaders": each state's leader, its head of state where none is listed (a king
-                # or an emperor heads the state, the prime minister leads it)
-                return [h for h in (self.registry.holder("leader", s, day) or self.registry.holder("head_of_state", s, day)
+                # or an emperor heads the state, the prime minister leads it); "the two presidents", "the two
+                # heads of state": the heads of state first
+                presidents = any(phrase_at(toks, x, ts.dual_presidents) for x in range(k, min(len(toks), k + 3)))
+                offices = ("head_of_state", "leader") if presidents else ("leader", "head_of_state")
+                return [h for h in (self.registry.holder(offices[0], s, day) or self.registry.holder(offices[1], s, day)
                                     for s in main_states) if h]
         for k in range(max(0, i - 4), i):  # "وأجرى وزيرا خارجية البلدين مباحثات"
             office = phrase_at(toks, k, ts.dual) and dual_office(toks, k, ts)

@@ -58,6 +58,11 @@ class Context:
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
 
 
+def _gerund(toks: list[Token], i: int, ts: TriggerSet, ctx: Context) -> bool:
+    """An English participle after a comma right before the trigger (", holding talks with"): the sentence's subject's."""
+    return ts.lang == "en" and i - 1 in ctx.clause_starts and toks[i - 1].norm.endswith("ing")
+
+
 def _measured(toks: list[Token], i: int, ts: TriggerSet) -> bool:
     """A time word before a measure of the event ("during four hours of talks", "after two days of talks")."""
     k = i - 1
@@ -125,8 +130,9 @@ class EventExtractor:
         found, alternates, acts = spot(seg, folded, toks, forms, actors, dates, ts, ctx.clause_starts)
         by_lemma = self._lemma_triggers(seg, folded, toks, found, ts, analysis) if analysis else set()
         found.sort(key=lambda f: f[1])
-        found = settle(found, toks, forms, ts, date_tokens(seg, folded, toks, dates)
-                       if dates and any(t == "agreement" for t, _, _ in found) else frozenset())
+        dated = date_tokens(seg, folded, toks, dates) if dates and any(t in ("agreement", "cooperation")
+                                                                      for t, _, _ in found) else frozenset()
+        found = settle(found, toks, forms, ts, dated)
         out: list[Event] = []
         accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
@@ -161,8 +167,8 @@ class EventExtractor:
                         parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
                                                    implied) or parts
                 if parts is None and carry and etype in ("agreement", "cooperation") and kept[-1][0] == "meeting" \
-                        and not nominal(toks[i].norm) and ts.topical.isdisjoint(
-                            f for x in range(kept[-1][1] + kept[-1][2], i) for f in forms[x]):
+                        and not nominal(toks[i].norm) and ts.topical.isdisjoint(  # ("on Friday" is a date)
+                            f for x in range(kept[-1][1] + kept[-1][2], i) if not {x, x + 1} & dated for f in forms[x]):
                     # "met Yoon and signed deals", "التقى … ووقع معه اتفاقيات": what the two who met did
                     parts = [replace(p, role="other") for p in kept[-1][3]]
             if parts is None and analysis is not None and i in by_lemma and etype != SPEECH:
@@ -323,6 +329,7 @@ class EventExtractor:
         elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or _measured(toks, i, ts)
                                                       or toks[i - 1].norm in ts.clause_openers
                                                       or i + n < len(toks) and toks[i + n].norm in ts.during_it
+                                                      or _gerund(toks, i, ts, ctx)
                                                       or i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps):
             # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين": the clause's
             # subject, agreeing with the verb where it is marked; "أبلغ بلينكن وانغ يي، في اتصال هاتفي، بأن": an aside
@@ -382,7 +389,8 @@ class EventExtractor:
                 before = [a for a in implied if a not in before] + before
             if implied and len(implied) > len(before) and all(a in implied for a in before):
                 before = list(implied)  # "أبلغ بلينكن وانغ يي، في اتصال هاتفي": both, not the object alone
-            elif implied and i and toks[i - 1].norm in ts.clause_openers and etype != "visit" or implied and \
+            elif implied and i and etype != "visit" and (toks[i - 1].norm in ts.clause_openers or _gerund(toks, i, ts, ctx)) \
+                    or implied and \
                     len(implied) == 2 and (mark := self.coref.verb_mark(toks, i, ts)) is not None and mark.number == 2:
                 before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object;
                 # "لكنهما لم يلتقيا": a dual verb's two

@@ -88,6 +88,12 @@ def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: Tr
                  and not any(f[1] < h[1] < g[1] for h in found)}
     restored = {g for g in agreed_on.values() if not ts.restoring.isdisjoint(forms[g[1]])}
     found = [f for f in found if f not in restored and not (f in agreed_on and agreed_on[f] not in restored)]
+    # "agreed not to threaten one another", "اتفقا على عدم التهديد": what is agreed on, no accusation
+    renounced = {g for f in found for g in found if f[0] == "agreement" and set(forms[f[1]]) & ts.agree
+                 and g[0] == "accusation" and 0 <= g[1] - (f[1] + f[2]) <= 6
+                 and (toks[g[1] - 1].norm in ts.preps or ts.negation.at(toks, g[1] - 1, forms[g[1] - 1]) is not None)
+                 and not any(f[1] < h[1] < g[1] for h in found)}
+    found = [f for f in found if f not in renounced]
     # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
     return [f for f in found if not (f[0] == "agreement" and any(
         not ts.topical.isdisjoint(forms[x]) and not {x, x + 1} & dated for x in range(max(0, f[1] - 3), f[1])))]

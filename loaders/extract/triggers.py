@@ -35,7 +35,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "light_leads": [str], "quotes": [str],
     "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str], "addressed": [str], "hostile": [str],
-    "cancelled": [str], "postponed": [str], "attendance": [str], "disparaging": [str],
+    "cancelled": [str], "postponed": [str], "attendance": [str], "disparaging": [str], "dual_presidents": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "event_days": {"*": int},
@@ -272,6 +272,7 @@ class TriggerSet:
     demands: set[str] = field(default_factory=set)  # after that person, a demand, no visit ("called on Netanyahu to resign")
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
+    dual_presidents: Phrases = field(default_factory=Phrases)  # of the `dual_heads`, those that name heads of state
     event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
 
     @classmethod
@@ -297,6 +298,7 @@ class TriggerSet:
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
                    light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
+                   dual_presidents=Phrases(optional("dual_presidents")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
                    event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
