@@ -14,6 +14,8 @@ from ..registry import Registry
 from .entities import Token, strip_variants
 from .triggers import Phrases, TriggerSet
 
+PARTY_KINDS = ("person", "state", "organisation")  # who may be an event's party
+
 
 @dataclass
 class Actor:

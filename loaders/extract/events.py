@@ -18,23 +18,24 @@ from dataclasses import dataclass, field, replace
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
-from .actors import (Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe, find_actors,
-                     courtesy_call, follows, joined, nominal, reporter, represented, right_after, titles_before)
+from .actors import (PARTY_KINDS, Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe,
+                     find_actors, courtesy_call, follows, joined, nominal, reporter, represented, right_after,
+                     titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
-from .arguments import (LISTED, attendees, between_pair, carried, chain_ending, definite, forum, governed, heads_near,
+from .arguments import (LISTED, attendees, between_pair, carried, definite, forum, governed, heads_near,
                         not_topics, remote_before, signed_by, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
 from .accused import accusation_parts
+from .implied import gerund, implicit_actors, reported_speaker
 from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
 
-PARTY_KINDS = ("person", "state", "organisation")
 _CLAUSE_MARK = re.compile("[،,؛;]")
 WITH_REACH = 8  # words after "with" / "مع" within which the one met is named, titles and all
 SPEECH = "statement"
@@ -56,19 +57,6 @@ class Context:
     unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
     last_day: dt.date | None = None  # the last day the article told, which "the next day" counts from
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
-
-
-def _gerund(toks: list[Token], i: int, ts: TriggerSet, ctx: Context) -> bool:
-    """An English participle after a comma right before the trigger (", holding talks with"): the sentence's subject's."""
-    return ts.lang == "en" and i - 1 in ctx.clause_starts and toks[i - 1].norm.endswith("ing")
-
-
-def _measured(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-    """A time word before a measure of the event ("during four hours of talks", "after two days of talks")."""
-    k = i - 1
-    if k < 2 or toks[k].norm != "of" or toks[k - 1].norm not in ts.measures:
-        return False
-    return toks[k - 2].norm in ts.time_words or k >= 3 and toks[k - 3].norm in ts.time_words
 
 
 class EventExtractor:
@@ -162,7 +150,8 @@ class EventExtractor:
                     if parts is not None:
                         break
                 if etype != SPEECH:
-                    implied = self._implied(seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor, speech)
+                    implied = implicit_actors(self, seg, folded, toks, i, n, actors, ts, ctx, parts is None, floor,
+                                              speech)
                     if implied:
                         parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
                                                    implied) or parts
@@ -291,71 +280,6 @@ class EventExtractor:
         apply_parse(probe, seg, analysis, [m for m in mentions if m.kind in PARTY_KINDS])
         return probe.participants if len({p.entity for p in probe.participants}) >= 2 else None
 
-    def _implied(self, seg: Segment, folded: Folded, toks: list[Token], i: int, n: int, actors: list[Actor],
-                 ts: TriggerSet, ctx: Context, missing: bool, floor: int, speech: list[int] = ()) -> list[Actor]:
-        """Participants the sentence leaves implicit: the owner of a possessive event noun
-        ("خلال اجتماعه") whose sentence names no subject before it, or, for an event that found
-        too few participants, the speaker a reported pronoun stands for ("قال لولا إنه سيعزز",
-        "said that he would"), the earlier actor that a subjectless verb ("والتقت") continues;
-        and a pronoun for the other party ("لقائه به")."""
-        parties = [a for a in actors if a.kind in PARTY_KINDS]
-        taken = {a.entity for a in parties if i < a.first <= i + n + WINDOW and (  # the other party: "لقائه بالرئيس"
-            a.first <= i + n + 1 or a.clitic.endswith("ب") or follows(toks, a, ts.with_))}
-        owner = self.coref.possessor_mark(seg, folded, toks, i, ts)
-        found: list[Actor] = []
-        said = max((k for k in speech if k < i), default=None)
-        reported = self.coref.reported_mark(toks, i, ts) if missing and said is not None else None
-        if owner is not None and (missing or ts.lang != "en") and not self._before(i, toks, parties, ts):
-            found = self.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
-        elif reported is not None:
-            speakers = self._speaker(said, toks, parties, ts)
-            found = self.coref.antecedents(reported, [a for a in speakers if a.kind == "person"], Discourse(), taken)[:1]
-            if not found and reported.gender in ("f", "n"):  # "قالت روسيا إنها ستزود", "Russia said it would"
-                found = [a for a in speakers if a.kind != "person" and a.entity not in taken][:1]
-        elif missing and not floor and not any(a.last < i for a in parties):
-            mark = self.coref.verb_mark(toks, i, ts) or self.coref.subject_mark(toks, i, ts)
-            found = self.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
-        elif missing and not floor and (pronoun := self._pronoun_and(toks, i, parties, ts)
-                                        or self.coref.subject_pronoun(toks, i, ts)) is not None:
-            # "visited Moscow, where he held talks with Putin": the sentence's subject; "He and Lula discussed":
-            # no one before the pronoun, an earlier sentence's
-            prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]
-            found = self.coref.antecedents(pronoun[1], prior, ctx.discourse if not prior else Discourse(), taken,
-                                           subject=True)[:1]
-        elif missing and not floor and (dual := self.coref.verb_mark(toks, i, ts)) and dual.number == 2:
-            # "شارك السراج وحفتر في المؤتمر لكنهما لم يلتقيا": a dual verb's two, the nearest named
-            found = self.coref.antecedents(dual, [a for a in parties if a.kind == "person" and a.last < i],
-                                           ctx.discourse, taken)
-        elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or _measured(toks, i, ts)
-                                                      or toks[i - 1].norm in ts.clause_openers
-                                                      or i + n < len(toks) and toks[i + n].norm in ts.during_it
-                                                      or _gerund(toks, i, ts, ctx)
-                                                      or i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps):
-            # "وأضافت ماتفيينكو ... عقب اجتماع مع الزعيم", "وزار كيم بريمورييه، حيث التقى بوتين": the clause's
-            # subject, agreeing with the verb where it is marked; "أبلغ بلينكن وانغ يي، في اتصال هاتفي، بأن": an aside
-            # the event noun opens tells what the clause's subject and object did
-            prior = [a for a in parties if a.kind == "person" and a.last < i - 1 and bare(toks, a, ts)]
-            mark = self.coref.verb_mark(toks, i, ts) if toks[i - 1].norm in ts.clause_openers else None  # a verb
-            aside = i - 1 in ctx.clause_starts and toks[i - 1].norm in ts.preps
-            found = self.coref.antecedents(mark, prior, Discourse(), taken)[:1] if mark else [
-                a for a in prior if a.first >= boundary_before(toks, i - 1, ts) and a.entity not in taken][-2:] if aside \
-                else chain_ending([a for a in prior if a.entity not in taken], toks, ts)
-        if len(found) == 1 and not floor and self.coref.object_pronoun(toks, i, ts):
-            # "رافق كيم شويغو …، بعد أن استقبله": the pronoun is the object; the sentence's subject did it
-            subject = next((a for a in parties if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
-            if subject is not None and subject.entity != found[0].entity and subject.last < found[0].first:
-                found = [subject, found[0]]
-        other = self.coref.companion_mark(toks, i + n, ts) if found else None
-        if other is not None:
-            found = self.coref.antecedents(other, [], ctx.discourse, taken | {a.entity for a in found})[:1] + found
-        subject = self._before(i, toks, parties, ts)[-1:] if missing and not found else []
-        if subject and subject[0].kind == "person" and (other := self.coref.companion_mark(toks, i + n, ts)):
-            # "Macron travelled to Guangzhou, where Xi hosted him": the one the pronoun points back to
-            prior = [a for a in parties if a.kind == "person" and a.last < subject[0].first]
-            found = self.coref.antecedents(other, prior, ctx.discourse, taken | {subject[0].entity})[:1]
-            found = subject + found if found else []
-        return found
-
     def _clause_floor(self, toks: list[Token], found: list[tuple[str, int, int]], k: int, ts: TriggerSet,
                       clause_starts: set[int]) -> int:
         """For a verb joined by و (or ", " / "and") to an earlier trigger ("... زار بيونغ يانغ، والتقى",
@@ -389,7 +313,7 @@ class EventExtractor:
                 before = [a for a in implied if a not in before] + before
             if implied and len(implied) > len(before) and all(a in implied for a in before):
                 before = list(implied)  # "أبلغ بلينكن وانغ يي، في اتصال هاتفي": both, not the object alone
-            elif implied and i and etype != "visit" and (toks[i - 1].norm in ts.clause_openers or _gerund(toks, i, ts, ctx)) \
+            elif implied and i and etype != "visit" and (toks[i - 1].norm in ts.clause_openers or gerund(toks, i, ts, ctx)) \
                     or implied and \
                     len(implied) == 2 and (mark := self.coref.verb_mark(toks, i, ts)) is not None and mark.number == 2:
                 before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object;
@@ -446,7 +370,7 @@ class EventExtractor:
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             elif ts.lang == "ar" and i and toks[i - 1].norm in ts.accepting and after:
                 # "يأمل في تلبية دعوة الزعيم كيم": the one whose invitation is answered invites the subject
-                invitee = before[-1:] or self._reported_speaker(i, toks, actors, ts, speech)
+                invitee = before[-1:] or reported_speaker(self, i, toks, actors, ts, speech)
                 parts = [Participant(after[0].entity, "source", after[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             elif ts.lang == "en" and before and before[-1].last + 2 == i and toks[i - 1].norm == "s":
@@ -455,7 +379,7 @@ class EventExtractor:
                 parts = [Participant(inviter.entity, "source", inviter.mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
             else:
-                src = before[:1] or self._reported_speaker(i, toks, actors, ts, speech) or after[:1]
+                src = before[:1] or reported_speaker(self, i, toks, actors, ts, speech) or after[:1]
                 rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
                 parts = [Participant(a.entity, "source", a.mention) for a in src] + \
                         [Participant(a.entity, "target", a.mention) for a in rest]
@@ -551,18 +475,6 @@ class EventExtractor:
             reach = max(reach, met - j - named + WITH_REACH)
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
                 <= reach]
-
-    def _reported_speaker(self, i: int, toks: list[Token], actors: list[Actor], ts: TriggerSet,
-                          speech: list[int]) -> list[Actor]:
-        """The speaker a reported pronoun before the trigger stands for, a few words at most between ("أعلن أردوغان
-        أنه وجه الدعوة", "قال بوتين إنه يأمل في تلبية دعوة")."""
-        said = max((k for k in speech if k < i), default=None)
-        mark = next((m for p in range(i, max(said + 1, i - 4), -1) if (m := self.coref.reported_mark(toks, p, ts))),
-                    None) if said is not None else None
-        if mark is None:
-            return []
-        people = [a for a in self._speaker(said, toks, actors, ts) if a.kind == "person"]
-        return self.coref.antecedents(mark, people, Discourse(), set())[:1]
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
