@@ -286,3 +286,20 @@ ENGLISH_WIRES = [
 @pytest.mark.parametrize("lang,text,event", ENGLISH_WIRES)
 def test_english_wire_wordings(extractor, lang, text, event):
     assert event in _events(extractor, lang, text, "2024-06-21" if "To Lam" in text else "2024-05-10")
+
+
+SAME_DAY = [
+    # "earlier in the day": the day the sentence before told, though it tells other people
+    ("en", "President Emmanuel Macron received Indian Prime Minister Narendra Modi at the Elysee on Thursday. Earlier in "
+           "the day German Chancellor Olaf Scholz held talks with Polish Prime Minister Donald Tusk.",
+     ("meeting", ["Donald Tusk", "Olaf Scholz"], "asserted", "2024-05-09")),
+    # "the two countries" inside a relative clause after the talks is no party to them
+    ("en", "Vladimir Putin received North Korean Foreign Minister Choe Son Hui in the Kremlin on Tuesday. Choe also held "
+           "talks with Sergei Lavrov, who said the two countries were developing cooperation.",
+     ("meeting", ["Choe Son Hui", "Sergey Lavrov"], "asserted", "2024-05-07")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", SAME_DAY)
+def test_the_same_day(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

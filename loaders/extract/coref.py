@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..normalize import Folded
 from ..records import Segment
 from ..registry import Registry
-from .actors import Actor, boundary_before, phrase_at
+from .actors import Actor, boundary_after, boundary_before, phrase_at
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, dual_office, word_forms
 
@@ -190,7 +190,7 @@ class Coref:
         # before an agreement or cooperation, its clause's subject ("Both sides expressed a desire to
         # further strengthen the partnership")
         start = max(i - 8, boundary_before(toks, i, ts)) if etype in ("agreement", "cooperation") else j + 1
-        for k in range(max(0, start), min(len(toks), j + 7)):
+        for k in range(max(0, start), min(len(toks), j + 7, boundary_after(toks, j, ts))):  # (not in a relative)
             if phrase_at(toks, k, ts.dual):
                 office = dual_office(toks, k, ts)
                 return holders(office) if office else list(main_states)
