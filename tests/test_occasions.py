@@ -277,6 +277,9 @@ ENGLISH_WIRES = [
     # "trip" alone, hosted by the foreign place named before it
     ("en", "Japanese Prime Minister Fumio Kishida chose Manila for his first trip of the year.",
      ("visit", ["Fumio Kishida", "Philippines"], "asserted", None)),
+    # a list of states whose second has an article (", the UAE and")
+    ("en", "Saudi Arabia, the United Arab Emirates and Egypt signed a pact on water on Tuesday.",
+     ("agreement", ["Egypt", "Saudi Arabia", "United Arab Emirates"], "asserted", "2024-05-07")),
     # what the two who met did next, a date between ("on Friday" is no topic)
     ("en", "Presidents Ilham Aliyev and Nikol Pashinyan met on the sidelines of a summit in Prague on Friday and agreed "
            "to open the border.", ("agreement", ["Ilham Aliyev", "Nikol Pashinyan"], "asserted", "2024-05-10")),

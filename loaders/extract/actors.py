@@ -108,7 +108,7 @@ def merge_adjacent(actors: list[Actor], toks: list[Token], titles: set[str] = fr
 def joined(toks: list[Token], a: Actor, b: Actor, titles: set[str] = frozenset()) -> bool:
     """Two actors in one chain: adjacent, or joined by و / and, a bare title between ("and Chairman Kim")."""
     gap = [t.norm for t in toks[a.last + 1:b.first]]
-    if b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["nor"], ["and", "the"]):
+    if b.conjoined or not gap or gap in (["and"], ["و"], ["or"], ["او"], ["nor"], ["and", "the"], ["the"]):  # ", the UAE"
         return True
     if a.kind == "state" and b.kind == "person" and all(w in titles for w in gap):
         return True  # "Kosovo Prime Minister Albin Kurti": a state, its office and its holder
