@@ -306,3 +306,19 @@ SAME_DAY = [
 @pytest.mark.parametrize("lang,text,event", SAME_DAY)
 def test_the_same_day(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+TOPICS_NOT_PARTIES = [
+    # a definite meeting word whose states come after "relations": the meeting told before, the states its topic
+    ("ar", "استقبل الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني في نيروبي. وجرى خلال اللقاء استعراض "
+           "العلاقات بين كينيا وأوغندا.", ["Kenya", "Uganda"]),
+    ("ar", "استقبل الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني في نيروبي. وتم خلال المباحثات استعراض "
+           "العلاقات الثنائية بين البلدين.", ["Kenya", "Uganda"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,states", TOPICS_NOT_PARTIES)
+def test_relations_talked_of_are_no_meeting_of_states(extractor, lang, text, states):
+    meetings = [e for e in _events(extractor, lang, text) if e[0] == "meeting"]
+    assert ("meeting", ["William Ruto", "Yoweri Museveni"], "asserted", None) in meetings
+    assert not [m for m in meetings if m[1] == states]

@@ -344,6 +344,10 @@ class EventExtractor:
             return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts,
                                             places, ctx.recent_states, i in ctx.clause_starts, ctx.first_visit == i)
         pair = between_pair(j, toks, actors, ts)
+        if etype == "meeting" and (pair and all(a.kind == "state" for a in pair) or dual and not before) \
+                and definite(toks, i, ts) and any(not ts.relations.isdisjoint(word_forms(toks[k].norm))
+                                                  for k in range(j + 1, pair[0].first if pair else min(len(toks), j + 8))):
+            return None  # "جرى خلال اللقاء استعراض العلاقات بين البلدين": the meeting told before; the states its topic
         if len({a.entity for a in pair}) == 2:
             verb_subject = [a for a in after if a.last < pair[0].first and bare(toks, a, ts)][:1]
             # "أعربت سيول وطوكيو وواشنطن عن قلقها إزاء التعاون بين موسكو وبيونغ يانغ": each of them accuses the pair
