@@ -322,3 +322,18 @@ def test_relations_talked_of_are_no_meeting_of_states(extractor, lang, text, sta
     meetings = [e for e in _events(extractor, lang, text) if e[0] == "meeting"]
     assert ("meeting", ["William Ruto", "Yoweri Museveni"], "asserted", None) in meetings
     assert not [m for m in meetings if m[1] == states]
+
+
+THEATRES = [
+    # what is sent to a war goes to the side it fights for, not the state the war is fought in
+    ("ar", "وقالت سيول إن بيونغ يانغ أرسلت ذخائر لدعم المجهود الحربي الروسي في أوكرانيا.",
+     ("cooperation", ["North Korea", "Russia"], "asserted", None), ["North Korea", "Ukraine"]),
+    ("ar", "وأكدت بيلاروسيا أنها نشرت كتيبة من جنودها على خط الجبهة مع أوكرانيا إلى جانب القوات الروسية.",
+     ("cooperation", ["Belarus", "Russia"], "asserted", None), ["Belarus", "Ukraine"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,event,wrong", THEATRES)
+def test_support_sent_to_a_war(extractor, lang, text, event, wrong):
+    got = _events(extractor, lang, text)
+    assert event in got and not [e for e in got if e[0] == "cooperation" and e[1] == wrong]

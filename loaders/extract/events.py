@@ -25,7 +25,7 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
-from .arguments import (LISTED, attendees, between_pair, carried, definite, forum, governed, heads_near,
+from .arguments import (LISTED, attendees, between_pair, carried, definite, theatre, forum, governed, heads_near,
                         not_topics, remote_before, signed_by, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
@@ -154,7 +154,7 @@ class EventExtractor:
                                               speech)
                     if implied:
                         parts = self._participants(etype, i, n, toks, actors, ts, ctx, speech, floor, carry,
-                                                   implied) or parts
+                                                   implied, act=i in acts) or parts
                 if parts is None and carry and etype in ("agreement", "cooperation") and kept[-1][0] == "meeting" \
                         and not nominal(toks[i].norm) and ts.topical.isdisjoint(  # ("on Friday" is a date)
                             f for x in range(kept[-1][1] + kept[-1][2], i) if not {x, x + 1} & dated for f in forms[x]):
@@ -399,7 +399,7 @@ class EventExtractor:
                      or courtesy_call(toks, j, ts) and right_after(toks, a, j + 1, ts)  # "called on Chief Adviser Yunus"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
-                     or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل"))
+                     or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل")) and not theatre(toks, a, ts)
                      or material and (a.clitic.endswith("ل") or follows(toks, a, ts.beneficiary))]  # "الدعم العسكري لكييف"
             sided = [a for a in after if act and follows(toks, a, ts.beside - ts.with_, 2)]
             with_ = sided or with_  # "نشرت جنودا على خط الجبهة مع أوكرانيا إلى جانب القوات الروسية"
