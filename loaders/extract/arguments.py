@@ -108,7 +108,7 @@ def between_pair(j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet)
 def theatre(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """A place a war is fought in, right after a hostile word ("المجهود الحربي الروسي في أوكرانيا", "the war in
     Ukraine", "خط الجبهة مع أوكرانيا"): no recipient of what is sent there."""
-    return any(ts.hostile.at(toks, k, word_forms(toks[k].norm)) for k in range(max(0, a.first - 4), a.first))
+    return any(not ts.theatres.isdisjoint(word_forms(toks[k].norm)) for k in range(max(0, a.first - 4), a.first))
 
 
 def governed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
