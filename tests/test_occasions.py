@@ -219,6 +219,11 @@ CLAUSES = [
     # "التقى خلالها": during the trip its sentence told, whose visitor met
     ("ar", "دعا المستشار الألماني أولاف شولتس الاثنين إلى وقف إطلاق النار خلال زيارته إلى القاهرة التقى خلالها "
            "الرئيس عبد الفتاح السيسي.", ("meeting", ["Abdel Fattah el-Sisi", "Olaf Scholz"], "asserted", "2024-05-06")),
+    # a call told as made to someone ("اتصال هاتفي أجراه … لـ")
+    ("ar", "وجاء ذلك خلال اتصال هاتفي أجراه الرئيس الكيني وليام روتو لنظيره الأوغندي يويري موسيفيني.",
+     ("meeting", ["William Ruto", "Yoweri Museveni"], "asserted", None)),
+    ("ar", "وجاء ذلك خلال اتصال هاتفي أجراه روتو، اليوم الخميس، لموسيفيني، وفق الرئاسة الكينية.",
+     ("meeting", ["William Ruto", "Yoweri Museveni"], "asserted", "2024-05-09")),
     # an event noun with a dual possessive after its letters ("محادثاتهما")
     ("ar", "وتحدث وزير الخارجية الفرنسي ستيفان سيجورنيه إلى الصحفيين بحضور نظيره المصري سامح شكري عقب مباحثاتهما في "
            "القاهرة.", ("meeting", ["Sameh Shoukry", "Stéphane Séjourné"], "asserted", None)),

@@ -59,6 +59,12 @@ class Context:
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
 
 
+def _to(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """The actor or the title right before it carries لـ ("لماكرون", "لنظيره الأوغندي موسيفيني")."""
+    before = toks[a.first - 1].norm if a.first else ""
+    return a.clitic.endswith("ل") or before[:1] == "ل" and before[1:] in ts.titles
+
+
 class EventExtractor:
     def __init__(self, registry: Registry, triggers: dict[str, TriggerSet]):
         self.registry = registry
@@ -399,6 +405,8 @@ class EventExtractor:
                      or courtesy_call(toks, j, ts) and right_after(toks, a, j + 1, ts)  # "called on Chief Adviser Yunus"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
+                     or etype == "meeting" and _to(toks, a, ts) and any(  # "اتصال هاتفي أجراها تبون لماكرون"
+                         toks[x].norm in ts.remote for x in range(i, j + 1))
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل")) and not theatre(toks, a, ts)
                      or material and (a.clitic.endswith("ل") or follows(toks, a, ts.beneficiary))]  # "الدعم العسكري لكييف"
             sided = [a for a in after if act and follows(toks, a, ts.beside - ts.with_, 2)]
