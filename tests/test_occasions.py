@@ -88,6 +88,11 @@ NAMED = [
     # a state's national security council is not the UN's
     ("en", "Sergei Shoigu, secretary of Russia's Security Council, arrived in Tehran on Monday.",
      ("visit", ["Iran", "Sergei Shoigu"], "asserted", "2024-05-06")),
+    # a self-declared state and its president, and a body set up by states, are named
+    ("ar", "وقع رئيس الوزراء الإثيوبي آبي أحمد ورئيس أرض الصومال موسى بيهي عبدي مذكرة تفاهم في أديس أبابا.",
+     ("agreement", ["Abiy Ahmed", "Muse Bihi Abdi"], "asserted", None)),
+    ("en", "The Multilateral Sanctions Monitoring Team accused Iran of shipping drones to Russia.",
+     ("accusation", ["Iran", "Multilateral Sanctions Monitoring Team"], "asserted", None)),
     # a surname that is also a nationality, after the full name: the person where no noun takes the adjective
     ("ar", "وصل رئيس الوزراء العراقي محمد شياع السوداني إلى أنقرة الاثنين. واستقبل أردوغان السوداني في المجمع الرئاسي.",
      ("meeting", ["Mohammed Shia al-Sudani", "Recep Tayyip Erdoğan"], "asserted", "2024-05-06")),
