@@ -7,6 +7,7 @@ reference, a role held by someone at a date, or a metonym (a capital standing fo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Re
             names = list(item.get(lang) or [])
             if lang == "en" and item["name"] not in names:
                 names.insert(0, item["name"])
-            found = [(n, kind) for n in names]
+            found = [(v, kind) for n in names for v in (_compounds(n) if lang == "ar" else (n,))]
             found += [(n, "short") for n in (item.get("short") or {}).get(lang, [])]
             found += [(n, "adj") for n in _with_plurals((item.get("adj") or {}).get(lang, []), lang)]
             for n, alias_kind in found:
@@ -182,6 +183,13 @@ def load_registry(data_dir: Path = DATA_DIR, user_dir: Path | None = None) -> Re
                     reg.aliases.append(Alias(n, norm(n), lang, alias_kind, item["name"]))
     _add_roles(reg, list(raw.values()), data_dir, user_dir, merged)
     return reg
+
+
+def _compounds(name: str) -> tuple[str, ...]:
+    """An Arabic name with "عبد" compounds written both joined and apart ("عبدالرحمن" / "عبد الرحمن"), as outlets do."""
+    apart = re.sub(r"(?<!\S)عبد(?=ال)", "عبد ", name)
+    joined = re.sub(r"(?<!\S)عبد (?=ال)", "عبد", name)
+    return tuple(dict.fromkeys((name, apart, joined)))
 
 
 def _with_plurals(adjs: list[str], lang: str) -> list[str]:

@@ -347,3 +347,21 @@ THEATRES = [
 def test_support_sent_to_a_war(extractor, lang, text, event, wrong):
     got = _events(extractor, lang, text)
     assert event in got and not [e for e in got if e[0] == "cooperation" and e[1] == wrong]
+
+
+CONDEMNED_TOGETHER = [
+    # several accusers after the verb, joined by و: each accuses; the act condemned is its agent's
+    ("ar", "دان وزير الخارجية الأمريكي أنتوني بلينكن ووزير الخارجية الياباني يوشيماسا هاياشي اليوم الجمعة إطلاق "
+           "كوريا الشمالية صاروخا باليستيا.",
+     ("accusation", ["Antony Blinken", "North Korea", "Yoshimasa Hayashi"], "asserted", "2024-05-10")),
+    ("ar", "دان وزير الخارجية الأمريكي أنتوني بلينكن ووزير الخارجية الياباني يوشيماسا هاياشي نشر كوريا الشمالية قوات "
+           "في روسيا.", ("cooperation", ["North Korea", "Russia"], "asserted", None)),
+    # an "عبد" compound written joined where the registry writes it apart
+    ("ar", "ودان الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني القصف الإسرائيلي على غزة.",
+     ("accusation", ["Israel", "Mohammed bin Abdulrahman bin Jassim Al Thani"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", CONDEMNED_TOGETHER)
+def test_condemned_together(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

@@ -43,8 +43,8 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
         src = ex._two_leaders(actors, i, ctx) or src
     owner = [a for a in bare_after if ts.lang == "ar" and (said is not None or not before) and a.kind == "person"
              and right_after(toks, a, j, ts)]
-    if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses
-        src = owner
+    if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses,
+        src = chain(bare_after[bare_after.index(owner[0]):], toks, ts.titles, conjoined=True)[:LISTED]  # with those joined
     taken = {a.entity for a in src}
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]

@@ -57,6 +57,7 @@ class Context:
     unread: list[UnreadDate] = field(default_factory=list)  # dates that need the article's date, which it lacks
     last_day: dt.date | None = None  # the last day the article told, which "the next day" counts from
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
+    accusing: list[int] = field(default_factory=list)  # the sentence's accusation words: an act after one is condemned
 
 
 def _to(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
@@ -132,6 +133,7 @@ class EventExtractor:
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
         ctx.first_visit = min((i for t, i, _ in found if t == "visit"), default=None)
+        ctx.accusing = [i for t, i, _ in found if t == "accusation"]
         kept: list[tuple[str, int, int, list[Participant]]] = []
         orphans: list[tuple[str, int, int]] = []
         for k, (etype, i, n) in enumerate(found):
@@ -412,7 +414,8 @@ class EventExtractor:
             sided = [a for a in after if act and follows(toks, a, ts.beside - ts.with_, 2)]
             with_ = sided or with_  # "نشرت جنودا على خط الجبهة مع أوكرانيا إلى جانب القوات الروسية"
             # "إرسال كوريا الشمالية قوات", "أرسلت كوريا الشمالية جنودا": the one right after the act did it
-            agent = [a for a in after[:1] if act and (not before or governed(toks, i, ts)) and a.first - j <= 2
+            agent = [a for a in after[:1] if act and (not before or governed(toks, i, ts) or any(
+                k < i for k in ctx.accusing)) and a.first - j <= 2
                      and bare(toks, a, ts) and a not in with_]
             subj = agent or before or [a for a in after if a not in with_ and bare(toks, a, ts)][:2]
             if not agent and before and after and after[0] not in with_ and after[0].first - j <= 2 \
