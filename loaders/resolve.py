@@ -280,8 +280,8 @@ def _same_date(a: Event, b: Event) -> bool:
 
 def visit_hosts(events: list[Event], registry: Registry, dateline: str | None = None) -> list[Event]:
     """A visit whose destination only the gazetteer knows ("وصل إلى مدينة جدة", "arrived in San
-    Francisco") is hosted by the state of the place its sentence names after the trigger, else by the
-    state of the article's dateline ("فلاديفوستوك - رويترز: … وصل كيم أمس بالقطار"); without one, or
+    Francisco") is hosted by the state of the place its sentence names after the trigger, else where the
+    visitor's other events of the sentence were, else by the state of the article's dateline ("فلاديفوستوك - رويترز: … وصل كيم أمس بالقطار"); without one, or
     at home, it is no visit."""
     if not any(ev.host_pending for ev in events):
         return events
@@ -294,6 +294,9 @@ def visit_hosts(events: list[Event], registry: Registry, dateline: str | None = 
         place = ev.place
         visitor = ev.participants[0].entity
         host = place.country if place is not None and place.start >= ev.trigger_end else None
+        if host is None:  # "Lavrov, who flew in on Friday, met Kim in Wonsan": where the sentence's other events were
+            host = next((e.place.country for e in events if e is not ev and e.sentence_start == ev.sentence_start
+                         and e.place is not None and e.place.country and visitor in e.names()), None)
         if host is None and registry.home_of(visitor) is not None:  # a visitor whose state is known
             host = dateline
         if host and host in registry.entities and host not in (visitor, registry.home_of(visitor)):

@@ -365,3 +365,22 @@ CONDEMNED_TOGETHER = [
 @pytest.mark.parametrize("lang,text,event", CONDEMNED_TOGETHER)
 def test_condemned_together(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+TRAVELS = [
+    # "flew in", met somewhere: the visit is to where the meeting was
+    ("en", "Wang Yi, who flew in on Friday from Jakarta, met Prime Minister Anwar Ibrahim in Kuala Lumpur.",
+     ("visit", ["Malaysia", "Wang Yi"], "asserted", "2024-05-10")),
+    # "flies on to"
+    ("en", "Blinken flies on to Manila on Tuesday.", ("visit", ["Antony Blinken", "Philippines"], "asserted", "2024-05-07")),
+    # a time word, a determiner and one word before the visit noun
+    ("en", "Olaf Scholz spoke during an unannounced visit to Kyiv on Monday.",
+     ("visit", ["Olaf Scholz", "Ukraine"], "asserted", "2024-05-06")),
+    # "is due in": planned, the coming day
+    ("en", "Olaf Scholz is due in Beijing on Monday.", ("visit", ["China", "Olaf Scholz"], "planned", "2024-05-13")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", TRAVELS)
+def test_travels(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

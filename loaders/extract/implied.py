@@ -29,6 +29,12 @@ def measured(toks: list[Token], i: int, ts: TriggerSet) -> bool:
     return toks[k - 2].norm in ts.time_words or k >= 3 and toks[k - 3].norm in ts.time_words
 
 
+def determined(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+    """A time word, a determiner and at most one word before the event noun ("during an unannounced visit",
+    "after the talks")."""
+    return any(k >= 0 and toks[k].norm in ts.time_words and toks[k + 1].norm in ts.determiners for k in (i - 2, i - 3))
+
+
 def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: list[Actor],
              ts: TriggerSet, ctx, missing: bool, floor: int, speech: list[int] = ()) -> list[Actor]:
     """Participants the sentence leaves implicit: the owner of a possessive event noun
@@ -65,6 +71,7 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
         found = ex.coref.antecedents(dual, [a for a in parties if a.kind == "person" and a.last < i],
                                        ctx.discourse, taken)
     elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or measured(toks, i, ts)
+                                                  or determined(toks, i, ts)
                                                   or toks[i - 1].norm in ts.clause_openers
                                                   or i + n < len(toks) and toks[i + n].norm in ts.during_it
                                                   or gerund(toks, i, ts, ctx)

@@ -99,7 +99,8 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     if first[:1] in ("و", "ف") and first[1:3] in ("سي", "ست", "سن"):
         first = first[1:]  # "وسيزور", "فستعقد": the future prefix after a clitic
     stop = clause_end(toks, i + n - 1, ts)  # a complement's future is not the trigger's, nor the main clause's
-    around = [*range(max(0, i - 4), i), *range(i + n, min(stop, i + n + 6))]
+    own = range(i, i + n) if n > 1 else ()  # a trigger of several words may say it itself ("is due in")
+    around = [*range(max(0, i - 4), i), *own, *range(i + n, min(stop, i + n + 6))]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
         ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) and not (k > i and toks[k].norm in ts.plans)
         for k in around

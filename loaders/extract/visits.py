@@ -78,8 +78,9 @@ class Visits:
         if not any(self.state(a.entity) for a in places) and visitor.kind == "person" \
                 and any(toks[k].norm in words for k in range(end + 1, min(end + reach, len(toks)))):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل إلى مدينة جدة": the gazetteer's
-        word = toks[i].norm[1:] if toks[i].norm[:1] == "و" else toks[i].norm
-        if visitor.kind == "person" and (word in ts.arrivals or toks[i].norm in ts.arrivals) \
+        word = " ".join(t.norm for t in toks[i:j + 1])
+        word = word[1:] if word[:1] == "و" and word not in ts.arrivals else word
+        if visitor.kind == "person" and word in ts.arrivals \
                 and not any(self.state(a.entity) for a in marked):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل أمس بالقطار": where the article is
         return self._stay(i, j, toks, sentence, ts) if leading else None
