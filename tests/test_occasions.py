@@ -384,3 +384,20 @@ TRAVELS = [
 @pytest.mark.parametrize("lang,text,event", TRAVELS)
 def test_travels(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+DESCRIBED = [
+    # "visiting" describes the visitor; the host is the state of the sentence's other person
+    ("en", "Xi Jinping told visiting Brazilian President Luiz Inacio Lula da Silva on Friday that ties were strong.",
+     ("visit", ["China", "Luiz Inácio Lula da Silva"], "asserted", "2024-05-10")),
+    ("en", "Kim Jong Un held talks with the visiting Chinese delegation on Friday.",
+     ("visit", ["China", "North Korea"], "asserted", "2024-05-10")),
+    # "the North", after North Korea was named; a two-word short name followed by a capital is still short
+    ("en", "North Korea fired a missile. Washington accused the North of shipping shells to Russia.",
+     ("accusation", ["North Korea", "United States"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", DESCRIBED)
+def test_described_and_short(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

@@ -267,7 +267,7 @@ class EntityMatcher:
                     alias = self._surname_not_adjective(toks, i, alias, seen_full) or alias
                 entity = alias.entity
                 if alias.kind == "short":
-                    entity = None if self._name_continues(seg, folded, toks, i) else \
+                    entity = None if self._name_continues(seg, folded, toks, i + n - 1) else \
                         self._back_reference(alias, seen_full, nation[1] if nation[0] == i else None) \
                         or self._state_placed(alias, toks, i, stripped, out)
                 if alias.kind != "short" or entity is not None:
@@ -291,7 +291,7 @@ class EntityMatcher:
                     out.append(self._found(text, seg, folded, toks, i, who[0], 1, who[1], "short"))
                     i += 1
                     continue
-            if hit is not None and hit[2].kind == "short" and not self._name_continues(seg, folded, toks, i):
+            if hit is not None and hit[2].kind == "short" and not self._name_continues(seg, folded, toks, i + hit[0] - 1):
                 lone = self._lone(text, seg, folded, toks, i, hit, nation[1] if nation[0] == i else None, seen_full)
                 if lone is not None:
                     out.append(lone)

@@ -21,7 +21,7 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
               "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
               "object_pronouns_feminine", "participles", "describing", "rulers",
-              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it", "accepting", "relations", "theatres", "determiners",
+              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it", "accepting", "relations", "theatres", "determiners", "attributive",
               "where", "venues", "attending")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
@@ -262,6 +262,7 @@ class TriggerSet:
     relations: set[str] = field(default_factory=set)  # ties talked of ("العلاقات بين البلدين"): a topic, no party
     theatres: set[str] = field(default_factory=set)  # war words before the place fought in ("the war in Ukraine")
     determiners: set[str] = field(default_factory=set)  # between a time word and its event noun ("during an …")
+    attributive: set[str] = field(default_factory=set)  # a visit word describing its visitor ("visiting")
     agents: set[str] = field(default_factory=set)  # after a signing, its parties follow ("signed by")
     place_nouns: set[str] = field(default_factory=set)  # a state's adjective after them only says where ("العاصمة")
     restoring: set[str] = field(default_factory=set)  # ties restored: agreed on, an agreement ("على إعادة العلاقات")

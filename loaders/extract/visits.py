@@ -39,6 +39,8 @@ class Visits:
         """The visitor and the host; `sentence` holds the sentence's actors, `recent` the states the
         article named last, `opens` whether the verb opens a clause after a comma, `leading` whether it
         is the sentence's first visit word."""
+        if (guest := self._attributive(i, j, toks, sentence, ts)) is not None:
+            return guest
         it: list[str] = []
         if self.visited_it(toks, i, j, ts):  # the states named before, the last first
             it = [h for h in (self.state(a.entity) for a in reversed(sentence) if a.last < i and a.kind != "person")
@@ -84,6 +86,25 @@ class Visits:
                 and not any(self.state(a.entity) for a in marked):
             return [Participant(visitor.entity, "source", visitor.mention)]  # "وصل أمس بالقطار": where the article is
         return self._stay(i, j, toks, sentence, ts) if leading else None
+
+    def _attributive(self, i: int, j: int, toks: list[Token], sentence: list[Actor], ts: TriggerSet
+                     ) -> list[Participant] | None:
+        """"told visiting Defense Minister Belousov", "the visiting Russian delegation", "الوزير الروسي الزائر": the one
+        the word describes is the visitor, the state of the sentence's other person the host (else the dateline's)."""
+        if toks[i].norm not in ts.attributive:
+            return None
+        if ts.lang == "en":
+            guest = next((a for a in sentence if 0 < a.first - j <= 4 and a.kind in ("person", "state")), None)
+        else:
+            guest = next((a for a in reversed(sentence) if 0 < i - a.last <= 1 and a.kind in ("person", "state")), None)
+        if guest is None:
+            return None
+        home = self.registry.home_of(guest.entity)
+        other = next((a for a in sentence if a.kind == "person" and self.registry.home_of(a.entity) not in (home, None)),
+                     None)
+        host = self.registry.home_of(other.entity) if other else None
+        return [Participant(guest.entity, "source", guest.mention)] + (
+            [Participant(host, "target", other.mention)] if host else [])
 
     def _place(self, a: Actor) -> bool:
         """Named as a place (a capital standing for its state, "Moscow"), not as a state or body."""
