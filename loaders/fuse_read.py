@@ -48,7 +48,6 @@ SELECT e.id, a.content_sha256 || ':' || lpad(e.evidence_start::text, 7, '0') || 
 FROM events e
 CROSS JOIN LATERAL (SELECT a.content_sha256, a.published_on, a.outlet FROM articles a
                     WHERE a.id = e.article_id OFFSET 0) a
-CROSS JOIN LATERAL (SELECT s.kind FROM segments s WHERE s.id = e.segment_id OFFSET 0) s
 CROSS JOIN LATERAL (
     SELECT array_agg(ep.entity_id ORDER BY ep.entity_id) AS ents, array_agg(ep.role ORDER BY ep.entity_id) AS roles,
            array_agg(CASE WHEN n.kind = 'state' THEN n.id ELSE coalesce(n.country_id, n.id) END
@@ -57,9 +56,12 @@ CROSS JOIN LATERAL (
 ) p
 LEFT JOIN LATERAL (SELECT c.dated_articles, c.last_reported, c.fusion_key FROM canonical_events c
                    WHERE c.id = e.canonical_id AND e.match_lo IS NULL OFFSET 0) h ON true
-WHERE s.kind NOT IN ('related', 'boilerplate') AND p.ents IS NOT NULL AND ({where})
+WHERE (NOT {fresh} OR (SELECT s.kind FROM segments s WHERE s.id = e.segment_id) NOT IN ('related', 'boilerplate'))
+  AND p.ents IS NOT NULL AND ({where})
 """
-# keys computed in SQL only for tellings that have none stored yet; or, to rebuild, for all
+# keys computed in SQL only for tellings that have none stored yet; or, to rebuild, for all. A telling
+# with keys stored was keyed by fusion, which keys none outside the article proper: its segment is not
+# looked up (a lookup per telling read)
 _SELECT = _TELLINGS.replace("{fresh}", "e.fusion_block IS NULL")
 _RECOMPUTE = _TELLINGS.replace("{fresh}", "true").format(where="true")
 _OWN_WHERE = "e.article_id = (SELECT id FROM articles WHERE content_sha256 = :sha)"
