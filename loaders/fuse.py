@@ -54,8 +54,9 @@ class Prepared:
             if t is not None:
                 t.id = i
                 own.append(t)
-        first = self.pre and self.pre.first
-        got = (component(conn, _with_empty(self), self.stale, first) if self.blocks or self.stale else []) + own
+        first = self.pre.first if self.pre else None
+        got = (component(conn, _with_empty(self), self.stale, first, closed=self.pre is not None)
+               if self.blocks or self.stale else []) + own
         fresh = _refuse(conn, got, set(self.stale), self.pre)[1] if got or self.stale else {}
         rows = []
         for e in events:

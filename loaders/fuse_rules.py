@@ -177,14 +177,14 @@ class Cluster:
         return [t for t in self.members if t.match is not None]
 
     def fits(self, t: Telling) -> bool:
-        if not _persons_fit(t.persons, self.persons):
-            return False
+        # the dates first: most clusters of a block fail on them, and they cost less than the people
         if t.own is not None:
             near = self.own is None or _overlap(t.own, self.own) or (
                 t.own[0] == t.own[1] and self.own[0] == self.own[1] and abs((t.own[0] - self.own[0]).days) <= SLACK)
-            return near and _overlap(t.own, self.window)
+            return near and _overlap(t.own, self.window) and _persons_fit(t.persons, self.persons)
         # without a date of its own, a telling naming people joins only a cluster naming one of them
-        return _names_someone(t.persons, self.persons) and _overlap(t.match, self.own) and _overlap(t.match, self.window)
+        return (_overlap(t.match, self.own) and _overlap(t.match, self.window) and _persons_fit(t.persons, self.persons)
+                and _names_someone(t.persons, self.persons))
 
     def add(self, t: Telling) -> None:
         self.members.append(t)

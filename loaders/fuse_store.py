@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
+from .fuse_read import sql
 from .fuse_rules import Cluster, Telling, summary
 
 _CANONICAL_COLUMNS = (
@@ -59,7 +60,7 @@ def write(conn: Connection, clusters: list[Cluster], old: set[int], before: list
     gone = sorted(old - {c.id for c in clusters})
     if not rows and not gone:
         return {}
-    return dict(conn.execute(text(_WRITE), {
+    return dict(conn.execute(sql(_WRITE), {
         "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
         "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0],
         "gone": gone}).all())

@@ -34,6 +34,7 @@ class Event(Base):
         Index("ix_events_type_date", "type", "date_start"),
         Index("ix_events_date_start", "date_start"),
         Index("ix_events_fusion_match", "fusion_block", "match_lo", "match_hi"),
+        Index("ix_events_fusion_wide", "fusion_block", "match_lo", "match_hi", postgresql_where=text("match_hi - match_lo > 400")),
         {"comment": "Something that happened (or was denied or planned) between actors, with the sentence it came from."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)

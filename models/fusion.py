@@ -21,8 +21,10 @@ class CanonicalEvent(Base):
         CheckConstraint("(date_start IS NULL) = (date_precision IS NULL)", name="date_has_precision"),
         Index("ix_canonical_events_block_date", "fusion_block", "date_start"),
         Index("ix_canonical_events_type_date", "type", "date_start"),
+        # the rank of `loaders.fuse_read._BEST`; its last key is fusion_key COLLATE "C" (migration 0009),
+        # a collation that reflection does not show, so it is not written here
         Index("ix_canonical_events_block_rank", "fusion_block", text("dated_articles DESC"),
-              text("last_reported DESC NULLS LAST")),
+              text("last_reported DESC NULLS LAST"), "fusion_key"),
         {"comment": "One real happening told by one or more extracted events (tellings), fused across articles."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
