@@ -401,3 +401,11 @@ DESCRIBED = [
 @pytest.mark.parametrize("lang,text,event", DESCRIBED)
 def test_described_and_short(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+def test_criticism_drawn_runs_from_those_after_from(extractor):
+    for lang, text in (("en", "Lavrov's visit to Pyongyang drew sharp criticism from Tokyo."),
+                       ("ar", "وأثارت زيارة لافروف إلى بيونغ يانغ انتقادات من طوكيو.")):
+        ex = extract(extractor, text, "2024-05-10", title="Leaders meet in the capital" if lang == "en" else "عنوان الخبر",
+                     opening=None, language=lang)
+        assert [e.names() for e in ex.events if e.type == "accusation"] == [["Japan", "Sergey Lavrov"]], lang

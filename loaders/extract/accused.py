@@ -12,7 +12,7 @@ from .actors import Actor, bare, chain, dedupe, follows, nominal, phrase_at, rig
 from .arguments import LISTED, heads_near, pointed
 from .entities import Token
 from .spot import linked
-from .triggers import TriggerSet
+from .triggers import TriggerSet, word_forms
 
 
 def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor], ts: TriggerSet, ctx, speech: list[int],
@@ -20,6 +20,15 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
                      ) -> tuple[list[Participant] | None, bool]:
     """The accuser and the accused, and whether they are final (else they go through the common checks).
     `ex`: the events stage, for its speaker and coreference readings."""
+    drew = next((k for k in range(i - 1, max(-1, i - 9), -1) if not ts.drawn.isdisjoint(word_forms(toks[k].norm))), None)
+    subject = [a for a in actors if drew is not None and drew < a.first < i][:1] or before[:1]
+    if drew is not None and subject:
+        # "Putin's visit drew sharp criticism from Washington", "أثارت زيارة بوتين انتقادات من واشنطن": those after
+        # "from" accuse the one the subject is
+        sources = chain([a for a in after if a.entity != subject[0].entity], toks, ts.titles, conjoined=True)[:LISTED]
+        if sources and follows(toks, sources[0], ts.from_, 2):
+            return [Participant(a.entity, "source", a.mention) for a in sources] + \
+                [Participant(subject[0].entity, "target", subject[0].mention)], True
     if (told := pointed(toks, i, j, actors, ts, ex.coref.gender, lead[:1])):
         return [Participant(told[0].entity, "source", told[0].mention),
                 Participant(told[1].entity, "target", told[1].mention)], True

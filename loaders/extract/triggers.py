@@ -21,7 +21,7 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
               "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
               "object_pronouns_feminine", "participles", "describing", "rulers",
-              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it", "accepting", "relations", "theatres", "determiners", "attributive",
+              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it", "accepting", "relations", "theatres", "determiners", "attributive", "drawn",
               "where", "venues", "attending")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
@@ -263,6 +263,7 @@ class TriggerSet:
     theatres: set[str] = field(default_factory=set)  # war words before the place fought in ("the war in Ukraine")
     determiners: set[str] = field(default_factory=set)  # between a time word and its event noun ("during an …")
     attributive: set[str] = field(default_factory=set)  # a visit word describing its visitor ("visiting")
+    drawn: set[str] = field(default_factory=set)  # before an accusation noun: drawn from those after "from"
     agents: set[str] = field(default_factory=set)  # after a signing, its parties follow ("signed by")
     place_nouns: set[str] = field(default_factory=set)  # a state's adjective after them only says where ("العاصمة")
     restoring: set[str] = field(default_factory=set)  # ties restored: agreed on, an agreement ("على إعادة العلاقات")
