@@ -409,3 +409,19 @@ def test_criticism_drawn_runs_from_those_after_from(extractor):
         ex = extract(extractor, text, "2024-05-10", title="Leaders meet in the capital" if lang == "en" else "عنوان الخبر",
                      opening=None, language=lang)
         assert [e.names() for e in ex.events if e.type == "accusation"] == [["Japan", "Sergey Lavrov"]], lang
+
+
+ANSWERED = [
+    # an invitation accepted or turned down: the subject is invited, by where it is to; it is no plan of its own
+    ("en", "Chinese Foreign Minister Wang Yi accepted an invitation to visit Canberra.",
+     ("invitation", ["Australia", "Wang Yi"], "asserted", None)),
+    ("en", "Indian Prime Minister Narendra Modi turned down an invitation to visit Islamabad.",
+     ("invitation", ["Narendra Modi", "Pakistan"], "negated", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", ANSWERED)
+def test_invitations_answered_in_english(extractor, lang, text, event):
+    ex = extract(extractor, text, "2024-05-10", title="Leaders meet in the capital", opening=None, language=lang)
+    got = [(e.type, sorted(e.names()), e.modality, None) for e in ex.events if e.type == "invitation"]
+    assert got == [event] and ex.events[[e.type for e in ex.events].index("invitation")].names()[0] != "Wang Yi"

@@ -380,8 +380,10 @@ class EventExtractor:
                 invitee = [a for a in pool if self.registry.home_of(a.entity) != home][:1] or before[:1]
                 parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
-            elif ts.lang == "ar" and i and toks[i - 1].norm in ts.accepting and after:
-                # "يأمل في تلبية دعوة الزعيم كيم": the one whose invitation is answered invites the subject
+            elif after and any(toks[k].norm in ts.accepting for k in range(max(0, i - 2), i)) and (
+                    ts.lang == "ar" and toks[i - 1].norm in ts.accepting or before):
+                # "يأمل في تلبية دعوة الزعيم كيم", "Qin accepted an invitation to visit Washington": the one whose
+                # invitation is answered, or the place it is to, invites the subject
                 invitee = before[-1:] or reported_speaker(self, i, toks, actors, ts, speech)
                 parts = [Participant(after[0].entity, "source", after[0].mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
@@ -524,7 +526,7 @@ class EventExtractor:
         return Event(
             type=etype, segment_order=seg.order, trigger=seg.text[ts_:te_], trigger_start=t_start,
             trigger_end=t_end, sentence_start=seg.start, sentence_end=seg.end, evidence=seg.text,
-            participants=parts, date=date, modality=modality(toks, forms, i, n, ts, starts),
+            participants=parts, date=date, modality=modality(toks, forms, i, n, ts, starts, etype == "invitation"),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
 

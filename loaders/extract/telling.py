@@ -85,9 +85,10 @@ def _joined_dates(between: str, ts: TriggerSet) -> bool:
 
 
 def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts: TriggerSet,
-             starts: set[int] = frozenset()) -> str:
+             starts: set[int] = frozenset(), ahead_only: bool = False) -> str:
     """Negated (a negation just before in its clause, not "not only"; a denial), planned (a future word near
-    it in its clause, a future prefix) or asserted. `starts`: the tokens a comma opens."""
+    it in its clause, a future prefix) or asserted. `starts`: the tokens a comma opens; `ahead_only`: only
+    future words before it count (an invitation's "to visit" is what it invites to, not its own future)."""
     if any(ts.negation.at(toks, k, forms[k]) and not _outcome_between(toks, k, i, ts)
            and not any(x in starts for x in range(k + 1, i + 1))
            for k in range(max(0, i - 3), i)) and not any(
@@ -100,7 +101,7 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
         first = first[1:]  # "وسيزور", "فستعقد": the future prefix after a clitic
     stop = clause_end(toks, i + n - 1, ts)  # a complement's future is not the trigger's, nor the main clause's
     own = range(i, i + n) if n > 1 else ()  # a trigger of several words may say it itself ("is due in")
-    around = [*range(max(0, i - 4), i), *own, *range(i + n, min(stop, i + n + 6))]
+    around = [*range(max(0, i - 4), i), *own, *(range(i + n, min(stop, i + n + 6)) if not ahead_only else ())]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
         ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) and not (k > i and toks[k].norm in ts.plans)
         for k in around
