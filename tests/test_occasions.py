@@ -425,3 +425,18 @@ def test_invitations_answered_in_english(extractor, lang, text, event):
     ex = extract(extractor, text, "2024-05-10", title="Leaders meet in the capital", opening=None, language=lang)
     got = [(e.type, sorted(e.names()), e.modality, None) for e in ex.events if e.type == "invitation"]
     assert got == [event] and ex.events[[e.type for e in ex.events].index("invitation")].names()[0] != "Wang Yi"
+
+
+COUNTED = [
+    # "the three leaders": the last three people named
+    ("en", "Emmanuel Macron, Olaf Scholz and Donald Tusk met in Weimar. The three leaders agreed to set up a fund.",
+     ("agreement", ["Donald Tusk", "Emmanuel Macron", "Olaf Scholz"], "asserted", None)),
+    ("ar", "التقى الرئيس الفرنسي إيمانويل ماكرون والمستشار الألماني أولاف شولتس ورئيس الوزراء البولندي دونالد توسك في "
+           "فايمار. واتفق القادة الثلاثة على إنشاء صندوق.",
+     ("agreement", ["Donald Tusk", "Emmanuel Macron", "Olaf Scholz"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", COUNTED)
+def test_people_counted(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

@@ -196,6 +196,25 @@ class Coref:
                 return holders(office) if office else list(main_states)
         return []
 
+    @staticmethod
+    def counted(toks: list[Token], i: int, before: list[Actor], discourse: Discourse, ts: TriggerSet) -> list[Actor]:
+        """"the three leaders met", "اتفق القادة الثلاثة": the people named last, as many as the phrase counts,
+        in this sentence before the trigger, else the sentences before."""
+        size = next((n for k in range(max(0, i - 5), i) for phrase, n in ts.counted.items()
+                     if " ".join(t.norm for t in toks[k:k + len(phrase.split())]) == phrase), None) \
+            or next((n for k in range(i + 1, min(len(toks), i + 3)) for phrase, n in ts.counted.items()
+                     if " ".join(t.norm for t in toks[k:k + len(phrase.split())]) == phrase), None)
+        if size is None:
+            return []
+        found: list[Actor] = []
+        for pool in [before, *reversed(discourse.sentences[-RECALL:])]:
+            for a in reversed(pool):
+                if a.kind == "person" and all(f.entity != a.entity for f in found):
+                    found.append(a)
+            if len(found) >= size:
+                return list(reversed(found[:size]))
+        return []
+
     def gender(self, name: str) -> str | None:
         ent = self.registry.entities.get(name)
         return ent.gender if ent else None

@@ -365,6 +365,9 @@ class EventExtractor:
                 src = self._two_leaders(actors, i, ctx)
             other = "target" if etype == "accusation" and src else "other"
             return dedupe([Participant(a.entity, "source" if a in src else other, a.mention) for a in src + pair])
+        if etype in ("agreement", "cooperation", "meeting") and len(before) < 3 and (
+                people := self.coref.counted(toks, i, [a for a in actors if a.last < i], ctx.discourse, ts)):
+            return dedupe([Participant(a.entity, "other", a.mention) for a in people])  # "as the three leaders met"
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])
         lead = [carry] if carry is not None and not floor else []  # an accusing participle's subject

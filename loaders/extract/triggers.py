@@ -38,7 +38,7 @@ TRIGGERS_SCHEMA = {
     "cancelled": [str], "postponed": [str], "attendance": [str], "disparaging": [str], "dual_presidents": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
-    "event_days": {"*": int},
+    "event_days": {"*": int}, "counted": {"*": int},
     "subjects": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str], "neuter": [str]},
     "companions": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
 }
@@ -278,6 +278,7 @@ class TriggerSet:
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
     dual_presidents: Phrases = field(default_factory=Phrases)  # of the `dual_heads`, those that name heads of state
+    counted: dict[str, int] = field(default_factory=dict)  # "the three leaders": the last three people named
     event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
 
     @classmethod
@@ -305,6 +306,7 @@ class TriggerSet:
                    light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
                    dual_presidents=Phrases(optional("dual_presidents")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
+                   counted={" ".join(norm(w) for w in p.split()): n for p, n in data.get("counted", {}).items()},
                    event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
 
