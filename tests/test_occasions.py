@@ -287,6 +287,9 @@ ENGLISH_WIRES = [
     # "trip" alone, hosted by the foreign place named before it
     ("en", "Japanese Prime Minister Fumio Kishida chose Manila for his first trip of the year.",
      ("visit", ["Fumio Kishida", "Philippines"], "asserted", None)),
+    # a state's office between "and" and its holder ("and Vietnam's Communist Party chief Nguyen Phu Trong")
+    ("en", "Xi Jinping and Vietnam's Communist Party chief Nguyen Phu Trong agreed to build a railway.",
+     ("agreement", ["Nguyễn Phú Trọng", "Xi Jinping"], "asserted", None)),
     # a list of states whose second has an article (", the UAE and")
     ("en", "Saudi Arabia, the United Arab Emirates and Egypt signed a pact on water on Tuesday.",
      ("agreement", ["Egypt", "Saudi Arabia", "United Arab Emirates"], "asserted", "2024-05-07")),
