@@ -443,3 +443,24 @@ COUNTED = [
 @pytest.mark.parametrize("lang,text,event", COUNTED)
 def test_people_counted(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+SAID_AFTER = [
+    # ", Seoul said" at the end: the speaker is no party, and reports the support as an accusation
+    ("en", "Tehran was providing Moscow with attack drones, Kyiv said.",
+     ("cooperation", ["Iran", "Russia"], "asserted", None)),
+    ("en", "Tehran was providing Moscow with attack drones, Kyiv said.",
+     ("accusation", ["Iran", "Ukraine"], "asserted", None)),
+    ("en", "Emmanuel Macron was sitting down with Li Qiang in Paris on Monday.",
+     ("meeting", ["Emmanuel Macron", "Li Qiang"], "asserted", "2024-05-06")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", SAID_AFTER)
+def test_said_after(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
+def test_a_speaker_after_the_clause_is_no_party(extractor):
+    got = _events(extractor, "en", "Russia would help Pyongyang build satellites, Putin said.")
+    assert got and not [e for e in got if e[0] == "cooperation" and "Vladimir Putin" in e[1]]

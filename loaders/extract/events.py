@@ -60,6 +60,14 @@ class Context:
     accusing: list[int] = field(default_factory=list)  # the sentence's accusation words: an act after one is condemned
 
 
+def _said_last(toks: list[Token], a: Actor, ts: TriggerSet, ctx: Context) -> bool:
+    """"…, Putin said (on Monday).": a speaker after a comma, its speech verb ending the sentence."""
+    k = a.last + 1
+    rest = len(toks) - k  # the verb, then at most a short time phrase ("on Monday")
+    return a.first in ctx.clause_starts and k < len(toks) and (rest == 1 or rest <= 3 and toks[k + 1].norm in ts.preps) \
+        and ts.quotes.at(toks, k, word_forms(toks[k].norm)) is not None
+
+
 def _to(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """The actor or the title right before it carries لـ ("لماكرون", "لنظيره الأوغندي موسيفيني")."""
     before = toks[a.first - 1].norm if a.first else ""
@@ -243,6 +251,11 @@ class EventExtractor:
                     pair = forces.reported(parts, self._speaker(said, toks, actors, ts)[:1], self.registry)
                     if pair:
                         out.append(self._event(seg, folded, toks, forms, "accusation", said, 1, pair, date, ts))
+                elif (last := next((a for a in actors if a.first > i and _said_last(toks, a, ts, ctx)), None)):
+                    # "Moscow was providing Pyongyang with missile technology, Seoul said": told by the speaker after
+                    pair = forces.reported(parts, [last], self.registry)
+                    if pair:
+                        out.append(self._event(seg, folded, toks, forms, "accusation", last.last + 1, 1, pair, date, ts))
             if etype == SPEECH and ts.quotes.at(toks, i, forms[i]):
                 quotes.add(id(ev))
             out.append(ev)
@@ -310,7 +323,7 @@ class EventExtractor:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
         if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
             actors = [a for a in actors if not (a.kind == "organisation" and forum(toks, a, ts))]
-        after = self._after(j, toks, actors, ts)
+        after = [a for a in self._after(j, toks, actors, ts) if not _said_last(toks, a, ts, ctx)]
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:
