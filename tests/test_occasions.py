@@ -304,6 +304,18 @@ def test_english_wire_wordings(extractor, lang, text, event):
     assert event in _events(extractor, lang, text, "2024-06-21" if "To Lam" in text else "2024-05-10")
 
 
+SINCE = [
+    # a date inside a "since" clause dates the happening it tells, not the event before it
+    ("en", "Xi Jinping, who held talks with Emmanuel Macron, was making his first trip to Europe since the pandemic "
+           "closed China's borders in January 2020.", ("meeting", ["Emmanuel Macron", "Xi Jinping"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", SINCE)
+def test_since(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
 SAME_DAY = [
     # "earlier in the day": the day the sentence before told, though it tells other people
     ("en", "President Emmanuel Macron received Indian Prime Minister Narendra Modi at the Elysee on Thursday. Earlier in "

@@ -26,7 +26,7 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
              (folded.span(toks[i].start, toks[i + n - 1].end) for _, i, n in found)]
     own: list[list[DateExpr]] = [[] for _ in found]
     for d in sorted(dates, key=lambda d: d.start):
-        lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 40):d.start - seg.start])[-1]
+        lead = re.split(r"[،,.؛;:]", seg.text[max(0, d.start - seg.start - 100):d.start - seg.start])[-1]
         since = _since_at(lead, d.start, ts)
         if since is not None and not any(since < s and e <= d.start for s, e in spans):
             continue  # "أول زيارة له منذ عام 2017", "منذ انتخابه رئيسا في ديسمبر 2019", "since 2019"
@@ -57,8 +57,9 @@ def _relative_between(seg: Segment, start: int, end: int, ts: TriggerSet) -> boo
 
 
 def _since_at(lead: str, end: int, ts: TriggerSet) -> int | None:
-    """Where a "since" word stands among the five words before a date (`lead` ends at `end`)."""
-    words = list(re.finditer(r"\S+", lead))[-5:]
+    """Where a "since" word stands among the twelve words before a date in its clause (`lead` ends at `end`):
+    "since the court issued a warrant for his arrest in March 2023"."""
+    words = list(re.finditer(r"\S+", lead))[-12:]
     hits = [w for w in words if norm(w.group()) in ts.not_dating]
     return end - len(lead) + hits[-1].start() if hits else None
 
