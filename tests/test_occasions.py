@@ -304,6 +304,20 @@ def test_english_wire_wordings(extractor, lang, text, event):
     assert event in _events(extractor, lang, text, "2024-06-21" if "To Lam" in text else "2024-05-10")
 
 
+GOVERNMENTS = [
+    # "the two governments" are the article's two main states
+    ("en", "Peru and Chile held talks on Friday. The two governments signed a trade accord.",
+     ("agreement", ["Chile", "Peru"], "asserted", "2024-05-10")),
+    ("ar", "عقدت بيرو وتشيلي محادثات الجمعة. ووقعت الحكومتان اتفاقا تجاريا.",
+     ("agreement", ["Chile", "Peru"], "asserted", "2024-05-10")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", GOVERNMENTS)
+def test_two_governments(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
 SINCE = [
     # a date inside a "since" clause dates the happening it tells, not the event before it
     ("en", "Xi Jinping, who held talks with Emmanuel Macron, was making his first trip to Europe since the pandemic "
