@@ -304,6 +304,21 @@ def test_english_wire_wordings(extractor, lang, text, event):
     assert event in _events(extractor, lang, text, "2024-06-21" if "To Lam" in text else "2024-05-10")
 
 
+ANNOUNCED = [
+    # an agreement announced as the speech verb's object is dated by the saying
+    ("ar", "أعلنت أرمينيا وأذربيجان أمس الخميس الاتفاق على ترسيم الحدود.",
+     ("agreement", ["Armenia", "Azerbaijan"], "asserted", "2024-05-09")),
+    # what two agreed in the talks their sentence dates
+    ("ar", "اتفق الرئيس الكيني وليام روتو ونظيره الأوغندي يويري موسيفيني، في اتصال هاتفي أمس الخميس، على مد خط أنابيب.",
+     ("agreement", ["William Ruto", "Yoweri Museveni"], "asserted", "2024-05-09")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", ANNOUNCED)
+def test_announced_and_agreed_in_talks(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
 GOVERNMENTS = [
     # "the two governments" are the article's two main states
     ("en", "Peru and Chile held talks on Friday. The two governments signed a trade accord.",

@@ -60,6 +60,12 @@ class Context:
     accusing: list[int] = field(default_factory=list)  # the sentence's accusation words: an act after one is condemned
 
 
+def _object_of(toks: list[Token], said: tuple[str, int, int], f: tuple[str, int, int], ts: TriggerSet) -> bool:
+    """The event noun is what the speech verb announces, no complement between ("أعلنتا الاتفاق")."""
+    return f[1] - said[1] <= 8 and nominal(toks[f[1]].norm) and not any(
+        toks[k].norm in ts.complements or toks[k].norm in ts.boundaries for k in range(said[1] + 1, f[1]))
+
+
 def _said_last(toks: list[Token], a: Actor, ts: TriggerSet, ctx: Context) -> bool:
     """"…, Putin said (on Monday).": a speaker after a comma, its speech verb ending the sentence."""
     k = a.last + 1
@@ -202,9 +208,10 @@ class EventExtractor:
         by_trigger = dict(zip(sinks, dates_by_trigger(seg, folded, toks, sinks, dates + unread, ts)))
         said = [f for f in sinks if f not in told]
         # an accusation told by a speech verb is dated by the saying ("Japan said on Monday that a Chinese aircraft
-        # violated its airspace")
-        own = [by_trigger[f] or (next((by_trigger[g] for g in reversed(said) if g[1] < f[1]), [])
-                                 if f[0] == "accusation" else []) for f in told]
+        # violated its airspace"), and so is an agreement announced as its object ("أعلنت الهند وباكستان أمس السبت
+        # الاتفاق على وقف إطلاق النار")
+        own = [by_trigger[f] or (next((by_trigger[g] for g in reversed(said) if g[1] < f[1] and (
+            f[0] == "accusation" or f[0] == "agreement" and _object_of(toks, g, f, ts))), [])) for f in told]
         previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()

@@ -41,7 +41,8 @@ def link_dates(events: list[Event], text: str, languages: dict[int, str], trigge
         if ev.date is not None or ev.date_unread or ev.modality == "negated":
             continue
         ts = tsets[id(ev)]
-        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, trips, registry, day)
+        ev.date = _container_date(ev, events, dated, text, ts) or _trip_date(ev, trips, registry, day) \
+            or _talks_date(ev, dated)
 
 
 def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates: list[DateExpr],
@@ -135,6 +136,15 @@ def _container_date(ev: Event, events: list[Event], dated: list[Event], text: st
             continue
         return c.date or _one_date([d for d in dated if d.type == c.type and _same_parties(d, c)])
     return None
+
+
+def _talks_date(ev: Event, dated: list[Event]) -> DateExpr | None:
+    """What two agreed in the talks their sentence dates ("اتفق يون وزيلينسكي، في اتصال هاتفي أمس الثلاثاء، على"):
+    the talks' day, where they are the same two."""
+    if ev.type not in ("agreement", "cooperation"):
+        return None
+    return _one_date([m for m in dated if m.type == "meeting" and m.sentence_start == ev.sentence_start
+                      and m.modality == ev.modality and set(m.names()) == set(ev.names())])
 
 
 def _ends_with(words: list[str], phrase: list[str]) -> bool:
