@@ -156,6 +156,11 @@ ARRIVALS = [
      ("visit", ["Fumio Kishida", "India"], "asserted", "2024-05-06")),
     ("ar", "التقى رئيس الوزراء الياباني فوميو كيشيدا رئيس الوزراء الهندي ناريندرا مودي في نيودلهي الثلاثاء، بعد "
            "يومين من وصول كيشيدا إلى الهند.", ("visit", ["Fumio Kishida", "India"], "asserted", "2024-05-05")),
+
+
+    # a visit noun in a relative clause is the antecedent's; with no place named, it is to the dateline's capital
+    ("ar", "بكين - (شينخوا): التقى الرئيس الصيني شي جين بينغ أمس رئيس الوزراء الماليزي أنور إبراهيم، الذي يقوم "
+           "بزيارة رسمية منذ الاثنين.", ("visit", ["Anwar Ibrahim", "China"], "asserted", "2024-05-07")),
 ]
 
 

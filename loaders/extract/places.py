@@ -89,6 +89,9 @@ class Locator:
         self.geo = geo or Geo(registry)
         self.geo.city_index  # noqa: B018 - built here, with the other knowledge, not inside the first article
         self.words = {lang: Words.load(lang) for lang in ("ar", "en")}
+        # the state of each place the registry names, by its folded names: for datelines, which have no mentions
+        self._seats = {a.norm: home for a in registry.aliases if a.kind in NAME_ALIASES and a.entity
+                       and registry.entities[a.entity].kind == "place" and (home := registry.home_of(a.entity))}
 
     def locate(self, text: str, segments: list[Segment], mentions: list[Mention], events: list[Event]) -> None:
         """Set `place` on every event whose sentence names where it happened."""
@@ -123,6 +126,10 @@ class Locator:
             place = self._place_at(text, toks, spans, 0, 0, lang, mentions, starts, set()) if toks else None
             if place is not None and place.country:
                 return place.country
+            for n in (3, 2, 1):  # a capital the registry names but the gazetteer does not ("بيونغ يانغ - (شينخوا)")
+                named = self._seats.get(" ".join(t.norm for t in toks[:n])) if len(toks) >= n else None
+                if named:
+                    return named
         return None
 
     # ------------------------------------------------------------------ sentences

@@ -13,7 +13,7 @@ from ..records import DateExpr, Event, Mention, Participant, Segment
 from ..registry import Registry
 from .actors import Actor, bare, chain, follows
 from .arguments import chain_ending
-from .coref import Coref
+from .coref import Coref, relative_antecedent
 from .entities import Token
 from .triggers import TriggerSet, word_forms
 
@@ -121,12 +121,16 @@ class Visits:
             return None  # "لزيارة موسكو", "to visit", "Putin's visit": another's trip, or a purpose
         if any(0 < a.first - j <= 3 for a in sentence):
             return None  # "a visit by Kim", "زيارة الأخير للقاهرة": told after the noun
-        first = next((a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
-        if first is None:
+        rel = next((k for k in range(i - 1, max(-1, i - 4), -1) if toks[k].norm in ts.relatives), None)
+        first = relative_antecedent(toks, rel + 1, sentence, ts) if rel is not None else next(
+            (a for a in sentence if a.kind == "person" and a.last < i and bare(toks, a, ts)), None)
+        if first is None or first.kind != "person":  # ("الذي يقوم بزيارة رسمية": the one the clause follows)
             return None
         home = self.registry.home_of(first.entity)
         hosts = {h: a for a in sentence if a.kind != "person" and a.last < i and self._place(a)
                  and (h := self.state(a.entity)) and h not in (home, first.entity)}
+        if not hosts and rel is not None:
+            return [Participant(first.entity, "source", first.mention)]  # hosted where the article is (dateline)
         if len(hosts) != 1:
             return None
         (host, where), = hosts.items()
