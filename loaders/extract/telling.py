@@ -156,8 +156,8 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
                     ) -> str | None:
     """The modality a word before the trigger gives it with only a name between: a future word ("يعتزم
     الرئيس التركي رجب طيب أردوغان زيارة", "من المتوقع أن يجري لافروف محادثات") or one that puts the
-    event off (planned: "أرجأ ... زيارته", "postponed his visit"), one that calls it off, refuses or fails it
-    (negated: "ألغى الرئيس الفرنسي زيارته", "refused to meet", "فشلت في التوصل"): the four words before it,
+    event off, calls it off, refuses or fails it (negated: "أرجأ ... زيارته", "postponed his visit", "ألغى الرئيس
+    الفرنسي زيارته", "refused to meet", "فشلت في التوصل"): the four words before it,
     not counting the actors' own; or a negated outcome within ten words ("لم تسفر المحادثات بين الوفدين … عن")."""
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     before = []  # the four words before the trigger that are no actor's
@@ -171,10 +171,10 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     came_to_nothing = any(toks[k].norm in ts.outcome and k and ts.negation.at(toks, k - 1, forms[k - 1])
                           and any(toks[x].norm in ts.preps for x in range(k + 1, i)) for k in range(max(0, i - 10), i))
     passive = _passive_after(toks, forms, i, named, ts)
-    if called_off or came_to_nothing or any(ts.cancelled.at(toks, k, forms[k]) for k in passive):
-        return "negated"
-    if any(ts.planned.at(toks, k, forms[k]) or ts.postponed.at(toks, k, forms[k]) for k in before) or any(
-            ts.postponed.at(toks, k, forms[k]) for k in passive):
+    put_off = any(ts.postponed.at(toks, k, forms[k]) for k in before + passive)
+    if called_off or came_to_nothing or put_off or any(ts.cancelled.at(toks, k, forms[k]) for k in passive):
+        return "negated"  # a happening put off did not happen when it was to, as the annotation guideline reads it
+    if any(ts.planned.at(toks, k, forms[k]) for k in before):
         return "planned"
     return None
 
