@@ -243,6 +243,21 @@ INVITED_AND_DENIED = [
 ]
 
 
+def test_an_invitation_carrying_its_invitee(extractor):
+    """"بعث الملك رسالة إلى الرئيس دعاه فيها إلى زيارة …": the pronoun is the invitee, the one before him invites."""
+    text = ("قال المتحدث الأحد إن الرئيس الكيني وليام روتو بعث رسالة إلى الرئيس الأوغندي يويري موسيفيني دعاه فيها "
+            "إلى زيارة نيروبي.")
+    ex = extract(extractor, text, "2024-05-10")
+    assert [e.names() for e in ex.events if e.type == "invitation"] == [["William Ruto", "Yoweri Museveni"]]
+
+
+def test_the_visit_invited_to_takes_no_date_told_before_the_invitation(extractor):
+    text = "وكشف المتحدث أمس الخميس أن الرئيس الكيني وليام روتو دعا الرئيس الأوغندي يويري موسيفيني إلى زيارة نيروبي."
+    ex = extract(extractor, text, "2024-05-10")
+    assert [(e.names(), e.modality, e.date) for e in ex.events if e.type == "visit"] == \
+        [(["Yoweri Museveni", "Kenya"], "planned", None)]
+
+
 def test_an_answered_invitation_runs_from_its_owner(extractor):
     text = "وقال الرئيس البرازيلي لولا دا سيلفا إنه يأمل في تلبية دعوة الرئيس الصيني شي جين بينغ لزيارة بكين."
     ex = extract(extractor, text, "2024-05-10")

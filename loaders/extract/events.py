@@ -242,8 +242,11 @@ class EventExtractor:
             ev.date_unread = date is not previous
             ev.present = self.coref.present_verb(toks, i, ts)
             ev.host_pending = etype == "visit" and len(parts) == 1
-            if etype == "visit" and ev.modality == "asserted" and any(t == "invitation" and k < i for t, k, _ in found):
-                ev.modality = "planned"
+            invited = [k for t, k, _ in found if t == "invitation" and k < i]
+            if etype == "visit" and invited and ev.modality in ("asserted", "planned"):
+                ev.modality = "planned"  # the visit invited to: a date told before the invitation is not its own
+                at = seg.start + folded.span(toks[invited[-1]].start, toks[invited[-1]].end)[0]
+                ev.date = None if ev.date is not None and ev.date.end <= at else ev.date
             if analysis is not None:
                 apply_parse(ev, seg, analysis, mentions)
                 if i in by_lemma:
@@ -415,6 +418,11 @@ class EventExtractor:
                 invitee = [a for a in reversed(actors) if a.last < inviter.first and a.entity != inviter.entity][:1]
                 parts = [Participant(inviter.entity, "source", inviter.mention)] + \
                         [Participant(a.entity, "target", a.mention) for a in invitee]
+            elif (people := [a for a in actors if a.kind == "person" and a.last < i]) and len(people) >= 2 \
+                    and self.coref.object_pronoun(toks, i, ts):
+                # "بعث الملك سلمان رسالة إلى رئيسي دعاه فيها": the one the pronoun is, invited by the one before him
+                parts = [Participant(people[-2].entity, "source", people[-2].mention),
+                         Participant(people[-1].entity, "target", people[-1].mention)]
             else:
                 src = before[:1] or reported_speaker(self, i, toks, actors, ts, speech) or after[:1]
                 rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
