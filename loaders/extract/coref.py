@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..normalize import Folded
 from ..records import Segment
 from ..registry import Registry
-from .actors import Actor, boundary_after, boundary_before, phrase_at
+from .actors import Actor, boundary_after, boundary_before, phrase_at, phrase_match
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, dual_office, word_forms
 
@@ -173,7 +173,7 @@ class Coref:
             return []
         holders = lambda office: [h for h in (self.registry.holder(office, s, day)  # noqa: E731
                                               for s in main_states) if h]
-        reach = 8 if ts.lang == "en" else 5  # "The two leaders last met", "The two heads of state witnessed the signing"
+        reach = 8 if ts.lang == "en" else 5  # "The two leaders last met", "The two heads of state witnessed"
         for k in range(max(0, i - reach), min(len(toks), j + 4)):
             if k not in range(i, j + 1) and phrase_at(toks, k, ts.dual_heads):
                 # "the two leaders": each state's leader, its head of state where none is listed (a king
@@ -200,12 +200,13 @@ class Coref:
     def counted(toks: list[Token], i: int, before: list[Actor], discourse: Discourse, ts: TriggerSet) -> list[Actor]:
         """"the three leaders met", "اتفق القادة الثلاثة": the people named last, as many as the phrase counts,
         in this sentence before the trigger, else the sentences before."""
-        size = next((n for k in range(max(0, i - 5), i) for phrase, n in ts.counted.items()
-                     if " ".join(t.norm for t in toks[k:k + len(phrase.split())]) == phrase), None) \
-            or next((n for k in range(i + 1, min(len(toks), i + 3)) for phrase, n in ts.counted.items()
-                     if " ".join(t.norm for t in toks[k:k + len(phrase.split())]) == phrase), None)
-        if size is None:
+        if not ts.counted:
             return []
+        said = next((p for k in [*range(max(0, i - 5), i), *range(i + 1, min(len(toks), i + 3))]
+                     if (p := phrase_match(toks, k, ts.counted_phrases))), None)
+        if said is None:
+            return []
+        size = ts.counted[said]
         found: list[Actor] = []
         for pool in [before, *reversed(discourse.sentences[-RECALL:])]:
             for a in reversed(pool):

@@ -279,6 +279,7 @@ class TriggerSet:
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
     dual_presidents: Phrases = field(default_factory=Phrases)  # of the `dual_heads`, those that name heads of state
     counted: dict[str, int] = field(default_factory=dict)  # "the three leaders": the last three people named
+    counted_phrases: Phrases = field(default_factory=Phrases)  # the same phrases, to find them
     event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
 
     @classmethod
@@ -306,7 +307,8 @@ class TriggerSet:
                    light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
                    dual_presidents=Phrases(optional("dual_presidents")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
-                   counted={" ".join(norm(w) for w in p.split()): n for p, n in data.get("counted", {}).items()},
+                   counted=(counted := {" ".join(norm(w) for w in p.split()): n for p, n in data.get("counted", {}).items()}),
+                   counted_phrases=Phrases(counted),
                    event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
                    **{k: optional(k) for k in _WORD_SETS})
 
