@@ -8,8 +8,8 @@ previous clause's source a joined verb shares. Each reads tokens and the trigger
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, phrase_at, right_after,
-                     titles_before)
+from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at,
+                     right_after, titles_before)
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
@@ -145,3 +145,23 @@ def attendees(toks: list[Token], j: int, actors: list[Actor], ts: TriggerSet) ->
         return []
     host = [a for a in actors if j < a.first < at and a.kind == "person"][:1]  # "التي استضافها رامافوزا، بمشاركة"
     return host + [a for a in chain(listed, toks, ts.titles)[:LISTED] if a.entity not in {h.entity for h in host}]
+
+
+def announced(toks: list[Token], said: tuple[str, int, int], f: tuple[str, int, int], ts: TriggerSet) -> bool:
+    """The event noun is what the speech verb announces, no complement between ("أعلنتا الاتفاق")."""
+    return f[1] - said[1] <= 8 and nominal(toks[f[1]].norm) and not any(
+        toks[k].norm in ts.complements or toks[k].norm in ts.boundaries for k in range(said[1] + 1, f[1]))
+
+
+def said_last(toks: list[Token], a: Actor, ts: TriggerSet, starts: set[int]) -> bool:
+    """"…, Putin said (on Monday).": a speaker after a comma, its speech verb ending the sentence."""
+    k = a.last + 1
+    rest = len(toks) - k  # the verb, then at most a short time phrase ("on Monday")
+    return a.first in starts and k < len(toks) and (rest == 1 or rest <= 3 and toks[k + 1].norm in ts.preps) \
+        and ts.quotes.at(toks, k, word_forms(toks[k].norm)) is not None
+
+
+def called_to_party(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """The actor or the title right before it carries لـ ("لماكرون", "لنظيره الأوغندي موسيفيني")."""
+    before = toks[a.first - 1].norm if a.first else ""
+    return a.clitic.endswith("ل") or before[:1] == "ل" and before[1:] in ts.titles

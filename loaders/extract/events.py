@@ -25,13 +25,14 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
-from .arguments import (LISTED, attendees, between_pair, carried, definite, theatre, forum, governed, heads_near,
-                        not_topics, remote_before, signed_by, with_holders)
+from .arguments import (LISTED, announced, attendees, between_pair, called_to_party, carried, definite, forum,
+                        governed, heads_near, not_topics, remote_before, said_last, signed_by, theatre, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
 from .accused import accusation_parts
-from .implied import gerund, implicit_actors, reported_speaker
+from .implied import gerund, implicit_actors
+from .invited import invitation_parts
 from .triggers import TriggerSet, check_offices, word_forms
 from .nlp.base import Analysis
 from .nlp.combine import apply_parse, lemma_forms
@@ -58,26 +59,6 @@ class Context:
     last_day: dt.date | None = None  # the last day the article told, which "the next day" counts from
     first_visit: int | None = None  # the sentence's first visit word: a visit noun after it names no other trip
     accusing: list[int] = field(default_factory=list)  # the sentence's accusation words: an act after one is condemned
-
-
-def _object_of(toks: list[Token], said: tuple[str, int, int], f: tuple[str, int, int], ts: TriggerSet) -> bool:
-    """The event noun is what the speech verb announces, no complement between ("أعلنتا الاتفاق")."""
-    return f[1] - said[1] <= 8 and nominal(toks[f[1]].norm) and not any(
-        toks[k].norm in ts.complements or toks[k].norm in ts.boundaries for k in range(said[1] + 1, f[1]))
-
-
-def _said_last(toks: list[Token], a: Actor, ts: TriggerSet, ctx: Context) -> bool:
-    """"…, Putin said (on Monday).": a speaker after a comma, its speech verb ending the sentence."""
-    k = a.last + 1
-    rest = len(toks) - k  # the verb, then at most a short time phrase ("on Monday")
-    return a.first in ctx.clause_starts and k < len(toks) and (rest == 1 or rest <= 3 and toks[k + 1].norm in ts.preps) \
-        and ts.quotes.at(toks, k, word_forms(toks[k].norm)) is not None
-
-
-def _to(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-    """The actor or the title right before it carries لـ ("لماكرون", "لنظيره الأوغندي موسيفيني")."""
-    before = toks[a.first - 1].norm if a.first else ""
-    return a.clitic.endswith("ل") or before[:1] == "ل" and before[1:] in ts.titles
 
 
 class EventExtractor:
@@ -211,7 +192,7 @@ class EventExtractor:
         # violated its airspace"), and so is an agreement announced as its object ("أعلنت الهند وباكستان أمس السبت
         # الاتفاق على وقف إطلاق النار")
         own = [by_trigger[f] or (next((by_trigger[g] for g in reversed(said) if g[1] < f[1] and (
-            f[0] == "accusation" or f[0] == "agreement" and _object_of(toks, g, f, ts))), [])) for f in told]
+            f[0] == "accusation" or f[0] == "agreement" and announced(toks, g, f, ts))), [])) for f in told]
         previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()
@@ -261,7 +242,7 @@ class EventExtractor:
                     pair = forces.reported(parts, self._speaker(said, toks, actors, ts)[:1], self.registry)
                     if pair:
                         out.append(self._event(seg, folded, toks, forms, "accusation", said, 1, pair, date, ts))
-                elif (last := next((a for a in actors if a.first > i and _said_last(toks, a, ts, ctx)), None)):
+                elif (last := next((a for a in actors if a.first > i and said_last(toks, a, ts, ctx.clause_starts)), None)):
                     # "Moscow was providing Pyongyang with missile technology, Seoul said": told by the speaker after
                     pair = forces.reported(parts, [last], self.registry)
                     if pair:
@@ -333,7 +314,7 @@ class EventExtractor:
             actors = [a for a in actors if a.kind in PARTY_KINDS]
         if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
             actors = [a for a in actors if not (a.kind == "organisation" and forum(toks, a, ts))]
-        after = [a for a in self._after(j, toks, actors, ts) if not _said_last(toks, a, ts, ctx)]
+        after = [a for a in self._after(j, toks, actors, ts) if not said_last(toks, a, ts, ctx.clause_starts)]
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:
@@ -399,35 +380,7 @@ class EventExtractor:
             if final:
                 return parts
         elif etype == "invitation":
-            origin = [a for a in after if follows(toks, a, ts.from_ | ts.inviters, 2)]
-            if origin:  # the one invited is not the inviter's own state ("visited Egypt at the invitation of Sisi")
-                home = self.registry.home_of(origin[0].entity)
-                pool = before + [a for a in reversed(actors) if a.last < i and a not in before]
-                invitee = [a for a in pool if self.registry.home_of(a.entity) != home][:1] or before[:1]
-                parts = [Participant(origin[0].entity, "source", origin[0].mention)] + \
-                        [Participant(a.entity, "target", a.mention) for a in invitee]
-            elif after and any(toks[k].norm in ts.accepting for k in range(max(0, i - 2), i)) and (
-                    ts.lang == "ar" and toks[i - 1].norm in ts.accepting or before):
-                # "يأمل في تلبية دعوة الزعيم كيم", "Qin accepted an invitation to visit Washington": the one whose
-                # invitation is answered, or the place it is to, invites the subject
-                invitee = before[-1:] or reported_speaker(self, i, toks, actors, ts, speech)
-                parts = [Participant(after[0].entity, "source", after[0].mention)] + \
-                        [Participant(a.entity, "target", a.mention) for a in invitee]
-            elif ts.lang == "en" and before and before[-1].last + 2 == i and toks[i - 1].norm == "s":
-                inviter = before[-1]  # "Modi accepted Putin's invitation": the owner invites the subject
-                invitee = [a for a in reversed(actors) if a.last < inviter.first and a.entity != inviter.entity][:1]
-                parts = [Participant(inviter.entity, "source", inviter.mention)] + \
-                        [Participant(a.entity, "target", a.mention) for a in invitee]
-            elif (people := [a for a in actors if a.kind == "person" and a.last < i]) and len(people) >= 2 \
-                    and self.coref.object_pronoun(toks, i, ts):
-                # "بعث الملك سلمان رسالة إلى رئيسي دعاه فيها": the one the pronoun is, invited by the one before him
-                parts = [Participant(people[-2].entity, "source", people[-2].mention),
-                         Participant(people[-1].entity, "target", people[-1].mention)]
-            else:
-                src = before[:1] or reported_speaker(self, i, toks, actors, ts, speech) or after[:1]
-                rest = chain([a for a in after if a not in src], toks, ts.titles, conjoined=True)[:LISTED]  # "دعت وفودا من الصين وروسيا"
-                parts = [Participant(a.entity, "source", a.mention) for a in src] + \
-                        [Participant(a.entity, "target", a.mention) for a in rest]
+            parts = invitation_parts(self, i, toks, actors, ts, speech, before, after)
         elif etype == "agreement" and (signers := signed_by(toks, j, after, actors, ts, self.registry.home_of)):
             parts = [Participant(a.entity, "other", a.mention) for a in signers]
         else:
@@ -440,7 +393,7 @@ class EventExtractor:
                      or courtesy_call(toks, j, ts) and right_after(toks, a, j + 1, ts)  # "called on Chief Adviser Yunus"
                      or etype == "meeting" and follows(toks, a, ts.from_) and (a.first - j <= 3 or remote_before(
                          toks, a, ts) or passive)  # "اتصالا من X", "تلقى السيسي اتصالا من X", "was greeted … by X"
-                     or etype == "meeting" and _to(toks, a, ts) and any(  # "اتصال هاتفي أجراها تبون لماكرون"
+                     or etype == "meeting" and called_to_party(toks, a, ts) and any(  # "اتصال هاتفي أجراها تبون لماكرون"
                          toks[x].norm in ts.remote for x in range(i, j + 1))
                      or act and (follows(toks, a, ts.recipients) or a.clitic.endswith("ل")) and not theatre(toks, a, ts)
                      or material and (a.clitic.endswith("ل") or follows(toks, a, ts.beneficiary))]  # "الدعم العسكري لكييف"
