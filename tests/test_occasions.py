@@ -462,3 +462,17 @@ TOLD = [*GOES_ON, *NAMED, *POINTED_BACK, *MORE_OCCASIONS, *CLAUSES, *INVITED_AND
 @pytest.mark.parametrize("lang,text,event", TOLD)
 def test_the_wording_tells_its_event(extractor, lang, text, event):
     assert event in _events(extractor, lang, text)
+
+
+OFFICIALS = [
+    # an organisation's head is no count of his own state among the article's two: troops stay its states' support
+    ("en", "Rutte confirmed that North Korean troops had been sent to Russia.",
+     ("cooperation", ["North Korea", "Russia"], "asserted", None)),
+    ("ar", "أعلن الأمين العام لحلف شمال الأطلسي مارك روته أمس الاثنين أن جنودا كوريين شماليين أرسلوا إلى روسيا.",
+     ("cooperation", ["North Korea", "Russia"], "asserted", None)),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", OFFICIALS)
+def test_an_organisations_head_counts_for_no_state(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)

@@ -67,6 +67,10 @@ class EventExtractor:
         self.triggers = triggers
         self.coref = Coref(registry)
         self.visits = Visits(registry, self.coref)
+        # those who head an organisation speak for it, not for their own state ("Rutte", "Guterres")
+        self.officials = {h.entity for (_, owner), holders in registry.offices.items()
+                          if owner in registry.entities and registry.entities[owner].kind == "organisation"
+                          for h in holders}
         check_offices(triggers, {office for office, _ in registry.offices})
 
     def extract(self, text: str, segments: list[Segment], mentions: list[Mention],
@@ -97,7 +101,8 @@ class EventExtractor:
         for m in mentions:
             if m.segment_order in main and m.actor_name:
                 ent = self.registry.entities.get(m.actor_name)
-                state = self.registry.state_of(m.actor_name) or (ent.country if ent and ent.kind == "person" else None)
+                state = self.registry.state_of(m.actor_name) or (ent.country if ent and ent.kind == "person"
+                                                                   and m.actor_name not in self.officials else None)
                 if state:
                     counts[state] += 1
         return [s for s, _ in counts.most_common(2)]
