@@ -90,7 +90,9 @@ class Extractor:
         date_plans(events, anchor)
         events = merge(one_per_accuser(events, self.registry))
         self.places.locate(text, segments, mentions, events)
-        events = visit_hosts(events, self.registry, self.places.dateline_state(text, segments, mentions))
+        pending = any(ev.host_pending for ev in events)  # (the dateline is read only for a visit that needs it)
+        events = visit_hosts(events, self.registry, self.places.dateline_state(text, segments, mentions) if pending
+                             else None)
         link_dates(events, text, {s.order: s.language for s in segments}, self.events.triggers, self.registry,
                    article.published_on)
         trip_purposes(events, text, {s.order: s.language for s in segments}, self.events.triggers)

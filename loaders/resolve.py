@@ -281,8 +281,8 @@ def _same_date(a: Event, b: Event) -> bool:
 def visit_hosts(events: list[Event], registry: Registry, dateline: str | None = None) -> list[Event]:
     """A visit whose destination only the gazetteer knows ("وصل إلى مدينة جدة", "arrived in San
     Francisco") is hosted by the state of the place its sentence names after the trigger, else where the
-    visitor's other events of the sentence were, else by the state of the article's dateline ("فلاديفوستوك - رويترز: … وصل كيم أمس بالقطار"); without one, or
-    at home, it is no visit."""
+    visitor's other events of the sentence were, else by the state of the article's dateline ("فلاديفوستوك -
+    رويترز: … وصل كيم أمس بالقطار"); without one, or at home, it is no visit."""
     if not any(ev.host_pending for ev in events):
         return events
     out: list[Event] = []

@@ -197,18 +197,16 @@ class Coref:
         return []
 
     @staticmethod
-    def counted(toks: list[Token], i: int, before: list[Actor], discourse: Discourse, ts: TriggerSet) -> list[Actor]:
+    def counted(toks: list[Token], i: int, actors: list[Actor], discourse: Discourse, ts: TriggerSet) -> list[Actor]:
         """"the three leaders met", "اتفق القادة الثلاثة": the people named last, as many as the phrase counts,
         in this sentence before the trigger, else the sentences before."""
-        if not ts.counted:
-            return []
         said = next((p for k in [*range(max(0, i - 5), i), *range(i + 1, min(len(toks), i + 3))]
-                     if (p := phrase_match(toks, k, ts.counted_phrases))), None)
+                     if (p := phrase_match(toks, k, ts.counted))), None) if ts.counted else None
         if said is None:
             return []
-        size = ts.counted[said]
+        size = ts.counted.numbers[said]
         found: list[Actor] = []
-        for pool in [before, *reversed(discourse.sentences[-RECALL:])]:
+        for pool in [[a for a in actors if a.last < i], *reversed(discourse.sentences[-RECALL:])]:
             for a in reversed(pool):
                 if a.kind == "person" and all(f.entity != a.entity for f in found):
                     found.append(a)

@@ -129,11 +129,11 @@ class EventExtractor:
                                                                       for t, _, _ in found) else frozenset()
         found = settle(found, toks, forms, ts, dated)
         out: list[Event] = []
-        accused = any(t == "accusation" for t, _, _ in found)
         speech = [i for t, i, _ in found if t == SPEECH]
         met = min((i for t, i, _ in found if t in ("meeting", "agreement")), default=len(toks))
         ctx.first_visit = min((i for t, i, _ in found if t == "visit"), default=None)
         ctx.accusing = [i for t, i, _ in found if t == "accusation"]
+        accused = bool(ctx.accusing)
         kept: list[tuple[str, int, int, list[Participant]]] = []
         orphans: list[tuple[str, int, int]] = []
         for k, (etype, i, n) in enumerate(found):
@@ -375,7 +375,7 @@ class EventExtractor:
             other = "target" if etype == "accusation" and src else "other"
             return dedupe([Participant(a.entity, "source" if a in src else other, a.mention) for a in src + pair])
         if etype in ("agreement", "cooperation", "meeting") and len(before) < 3 and (
-                people := self.coref.counted(toks, i, [a for a in actors if a.last < i], ctx.discourse, ts)):
+                people := self.coref.counted(toks, i, actors, ctx.discourse, ts)):
             return dedupe([Participant(a.entity, "other", a.mention) for a in people])  # "as the three leaders met"
         if dual and etype in ("agreement", "cooperation", "meeting"):
             return dedupe([Participant(e, "other", None) for e in dual])

@@ -21,18 +21,17 @@ def gerund(toks: list[Token], i: int, ts: TriggerSet, ctx) -> bool:
     return ts.lang == "en" and i - 1 in ctx.clause_starts and toks[i - 1].norm.endswith("ing")
 
 
-def measured(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-    """A time word before a measure of the event ("during four hours of talks", "after two days of talks")."""
+def timed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
+    """A time word before the event noun: right before it ("خلال اجتماعه"), before a determiner and at most one
+    word ("during an unannounced visit"), or before a measure of the event ("after two days of talks")."""
+    if i and toks[i - 1].norm in ts.time_words:
+        return True
+    if any(k >= 0 and toks[k].norm in ts.time_words and toks[k + 1].norm in ts.determiners for k in (i - 2, i - 3)):
+        return True
     k = i - 1
     if k < 2 or toks[k].norm != "of" or toks[k - 1].norm not in ts.measures:
         return False
     return toks[k - 2].norm in ts.time_words or k >= 3 and toks[k - 3].norm in ts.time_words
-
-
-def determined(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-    """A time word, a determiner and at most one word before the event noun ("during an unannounced visit",
-    "after the talks")."""
-    return any(k >= 0 and toks[k].norm in ts.time_words and toks[k + 1].norm in ts.determiners for k in (i - 2, i - 3))
 
 
 def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: list[Actor],
@@ -70,8 +69,7 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
         # "شارك السراج وحفتر في المؤتمر لكنهما لم يلتقيا": a dual verb's two, the nearest named
         found = ex.coref.antecedents(dual, [a for a in parties if a.kind == "person" and a.last < i],
                                        ctx.discourse, taken)
-    elif missing and owner is None and i > 0 and (toks[i - 1].norm in ts.time_words or measured(toks, i, ts)
-                                                  or determined(toks, i, ts)
+    elif missing and owner is None and i > 0 and (timed(toks, i, ts)
                                                   or toks[i - 1].norm in ts.clause_openers
                                                   or i + n < len(toks) and toks[i + n].norm in ts.during_it
                                                   or gerund(toks, i, ts, ctx)

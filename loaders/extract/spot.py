@@ -7,6 +7,8 @@ meeting, and a deal talked about is the talks' topic.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..normalize import Folded
 from ..records import DateExpr, Segment
 from .actors import (Actor, boundary_after, chain, courtesy_call, excluded, nominal, phrase_at, right_after,
@@ -83,20 +85,25 @@ def settle(found: Found, toks: list[Token], forms: list[tuple[str, ...]], ts: Tr
     # "اتفقا على تعزيز التعاون", "agreed to expand cooperation": what they agreed on is the event (a
     # document signed to cooperate is an agreement still: "signed a memorandum … to cooperate"); ties
     # agreed to be restored are the agreement ("اتفقت البحرين وقطر على إعادة العلاقات")
-    agreed_on = {f: g for f in found for g in found if f[0] == "agreement" and set(forms[f[1]]) & ts.agree
-                 and g[0] == "cooperation" and 0 <= g[1] - (f[1] + f[2]) <= 8 and toks[g[1] - 1].norm in ts.preps
-                 and not any(f[1] < h[1] < g[1] for h in found)}
+    agreed_on = _agreed_on(found, forms, ts, "cooperation", 8, lambda k: toks[k].norm in ts.preps)
     restored = {g for g in agreed_on.values() if not ts.restoring.isdisjoint(forms[g[1]])}
     found = [f for f in found if f not in restored and not (f in agreed_on and agreed_on[f] not in restored)]
     # "agreed not to threaten one another", "اتفقا على عدم التهديد": what is agreed on, no accusation
-    renounced = {g for f in found for g in found if f[0] == "agreement" and set(forms[f[1]]) & ts.agree
-                 and g[0] == "accusation" and 0 <= g[1] - (f[1] + f[2]) <= 6
-                 and (toks[g[1] - 1].norm in ts.preps or ts.negation.at(toks, g[1] - 1, forms[g[1] - 1]) is not None)
-                 and not any(f[1] < h[1] < g[1] for h in found)}
+    renounced = set(_agreed_on(found, forms, ts, "accusation", 6, lambda k: toks[k].norm in ts.preps
+                               or ts.negation.at(toks, k, forms[k]) is not None).values())
     found = [f for f in found if f not in renounced]
     # "discussed the trade deal", "بحثا الاتفاق النووي": a deal talked about is the talks' topic, no agreement
     return [f for f in found if not (f[0] == "agreement" and any(
         not ts.topical.isdisjoint(forms[x]) and not {x, x + 1} & dated for x in range(max(0, f[1] - 3), f[1])))]
+
+
+def _agreed_on(found: Found, forms: list[tuple[str, ...]], ts: TriggerSet, etype: str, reach: int,
+               led: Callable[[int], bool]) -> dict:
+    """Each agreeing verb and the trigger of `etype` that tells what it agrees on: within `reach` tokens after
+    it, the token before it `led` (a preposition, a negation), no other trigger between."""
+    return {f: g for f in found for g in found if f[0] == "agreement" and set(forms[f[1]]) & ts.agree
+            and g[0] == etype and 0 <= g[1] - (f[1] + f[2]) <= reach and led(g[1] - 1)
+            and not any(f[1] < h[1] < g[1] for h in found)}
 
 
 def date_tokens(seg: Segment, folded: Folded, toks: list[Token], dates: list[DateExpr]) -> set[int]:

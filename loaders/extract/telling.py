@@ -188,9 +188,9 @@ def day_told_from(toks: list[Token], i: int, n: int, ts: TriggerSet) -> tuple[in
     for k in range(max(0, start - 3), start):  # "a day after Kim arrived", "بعد يوم من وصول": the phrase ends
         found = phrase_match(toks, k, ts.event_days)  # with the word that opens the clause
         if found and k + len(found.split()) >= start:
-            return ts.event_days.offsets[found], k, k + len(found.split()) - 1
+            return ts.event_days.numbers[found], k, k + len(found.split()) - 1
     for k in range(start, min(len(toks), boundary_after(toks, i + n - 1, ts))):
         found = None if i <= k < i + n else phrase_match(toks, k, ts.event_days)
         if found:
-            return ts.event_days.offsets[found], k, k + len(found.split()) - 1
+            return ts.event_days.numbers[found], k, k + len(found.split()) - 1
     return None

@@ -17,12 +17,13 @@ from .entities import Token, strip_variants
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
 # Plain word lists of the trigger data, each read into the TriggerSet field of the same name.
 _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sidelines", "remote", "purpose",
-              "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive", "outcome",
-              "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned", "tour_legs",
-              "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
-              "object_pronouns_feminine", "participles", "describing", "rulers",
-              "restoring", "place_nouns", "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures", "during_it", "accepting", "relations", "theatres", "determiners", "attributive", "drawn",
-              "where", "venues", "attending")
+              "stationed", "inviters", "within", "time_adverbs", "represented", "bound", "topical", "passive",
+              "outcome", "months", "month_modifiers", "beneficiary", "plans", "agree", "passive_forms", "owned",
+              "tour_legs", "beside", "calls", "naming", "paired", "courtesy", "demands", "object_pronouns",
+              "object_pronouns_feminine", "participles", "describing", "rulers", "restoring", "place_nouns",
+              "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures",
+              "during_it", "accepting", "relations", "theatres", "determiners", "attributive", "drawn", "where",
+              "venues", "attending")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -165,15 +166,20 @@ class Phrases(frozenset):
         return got
 
 
-class DayPhrases(Phrases):
-    """Phrases that each count some days from another date ("اليوم التالي": 1)."""
+class NumberedPhrases(Phrases):
+    """Phrases that each carry a number: the days they count from another date ("اليوم التالي": 1), the
+    people they count ("the three leaders": 3)."""
 
-    offsets: dict[str, int]
+    numbers: dict[str, int]
 
-    def __new__(cls, offsets: dict[str, int] | None = None):
-        obj = super().__new__(cls, (offsets or {}).keys())
-        obj.offsets = dict(offsets or {})
+    def __new__(cls, numbers: dict[str, int] | None = None):
+        obj = super().__new__(cls, (numbers or {}).keys())
+        obj.numbers = dict(numbers or {})
         return obj
+
+    @classmethod
+    def read(cls, data: dict[str, int]) -> "NumberedPhrases":
+        return cls({" ".join(norm(w) for w in p.split()): n for p, n in data.items()})
 
 
 @dataclass
@@ -278,9 +284,8 @@ class TriggerSet:
     paired: set[str] = field(default_factory=set)  # talks verbs whose subject is the two who met ("بحث X ونظيره Y")
     light_leads: Phrases = field(default_factory=Phrases)  # between a relative and its light verb ("كان من المقرر أن")
     dual_presidents: Phrases = field(default_factory=Phrases)  # of the `dual_heads`, those that name heads of state
-    counted: dict[str, int] = field(default_factory=dict)  # "the three leaders": the last three people named
-    counted_phrases: Phrases = field(default_factory=Phrases)  # the same phrases, to find them
-    event_days: DayPhrases = field(default_factory=DayPhrases)  # days counted from the last event ("the next day": 1)
+    counted: NumberedPhrases = field(default_factory=NumberedPhrases)  # "the three leaders": the last three named
+    event_days: NumberedPhrases = field(default_factory=NumberedPhrases)  # days from the last event ("the next day": 1)
 
     @classmethod
     def load(cls, lang: str) -> "TriggerSet":
@@ -307,9 +312,8 @@ class TriggerSet:
                    light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
                    dual_presidents=Phrases(optional("dual_presidents")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
-                   counted=(counted := {" ".join(norm(w) for w in p.split()): n for p, n in data.get("counted", {}).items()}),
-                   counted_phrases=Phrases(counted),
-                   event_days=DayPhrases({" ".join(norm(w) for w in p.split()): n for p, n in data.get("event_days", {}).items()}),
+                   counted=NumberedPhrases.read(data.get("counted", {})),
+                   event_days=NumberedPhrases.read(data.get("event_days", {})),
                    **{k: optional(k) for k in _WORD_SETS})
 
 

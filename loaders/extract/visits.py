@@ -229,8 +229,8 @@ class Visits:
         if ts.receptions.isdisjoint(forms) or len(ev.participants) != 2:
             return None
         host, guest = sorted(ev.participants, key=lambda p: p.mention.start if p.mention else ev.trigger_start)
-        after = norm(ev.evidence[ev.trigger_end - ev.sentence_start:]).split()[:1]
-        if after and any(after[0] in words for words in ts.companions.values()) and guest.mention \
+        next_word = norm(ev.evidence[ev.trigger_end - ev.sentence_start:]).split()[:1]
+        if next_word and any(next_word[0] in words for words in ts.companions.values()) and guest.mention \
                 and guest.mention.start < ev.trigger_start:
             host, guest = guest, host  # "Macron flew on to Guangzhou, where Xi hosted him": the pronoun is the guest
         carried = any(f.endswith(x) and f[:-len(x)] in ts.receptions for f in forms for x in ("ها", "ه", "هما", "هم"))
