@@ -383,7 +383,8 @@ TRAVELS = [
     ("en", "Wang Yi, who flew in on Friday from Jakarta, met Prime Minister Anwar Ibrahim in Kuala Lumpur.",
      ("visit", ["Malaysia", "Wang Yi"], "asserted", "2024-05-10")),
     # "flies on to"
-    ("en", "Blinken flies on to Manila on Tuesday.", ("visit", ["Antony Blinken", "Philippines"], "asserted", "2024-05-07")),
+    ("en", "Blinken flies on to Manila on Tuesday.", ("visit", ["Antony Blinken", "Philippines"], "planned", "2024-05-14")),
+    ("en", "Blinken flew on to Manila on Tuesday.", ("visit", ["Antony Blinken", "Philippines"], "asserted", "2024-05-07")),
     # a time word, a determiner and one word before the visit noun
     ("en", "Olaf Scholz spoke during an unannounced visit to Kyiv on Monday.",
      ("visit", ["Olaf Scholz", "Ukraine"], "asserted", "2024-05-06")),

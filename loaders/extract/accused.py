@@ -55,6 +55,18 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
     if owner:  # "على خلفية اتهام وزير الخارجية الجزائري لعمامرة المغرب بـ": the person right after accuses,
         src = chain(bare_after[bare_after.index(owner[0]):], toks, ts.titles, conjoined=True)[:LISTED]  # with those joined
     taken = {a.entity for a in src}
+    if toks[i].norm in ts.blaming and src:  # "blamed the attacks on Iran": the one after "on"
+        on = next((a for a in after if a.entity not in taken and a.first - j <= 6 and follows(toks, a, {"on"})), None)
+        if on is not None:
+            return [Participant(a.entity, "source", a.mention) for a in src] + \
+                [Participant(on.entity, "target", on.mention)], True
+    him = ex.coref.companion_mark(toks, j + 1, ts) if ts.lang == "en" and src else None
+    if him is not None and him.number == 1:  # "six weeks after Ukraine criticised him for hugging Putin": the
+        prior = [a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)]  # sentence's subject
+        found = ex.coref.antecedents(him, prior, ctx.discourse, taken, subject=True)[:1]
+        if found:
+            return [Participant(a.entity, "source", a.mention) for a in src] + \
+                [Participant(found[0].entity, "target", found[0].mention)], True
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
     comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]

@@ -126,13 +126,25 @@ def chain(actors: list[Actor], toks: list[Token], titles: set[str] = frozenset()
     `conjoined`, only by a word between (و / "and"): "اتهمت واشنطن بيونغ يانغ" is a subject and its object,
     but "الضربات الأمريكية البريطانية", "US-British strikes" are two states' acts."""
     out = actors[:1]
-    for a in actors[1:]:
+    for k, a in enumerate(actors[1:], 1):
         paired = a.mention.alias_kind == "adj" and a.kind == out[-1].kind == "state"
         if not joined(toks, out[-1], a, titles) or conjoined and a.first == out[-1].last + 1 and not (
-                a.conjoined or paired):
+                a.conjoined or paired or _listed(toks, actors, k)):
             break
         out.append(a)
     return out
+
+
+def _listed(toks: list[Token], actors: list[Actor], k: int) -> bool:
+    """"the United States, South Korea and Japan": names one after another (their commas are no tokens)
+    that end with "and" before the last are one list."""
+    for b, c in zip(actors[k:], actors[k + 1:]):
+        gap = [t.norm for t in toks[b.last + 1:c.first]]
+        if gap in (["and"], ["and", "the"]):
+            return True
+        if gap:
+            return False
+    return False
 
 
 def nominal(word: str) -> bool:

@@ -123,6 +123,16 @@ def forum(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     return any((hit := ts.triggers.at(toks, k, word_forms(toks[k].norm))) and hit[0] == "meeting" for k in near)
 
 
+def authored(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """An organisation named as the author of a text or measure ("UN Security Council resolutions", "قرارات
+    مجلس الأمن", "عقوبات الأمم المتحدة"): what it wrote is the topic, the body no party."""
+    if a.kind != "organisation":
+        return False
+    if ts.lang == "ar":
+        return a.first > 0 and any(f in ts.documents for f, _ in strip_variants(toks[a.first - 1].norm))
+    return a.last + 1 < len(toks) and toks[a.last + 1].norm in ts.documents
+
+
 def definite(toks: list[Token], i: int, ts: TriggerSet) -> bool:
     """"الاتفاق", "the treaty": a happening the article has already told."""
     return toks[i].norm.startswith("ال") if ts.lang == "ar" else i > 0 and toks[i - 1].norm == "the"

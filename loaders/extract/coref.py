@@ -75,7 +75,10 @@ class Coref:
 
     @staticmethod
     def present_verb(toks: list[Token], i: int, ts: TriggerSet) -> bool:
-        """The trigger is an Arabic imperfect verb ("يزور", "تستقبل"): with a bare date, news tells what is coming."""
+        """The trigger is an Arabic imperfect verb ("يزور", "تستقبل") or an English present one ("when he travels to
+        Beijing on Friday"; not "his visits"): with a bare date, news tells what is coming."""
+        if ts.lang == "en":
+            return toks[i].norm in ts.present_forms and i > 0 and toks[i - 1].norm not in ts.determiners
         if ts.lang != "ar" or not ts.verb_marks:
             return False
         word, is_trigger = _verb_word(toks, i, ts)

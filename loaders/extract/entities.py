@@ -279,8 +279,8 @@ class EntityMatcher:
                                                            for f, _ in strip_variants(toks[i - 1].norm)):
                         out[-1].alias_kind = "title"  # "الوزير الروسي": a person already named, see resolve
                         out[-1].title = next(f for f, _ in strip_variants(toks[i - 1].norm) if f in self.cues.generic_titles)
-                    if alias.kind == "name" and entity is not None and seg.section == "main":
-                        seen_full.append(entity)
+                    if alias.kind in ("name", "adj") and entity is not None and seg.section == "main":
+                        seen_full.append(entity)  # ("his North Korean counterpart … accused the North")
                     if alias.kind in ("adj", "role"):
                         nation = (i + n, alias.entity if alias.kind == "adj" else alias.country)
                     i += n

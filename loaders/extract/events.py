@@ -25,7 +25,7 @@ from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
 from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
-from .arguments import (LISTED, announced, attendees, between_pair, called_to_party, carried, definite, forum,
+from .arguments import (LISTED, announced, attendees, authored, between_pair, called_to_party, carried, definite, forum,
                         governed, heads_near, not_topics, remote_before, said_last, signed_by, theatre, with_holders)
 from . import forces
 from .entities import SegmentTexts, Token
@@ -316,7 +316,7 @@ class EventExtractor:
         dual = self.coref.two_countries(toks, i, j, ts, ctx.main_states, ctx.anchor, etype)
         places = actors  # a visit's destination may be a city: its state is the host
         if etype != SPEECH:
-            actors = [a for a in actors if a.kind in PARTY_KINDS]
+            actors = [a for a in actors if a.kind in PARTY_KINDS and not authored(toks, a, ts)]
         if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
             actors = [a for a in actors if not (a.kind == "organisation" and forum(toks, a, ts))]
         after = [a for a in self._after(j, toks, actors, ts) if not said_last(toks, a, ts, ctx.clause_starts)]
@@ -446,6 +446,8 @@ class EventExtractor:
             stop = closed  # unless a subject follows the aside ("On the eve of the summit, which opened …, Biden held")
         cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i)
                                                                           or _office_of(toks, a, ts))]
+        if cands and self._pronoun_cuts(cands[-1], i, toks, ts):
+            return []  # "said that helping Russia was North Korea's duty, as he held talks": he, not the state
         if not cands:
             rel = None if self.coref.object_pronoun(toks, i, ts) else relative_antecedent(toks, stop, actors, ts)
             return [rel] if rel else []
@@ -456,6 +458,11 @@ class EventExtractor:
             else:
                 break
         return subjects
+
+    def _pronoun_cuts(self, a: Actor, i: int, toks: list[Token], ts: TriggerSet) -> bool:
+        """A singular subject pronoun stands between a state or body and the trigger: the pronoun is the subject."""
+        pronoun = self.coref.subject_pronoun(toks, i, ts)
+        return pronoun is not None and pronoun[1].number == 1 and a.kind != "person" and a.last < pronoun[0]
 
     def _pronoun_and(self, toks: list[Token], i: int, actors: list[Actor], ts: TriggerSet) -> tuple | None:
         """A subject pronoun joined by "and" before the trigger's subject chain ("He and President Lula

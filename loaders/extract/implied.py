@@ -8,7 +8,7 @@ possessive event noun ("خلال اجتماعه"), the speaker a reported pronou
 """
 from __future__ import annotations
 
-from .actors import PARTY_KINDS, Actor, bare, boundary_before, follows
+from .actors import PARTY_KINDS, Actor, bare, boundary_before, follows, right_after
 from .arguments import chain_ending
 from .coref import Discourse
 from .entities import Token
@@ -45,6 +45,8 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
     taken = {a.entity for a in parties if i < a.first <= i + n + WINDOW and (  # the other party: "لقائه بالرئيس"
         a.first <= i + n + 1 or a.clitic.endswith("ب") or follows(toks, a, ts.with_))}
     owner = ex.coref.possessor_mark(seg, folded, toks, i, ts)
+    last = [a for a in parties if a.last < i][-1:]
+    cut = bool(last) and ex._pronoun_cuts(last[0], i, toks, ts)  # "The White House said he would meet"
     found: list[Actor] = []
     said = max((k for k in speech if k < i), default=None)
     reported = ex.coref.reported_mark(toks, i, ts) if missing and said is not None else None
@@ -52,14 +54,20 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
         found = ex.coref.antecedents(owner, [a for a in parties if a.last < i], ctx.discourse, taken)
     elif reported is not None:
         speakers = ex._speaker(said, toks, parties, ts)
-        found = ex.coref.antecedents(reported, [a for a in speakers if a.kind == "person"], Discourse(), taken)[:1]
+        people = [a for a in speakers if a.kind == "person"]
+        # "The German government said he would meet": no speaker is he, an earlier sentence's person is
+        earlier = ctx.discourse if not people and speakers and reported.gender in ("m", "f") else Discourse()
+        found = ex.coref.antecedents(reported, people, earlier, taken)[:1]
         if not found and reported.gender in ("f", "n"):  # "قالت روسيا إنها ستزود", "Russia said it would"
             found = [a for a in speakers if a.kind != "person" and a.entity not in taken][:1]
-    elif missing and not floor and not any(a.last < i for a in parties):
+    elif missing and not floor and not any(a.last < i for a in parties) and not (
+            ts.lang == "ar" and not (i and toks[i - 1].norm in ts.clause_openers) and any(
+                a.kind == "person" and right_after(toks, a, i + n - 1, ts) and bare(toks, a, ts) for a in parties)):
+        # (not "وحذّر ماتسونو من أن": the person right after the verb is its subject; after "كما" its object)
         mark = ex.coref.verb_mark(toks, i, ts) or ex.coref.subject_mark(toks, i, ts)
         found = ex.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
-    elif missing and not floor and (pronoun := ex._pronoun_and(toks, i, parties, ts)
-                                    or ex.coref.subject_pronoun(toks, i, ts)) is not None:
+    elif (missing or cut) and not floor and (pronoun := ex._pronoun_and(toks, i, parties, ts)
+                                             or ex.coref.subject_pronoun(toks, i, ts)) is not None:
         # "visited Moscow, where he held talks with Putin": the sentence's subject; "He and Lula discussed":
         # no one before the pronoun, an earlier sentence's
         prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]

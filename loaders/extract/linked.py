@@ -72,7 +72,7 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
             continue
         occasion = [e for e in events if e.segment_order == before.order and e.modality == "asserted"
                     and e.date is not None and e.date.precision == "day"]
-        if occasion and set().union(*map(sides, occasion)) & sides(ev):
+        if occasion and set().union(*map(sides, occasion)) & sides(ev) and not _elsewhere(ev, occasion):
             ev.date = _one_date(occasion)
         elif not occasion:
             said = {(d.iso(), d.iso_end()): d for d in dates if before.start <= d.start < before.end}
@@ -81,6 +81,14 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
             d = next(iter(said.values())) if len(said) == 1 else None
             if d is not None and d.precision == "day" and (day is None or d.value <= day) and named & sides(ev):
                 ev.date = d
+
+
+def _elsewhere(ev: Event, occasion: list[Event]) -> bool:
+    """The event took place in another state than the occasion ("visited Kyiv on Friday. Modi, who came from
+    talks with Tusk in Warsaw, …"): not the same day's happening."""
+    here = ev.place.country if ev.place and ev.type in CONTAINERS else None  # (an accusation's place is its topic's)
+    there = {o.place.country for o in occasion if o.type in CONTAINERS and o.place and o.place.country}
+    return here is not None and bool(there) and here not in there
 
 
 def trip_purposes(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet]) -> None:
@@ -177,7 +185,8 @@ def _trip_date(ev: Event, events: list[Event], registry: Registry, day: dt.date 
     if ev.type == "visit":
         visitor, host = names[0], names[-1]
         talks = [m for m in events if m.type == "meeting" and m.date is not None and m.modality == ev.modality
-                 and visitor in m.names() and any(p != visitor and registry.home_of(p) == host for p in m.names())]
+                 and visitor in m.names() and any(p != visitor and registry.home_of(p) == host for p in m.names())
+                 and (m.place is None or m.place.country in (None, host))]  # (not "met Xi … at the G20 in Bali")
         date = _one_date(talks)
         trips = [v for v in events if v.type == "visit" and v.date is not None and v.names()[:1] == [visitor]
                  and v.names()[-1] == host]

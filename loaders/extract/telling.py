@@ -105,10 +105,20 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
     around = [*range(max(0, i - 4), i), *own, *(range(i + n, min(stop, i + n + 6)) if not ahead_only else ())]
     if first.startswith(("سي", "ست", "سن")) and len(first) > 4 or any(
         ts.planned.at(toks, k, forms[k]) and not _a_month(toks, k, ts) and not (k > i and toks[k].norm in ts.plans)
-        for k in around
+        and not _ordinal_to(toks, k, ts) for k in around
     ):
         return "planned"
     return "asserted"
+
+
+def _ordinal_to(toks: list[Token], k: int, ts: TriggerSet) -> bool:
+    """"the first Indian prime minister to visit Ukraine": an infinitive after an ordinal tells what was done,
+    unless a future word comes before the ordinal ("will become the first leader to visit")."""
+    if toks[k].norm != "to":
+        return False
+    first = next((x for x in range(k - 1, max(-1, k - 6), -1) if toks[x].norm in ts.ordinals), None)
+    return first is not None and not any(
+        toks[x].norm != "to" and ts.planned.at(toks, x, (toks[x].norm,)) for x in range(max(0, first - 4), first))
 
 
 def _a_month(toks: list[Token], k: int, ts: TriggerSet) -> bool:
@@ -174,7 +184,7 @@ def modality_across(toks: list[Token], forms: list[tuple[str, ...]], i: int, act
     put_off = any(ts.postponed.at(toks, k, forms[k]) for k in before + passive)
     if called_off or came_to_nothing or put_off or any(ts.cancelled.at(toks, k, forms[k]) for k in passive):
         return "negated"  # a happening put off did not happen when it was to, as the annotation guideline reads it
-    if any(ts.planned.at(toks, k, forms[k]) for k in before):
+    if any(ts.planned.at(toks, k, forms[k]) and not _ordinal_to(toks, k, ts) for k in before):
         return "planned"
     return None
 

@@ -23,7 +23,7 @@ _WORD_SETS = ("complements", "forces", "military", "victims", "receptions", "sid
               "object_pronouns_feminine", "participles", "describing", "rulers", "restoring", "place_nouns",
               "agents", "earlier", "background", "speaking_for", "visit_nouns", "verb_leads", "arrivals", "measures",
               "during_it", "accepting", "relations", "theatres", "determiners", "attributive", "drawn", "where",
-              "venues", "attending")
+              "venues", "attending", "ordinals", "documents", "blaming", "present_forms")
 _TYPE_SPEC = {"words!": [str], "exclude": [str], "acts": [str], "unless": [str], "unless_before": [str],
               "unless_to": [str]}
 TRIGGERS_SCHEMA = {
@@ -269,6 +269,10 @@ class TriggerSet:
     theatres: set[str] = field(default_factory=set)  # war words before the place fought in ("the war in Ukraine")
     determiners: set[str] = field(default_factory=set)  # between a time word and its event noun ("during an …")
     attributive: set[str] = field(default_factory=set)  # a visit word describing its visitor ("visiting")
+    documents: set[str] = field(default_factory=set)  # a body's texts and measures ("Security Council resolutions")
+    blaming: set[str] = field(default_factory=set)  # the accused follows "on" ("blamed the attacks on Iran")
+    present_forms: set[str] = field(default_factory=set)  # English present verbs: with a bare day, what is coming
+    ordinals: set[str] = field(default_factory=set)  # before "to visit": what was done ("the first leader to visit")
     drawn: set[str] = field(default_factory=set)  # before an accusation noun: drawn from those after "from"
     agents: set[str] = field(default_factory=set)  # after a signing, its parties follow ("signed by")
     place_nouns: set[str] = field(default_factory=set)  # a state's adjective after them only says where ("العاصمة")

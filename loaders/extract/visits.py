@@ -64,7 +64,7 @@ class Visits:
             if visitor.first > j else []
         direct = [a for a in places if a.first - max([j] + [v.last for v in named]) <= 2 and bare(toks, a, ts)]
         attended = not ts.attending.isdisjoint(word_forms(toks[i].norm))  # "attended the summit in Kazan"
-        marked = [a for a in places if follows(toks, a, ts.to, gap=3)] + [a for a in places if follows(toks, a, ts.bound)] + \
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3) and not follows(toks, a, ts.from_)] + [a for a in places if follows(toks, a, ts.bound)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct + \
                  [a for a in places if attended and follows(toks, a, ts.venues)]
         for a in marked:

@@ -1,0 +1,91 @@
+"""Wordings found missed on the eighth development battery (English wire copy), with their Arabic counterparts where
+Arabic says it alike: a subject pronoun after a state, "the first leader to visit", an accused pronoun, a body's
+resolutions, lists with commas, "blamed on", "the North" after "North Korean", talks held elsewhere, present verbs,
+where a flight came from. Sentences written for these tests; published on Friday 2024-05-10."""
+import pytest
+
+from tests.test_wordings_diplomacy import _events
+
+TOLD = [
+    # a subject pronoun after a state's name: the pronoun is the subject, a person named before
+    ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
+     ("meeting", ["Luiz Inácio Lula da Silva", "Nicolás Maduro"], "asserted", "2024-05-08")),
+    ("en", "Olaf Scholz arrived on Thursday. The German government said he would meet Xi Jinping on Monday.",
+     ("meeting", ["Olaf Scholz", "Xi Jinping"], "planned", "2024-05-13")),
+    ("ar", "قال أردوغان اليوم الأربعاء إن دعم أذربيجان واجب تركيا، فيما أجرى محادثات مع إلهام علييف.",
+     ("meeting", ["Ilham Aliyev", "Recep Tayyip Erdoğan"], "asserted", "2024-05-08")),
+    # an ordinal before "to visit": what was done, unless a future word comes before the ordinal
+    ("en", "Olaf Scholz became the first German chancellor to visit Kazakhstan on Wednesday.",
+     ("visit", ["Kazakhstan", "Olaf Scholz"], "asserted", "2024-05-08")),
+    ("en", "Rutte, the only Dutch leader to visit Ukraine this year, met Zelensky in Kyiv on Thursday.",
+     ("visit", ["Mark Rutte", "Ukraine"], "asserted", "2024")),
+    ("en", "Scholz will become the first German chancellor to visit Kazakhstan in a decade.",
+     ("visit", ["Kazakhstan", "Olaf Scholz"], "planned", None)),
+    # an accused pronoun: the sentence's subject, not the one named in what he did
+    ("en", "Orban arrived in Beijing, weeks after the European Union criticised him for hugging Vladimir Putin.",
+     ("accusation", ["European Union", "Viktor Orbán"], "asserted", None)),
+    ("en", "Kallas visited Tbilisi on Wednesday. Moscow accused her of meddling in Georgian affairs.",
+     ("accusation", ["Kaja Kallas", "Russia"], "asserted", "2024-05-08")),
+    # names one after another with commas, "and" before the last: one list
+    ("en", "Wang Yi on Tuesday warned Japan, the Philippines and Australia against forming military blocs.",
+     ("accusation", ["Australia", "Japan", "Philippines", "Wang Yi"], "asserted", "2024-05-07")),
+    ("en", "Beijing accused Canada, Britain and Australia on Monday of meddling in Hong Kong.",
+     ("accusation", ["Australia", "Canada", "China", "United Kingdom"], "asserted", "2024-05-06")),
+    # "blamed on": the accused after "on"
+    ("en", "David Cameron on Thursday blamed the drone strikes on Iran.",
+     ("accusation", ["David Cameron", "Iran"], "asserted", "2024-05-09")),
+    ("en", "A cargo ship was seized on Wednesday, an act that Blinken blamed on Tehran.",
+     ("accusation", ["Antony Blinken", "Iran"], "asserted", "2024-05-08")),
+    # "the North" points back to North Korea once its adjective was written
+    ("en", "Shoigu met his North Korean counterpart on Wednesday. A day earlier Seoul accused the North of firing "
+     "missiles at the sea.", ("accusation", ["North Korea", "South Korea"], "asserted", "2024-05-07")),
+    # talks held in another state are no part of the visit: their date is not the visit's
+    ("en", "Albanese is the first Australian leader to visit Vietnam in a decade. He had met Pham Minh Chinh at the "
+     "ASEAN summit in Jakarta in 2023.", ("visit", ["Anthony Albanese", "Vietnam"], "asserted", None)),
+    ("en", "Anthony Albanese visited Vietnam for the first time. He had met Pham Minh Chinh in Jakarta in 2023.",
+     ("visit", ["Anthony Albanese", "Vietnam"], "asserted", None)),
+    ("en", "Narendra Modi visited Kyiv on Friday, embracing Zelensky. Modi, who came by train from talks with Donald "
+     "Tusk in Warsaw, laid a wreath.", ("meeting", ["Donald Tusk", "Narendra Modi"], "asserted", None)),
+    # an English present verb with a bare weekday: what is coming
+    ("en", "Macron said he would raise the matter with Xi when he travels to Beijing on Tuesday.",
+     ("visit", ["China", "Emmanuel Macron"], "planned", "2024-05-14")),
+    ("en", "Modi visits Moscow on Tuesday for talks with Vladimir Putin.",
+     ("visit", ["Narendra Modi", "Russia"], "planned", "2024-05-14")),
+    ("en", "Modi visited Moscow on Tuesday for talks with Vladimir Putin.",
+     ("visit", ["Narendra Modi", "Russia"], "asserted", "2024-05-07")),
+    # where a flight came from is no destination
+    ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
+     ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
+]
+
+
+@pytest.mark.parametrize("lang,text,event", TOLD)
+def test_the_wording_tells_its_event(extractor, lang, text, event):
+    assert event in _events(extractor, lang, text)
+
+
+# what must not come of these wordings: a party or a date the sentence does not give
+NOT_TOLD = [
+    # a body's resolutions or sanctions are the topic of a breach, the body no party
+    ("en", "Tokyo said on Thursday the shipments violated UN Security Council resolutions.",
+     None, "United Nations Security Council"),
+    ("en", "Seoul said on Thursday the gift breached U.N. sanctions.", None, "United Nations"),
+    ("ar", "قالت طوكيو اليوم الخميس إن الشحنات تنتهك قرارات مجلس الأمن الدولي.", None, "United Nations Security Council"),
+    ("ar", "اتهمت سيول موسكو اليوم الخميس بانتهاك عقوبات الأمم المتحدة.", None, "United Nations"),
+    # the one a pronoun's subject did something with is not the accused
+    ("en", "Orban arrived in Beijing, weeks after the European Union criticised him for hugging Vladimir Putin.",
+     None, "Vladimir Putin"),
+    # the place a flight came from is not visited
+    ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.", None, "Japan"),
+    # an Arabic verb's subject right after it is no earlier sentence's person
+    ("ar", "التقى الرئيس الروسي والزعيم الكوري الشمالي أمس الخميس. وحذّر ماكرون من أن أي صفقة أسلحة بين البلدين ستشكل "
+     "انتهاكا لقرارات مجلس الأمن.", "accusation", "Vladimir Putin"),
+    # the state before a pronoun subject is not the one who met
+    ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
+     None, "Brazil"),
+]
+
+
+@pytest.mark.parametrize("lang,text,etype,absent", NOT_TOLD)
+def test_the_wording_gives_no_such_party(extractor, lang, text, etype, absent):
+    assert all(absent not in names for kind, names, _, _ in _events(extractor, lang, text) if etype in (None, kind))
