@@ -68,7 +68,9 @@ class Extractor:
                 continue
             finder = self.dates.get(seg.language, self.dates["ar"])
             seg_unread: list[UnreadDate] = []
-            seg_dates = finder.find(seg.text, article.published_on, texts.folded(seg), seg_unread)
+            year = next((d.value.year for d in reversed(dates) if not d.relative and d.precision != "year"), None)
+            seg_dates = finder.find(seg.text, article.published_on, texts.folded(seg), seg_unread,
+                                    year if article.published_on is None else None)
             for d in seg_dates + seg_unread:
                 d.start += seg.start
                 d.end += seg.start

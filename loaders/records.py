@@ -61,6 +61,7 @@ class DateExpr:
     relative: bool = False
     bare: str | None = None  # "m", "dm" or "wd": a month, day or weekday with no year or qualifier
     ahead: bool = False  # told as after the anchor ("next week", "الأسبوع المقبل"), even where its value is not
+    forward: bool = False  # dates only what is told after it ("seven months after Macron's visit")
 
     def iso(self) -> str:
         return iso_cut(self.value, self.precision)

@@ -165,6 +165,10 @@ AR = [
     ("التقى الزعيمان قبل عامين في بكين", FRI_NOV, "قبل عامين", "2021", None, "year"),
     ("وقع البلدان الاتفاق قبل 5 سنوات", FRI_NOV, "قبل 5 سنوات", "2018", None, "year"),
     ("استأنفا العلاقات قبل شهرين", FRI_NOV, "قبل شهرين", "2023-09", None, "month"),
+    # counted back to what follows "على / من": that long before the publication date
+    ("تأتي القمة بعد نحو سبعة أشهر على زيارة الرئيس للدوحة", FRI_NOV, "بعد نحو سبعة أشهر", "2023-04", None, "month"),
+    ("وصل الوفد بعد عامين من توقيع المعاهدة", FRI_NOV, "بعد عامين", "2021", None, "year"),
+    ("تأتي الزيارة بعد ثلاثة أسابيع من لقاء الوزيرين", FRI_NOV, "بعد ثلاثة أسابيع", "2023-10", None, "month"),
 ]
 
 EN = [
@@ -215,6 +219,10 @@ EN = [
     ("The envoy arrived in Amman two days ago", MON_NOV, "two days ago", "2023-11-18", None, "day"),
     ("They last met a year ago in Bali", MON_NOV, "a year ago", "2022", None, "year"),
     ("The treaty was signed 10 years ago", MON_NOV, "10 years ago", "2013", None, "year"),
+    # counted back to what follows "after": that long before the publication date
+    ("He arrived six weeks after Kyiv criticised him", MON_NOV, "six weeks after", "2023-10", None, "month"),
+    ("The talks came some seven months after the vote", MON_NOV, "some seven months after", "2023-04", None, "month"),
+    ("The summit was held two years after the treaty", MON_NOV, "two years after", "2021", None, "year"),
 ]
 
 DATELINES = [
@@ -272,6 +280,10 @@ NEGATIVE = [
     ("وصل الرئيس قبل يومين من القمة", FRI_NOV, "ar"),
     ("وصل الوفد قبل أيام", FRI_NOV, "ar"),
     ("They met years ago", MON_NOV, "en"),
+    ("بعد سبعة أشهر فقط", FRI_NOV, "ar"),  # counted back to nothing named
+    ("وصل الوزير بعد ثلاثة أيام من القمة", FRI_NOV, "ar"),  # days count from the summit (the event's stage)
+    ("He arrived two days after the summit", MON_NOV, "en"),
+    ("They met three weeks ago", MON_NOV, "en"),  # (a week counted only back to what follows)
     ("The envoy arrived two days before the summit", MON_NOV, "en"),
     ("You may go now", MON_NOV, "en"),
     ("They will march 3 miles to the capital", MON_NOV, "en"),
@@ -611,3 +623,22 @@ def test_unknown_page_key_rejected(tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "\nprinted_cues: [نشر]\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="printed_cues"):
         DatelineReader.load(data_dir=tmp_path)
+
+
+UNDATED_ARTICLE = [
+    # no publication date: a day and month take the year of the full date written before them
+    ("ar", "يزور الرئيس الهند يومي 9 و10 سبتمبر 2024م.\n\nوفي التاسع من سبتمبر، سيلتقي الرئيس رئيس الوزراء.",
+     "التاسع من سبتمبر", "2024-09-09"),
+    ("en", "The president visits India on 9 and 10 September 2024.\n\nOn 9 September he will meet the prime minister.",
+     "9 September", "2024-09-09"),
+]
+
+
+@pytest.mark.parametrize("lang,body,surface,iso", UNDATED_ARTICLE)
+def test_an_undated_article_lends_its_written_year(extractor, tmp_path, lang, body, surface, iso):
+    from loaders.read import read_article
+    path = tmp_path / "undated.txt"
+    path.write_text(f"{'عنوان الخبر' if lang == 'ar' else 'The headline'}\n\n{body}\n", "utf-8")
+    extraction = extractor.extract(read_article(path, 10**7, {}))
+    assert extraction.article.published_on is None
+    assert [d.iso() for d in extraction.dates if d.text == surface] == [iso]

@@ -53,6 +53,13 @@ TOLD = [
      ("visit", ["Narendra Modi", "Russia"], "planned", "2024-05-14")),
     ("en", "Modi visited Moscow on Tuesday for talks with Vladimir Putin.",
      ("visit", ["Narendra Modi", "Russia"], "asserted", "2024-05-07")),
+    # a time counted back to what follows dates that, not the clause before it
+    ("ar", "وصل أردوغان إلى القاهرة بعد عامين من زيارة السيسي لأنقرة.",
+     ("visit", ["Abdel Fattah el-Sisi", "Turkey"], "asserted", "2022")),
+    ("ar", "وصل أردوغان إلى القاهرة بعد عامين من زيارة السيسي لأنقرة.",
+     ("visit", ["Egypt", "Recep Tayyip Erdoğan"], "asserted", None)),
+    ("en", "Modi embraced Zelensky in Kyiv on Friday, six weeks after Ukraine criticised him.",
+     ("accusation", ["Narendra Modi", "Ukraine"], "asserted", "2024-03")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),

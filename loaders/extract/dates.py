@@ -38,12 +38,15 @@ DATES_SCHEMA: dict[str, Any] = {
     "relative_day_blockers": BLOCKERS, "weekday_blockers": BLOCKERS,
     "range": {"between": WORDS, "to": WORDS, "and": WORDS},
     "not_after_year": WORDS, "numeric_order": str, "capitalized_names": bool,
-    "ago": {"before": WORDS, "after": WORDS}, "ago_units": {"day": WORDS, "month": WORDS, "year": WORDS},
+    "ago": {"before": WORDS, "after": WORDS, "counted_before": WORDS, "counted_after": WORDS, "counted_to": WORDS,
+            "about": WORDS},
+    "ago_units": {"day": WORDS, "week": WORDS, "month": WORDS, "year": WORDS},
     "ago_duals": WORDS, "number_words": {"*": int},
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PRECISION: dict[str, Precision] = {"dm": "day", "dp": "day", "num": "day", "wd": "day", "rel": "day", "m": "month", "y": "year"}
-UNIT_PRECISION: dict[str | None, Precision] = {"month": "month", "year": "year", "week": "month"}  # a week: its month
+UNIT_PRECISION: dict[str | None, Precision] = {"month": "month", "year": "year", "week": "month", "weeks": "month"}
+# (a week, or a count of weeks back: its month)
 MAX_AGO = 31  # "قبل 3 أيام", "two years ago": a count of periods back from the publication date
 
 L = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -116,7 +119,9 @@ class DateFinder:
         self.capitalized = any(d.get("capitalized_names") for d in data)
         self.qualifiers, self.qualifiers_before = table("qualifiers"), table("qualifiers_before")
         self.relative_days = table("relative_days")
-        self.ago_unit = {fold_word(w): u for u in ("day", "month", "year") for w in merged("ago_units", u)}
+        self.ago_unit = {fold_word(w): u for u in ("day", "week", "month", "year") for w in merged("ago_units", u)}
+        self.counted = {fold_word(w) for w in merged("ago", "counted_before") + merged("ago", "counted_after")}
+        self.counted_to = {fold_word(w) for w in merged("ago", "counted_to")}
         self.duals = {fold_word(w) for w in merged("ago_duals")}
         self.number_words = table("number_words")
         self.of_words = {fold_word(w) for w in merged("of_words")}
@@ -127,7 +132,7 @@ class DateFinder:
         self.clitics = {fold_word(c) for c in merged("clitics")}
         # the last word of every name: each expression holds one of these or a number
         names = [*self.month_of, *self.weekday_of, *self.relative_days, *self.unit_of, *self.ago_unit,
-                 *merged("ago", "after"), *self.ordinal_of]
+                 *merged("ago", "after"), *merged("ago", "counted_after"), *merged("ago", "counted_to"), *self.ordinal_of]
         self._triggers = {n.split(" ")[-1] for n in names}
         self._triggers |= {"ل" + t[1:] for t in self._triggers if t.startswith("ال")}
 
@@ -155,7 +160,9 @@ class DateFinder:
         days = (rf"(?:{NUM_L}{ART}(?P<d1>\d{{1,2}})(?!\d){ORD}"
                 rf"(?:\s*(?P<c>{CONN})\s*{ART}(?P<d2>\d{{1,2}})(?!\d){ORD})?{ORDW})")
         MU = word_regex(merged("periods", "month"), ll) + R
-        AGO_B, AGO_A = word_regex(merged("ago", "before")) + R, word_regex(merged("ago", "after")) + R
+        AGO_B = word_regex(merged("ago", "before") + merged("ago", "counted_before")) + R
+        AGO_A = word_regex(merged("ago", "after") + merged("ago", "counted_after")) + R
+        ABOUT = rf"(?:{word_regex(merged('ago', 'about'))}{R}\s+)?" if merged("ago", "about") else ""
         AGO_U, NUMW = word_regex(self.ago_unit) + R, word_regex(self.number_words) + R
         wd_prefix = rf"(?:(?:{DW}\s+)?(?P<wd>{WD})\s*,?\s*)?"
         kinds = {  # tried in this order at a token start; x is the expression's span
@@ -171,8 +178,8 @@ class DateFinder:
                   rf"(?P<wd>{WD})(?:\s*(?P<q>{QA}))?)",
             "rel": rf"{L}{CL}(?P<x>(?:{DW}\s+)?(?P<rd>{RD}))",
             "period": rf"{L}{CL}(?P<x>(?P<qb>{QB})\s+(?P<u1>{UNITS})|(?P<u2>{UNITS})\s*(?P<q>{QA}))",
-            "ago": rf"{L}{CL}(?P<x>(?P<b>{AGO_B})\s+(?:(?P<n>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u>{AGO_U})"
-                   rf"|(?:(?P<n2>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u2>{AGO_U})\s+(?P<a>{AGO_A}))",
+            "ago": rf"{L}{CL}(?P<x>(?P<b>{AGO_B})\s+{ABOUT}(?:(?P<n>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u>{AGO_U})"
+                   rf"|{ABOUT}(?:(?P<n2>\d{{1,2}}(?!\d)|{NUMW})\s+)?(?P<u2>{AGO_U})\s+(?P<a>{AGO_A}))",
         }
         # One combined pattern: group names get a "__kind" suffix; the kind that matched is
         # the outer group k__kind. Tried only at token starts (see `_starts`).
@@ -191,11 +198,12 @@ class DateFinder:
         return cls([load_yaml(data_dir / code / "dates.yaml", DATES_SCHEMA) for code in lang.split("+")])
 
     def find(self, text: str, anchor: dt.date | None, folded: Folded | None = None,
-             unread: list[UnreadDate] | None = None) -> list[DateExpr]:
+             unread: list[UnreadDate] | None = None, year: int | None = None) -> list[DateExpr]:
         """Non-overlapping date expressions in `text`, sorted by start (original offsets).
 
         `folded` may pass `fold(text)` when the caller has it already (folding is half the cost);
-        `unread` collects those that cannot be resolved without an anchor.
+        `unread` collects those that cannot be resolved without an anchor; `year`, without one, the
+        year a day and month with none take (see `resolve`).
         """
         folded = fold(text) if folded is None else folded
         ft = folded.text
@@ -214,7 +222,7 @@ class DateFinder:
         chosen.sort(key=lambda h: h.start)
         out: list[DateExpr] = []
         for h in self._merge_ranges(chosen, ft):
-            resolved = resolve(h, anchor)
+            resolved = resolve(h, anchor, year)
             start, end = folded.span(h.start, h.end)
             if resolved is None:
                 if unread is not None:
@@ -226,7 +234,7 @@ class DateFinder:
                 and h.qual is None and h.rel_year is None else None
             out.append(DateExpr(start, end, text[start:end], resolved[0], PRECISION.get(h.kind, UNIT_PRECISION.get(h.unit, "day")),
                                 resolved[1], resolved[2], bare,
-                                (h.qual or 0) > 0 or h.kind in ("rel", "period") and (h.offset or 0) > 0))
+                                (h.qual or 0) > 0 or h.kind in ("rel", "period") and (h.offset or 0) > 0, h.forward))
         return out
 
     def _starts(self, ft: str) -> list[int]:
@@ -327,10 +335,15 @@ class DateFinder:
         before the publication date. A plural unit needs its number; a dual is two. "قبل يومين من القمة"
         counts back from the summit, not from the publication date: no date."""
         after = _WORD_AFTER.match(ft, end)
-        if g["b"] and after and after.group(1) in self.of_words:
+        counted = (g["b"] or g["a"]) in self.counted  # "بعد نحو سبعة أشهر على زيارة", "six weeks after": what
+        if counted and g["b"] and not (after and after.group(1) in self.counted_to):  # follows came that long
+            return None  # before the publication date
+        if g["b"] and not counted and after and after.group(1) in self.of_words:
             return None
         unit_word, number = g["u"] or g["u2"], g["n"] or g["n2"]
         unit = _look(self.ago_unit, unit_word)
+        if counted and unit == "day" or unit == "week" and not counted:
+            return None  # ("two days after" counts from the last event: `event_days`)
         dual = " ".join(unit_word.split()) in self.duals
         if number is not None:
             n = int(number) if number.isdigit() else _look(self.number_words, number)
@@ -340,7 +353,9 @@ class DateFinder:
             return None
         if unit == "day":
             return Hit(start, end, "rel", offset=-n)
-        return Hit(start, end, "period", offset=-n, unit=unit)
+        if unit == "week":
+            return Hit(start, end, "period", offset=-7 * n, unit="weeks", forward=True)
+        return Hit(start, end, "period", offset=-n, unit=unit, forward=counted)
 
     def _month(self, g: dict[str, Any]) -> int | None:
         month = _look(self.month_of, g["m"])

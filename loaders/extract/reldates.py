@@ -31,6 +31,7 @@ class Hit:
     unit: str | None = None  # month/year for period
     upto: Hit | None = None  # the end of a range joined from two hits
     near: bool = False  # "اليوم الخميس": the weekday nearest the anchor, whose day may lag the writing by one
+    forward: bool = False  # "seven months after X": X's date, nothing before it
 
 
 def join(a: Hit, b: Hit) -> Hit:
@@ -47,20 +48,24 @@ def join(a: Hit, b: Hit) -> Hit:
     return replace(a, end=b.end, upto=b)
 
 
-def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bool] | None:
-    """Value, end value and whether the anchor was needed; None if it cannot be resolved."""
+def resolve(h: Hit, anchor: dt.date | None, year: int | None = None) -> tuple[dt.date, dt.date | None, bool] | None:
+    """Value, end value and whether the anchor was needed; None if it cannot be resolved. `year`: in an
+    undated article, the year of the full date written last before ("يومي 9 و10 سبتمبر 2024م … وفي التاسع
+    من سبتمبر"), which a day and month with no year or qualifier take."""
     if h.kind == "y":
         assert h.year is not None
         return dt.date(h.year, 1, 1), dt.date(h.year2, 1, 1) if h.year2 else None, False
     if h.kind in ("dm", "num", "m"):
         if h.upto is not None:  # a range joined from two hits
-            first, last = resolve(replace(h, upto=None), anchor), resolve(h.upto, anchor)
+            first, last = resolve(replace(h, upto=None), anchor, year), resolve(h.upto, anchor, year)
             if first is None or last is None:
                 return None
             start = first[0]
             if last[0] < start and h.year is None and valid(start.year - 1, start.month, start.day):
                 start = start.replace(year=start.year - 1)  # "من ديسمبر إلى فبراير الماضي"
             return (start, last[0], first[2] or last[2]) if start <= last[0] else None
+        if anchor is None and year is not None and h.year is None and h.qual is None and h.rel_year is None:
+            h = replace(h, year=year)
         if (value := _day_month(h, anchor)) is None:
             return None
         if h.day2 is None:
@@ -89,6 +94,9 @@ def resolve(h: Hit, anchor: dt.date | None) -> tuple[dt.date, dt.date | None, bo
         return (dt.date(year, month, h.day), None, True) if h.day and valid(year, month, h.day) else None
     if h.unit == "year":
         return dt.date(anchor.year + (h.offset or 0), 1, 1), None, True
+    if h.unit == "weeks":  # "six weeks after": that many days back, its month
+        back = anchor + dt.timedelta(days=h.offset or 0)
+        return dt.date(back.year, back.month, 1), None, True
     if h.unit == "week":  # "last week", "الأسبوع المقبل": its month, where every reading of the week lies in one
         first, last = WEEKS[h.offset or 0]
         a, b = anchor + dt.timedelta(days=first), anchor + dt.timedelta(days=last)
