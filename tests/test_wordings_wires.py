@@ -60,9 +60,21 @@ TOLD = [
      ("visit", ["Egypt", "Recep Tayyip Erdoğan"], "asserted", None)),
     ("en", "Modi embraced Zelensky in Kyiv on Friday, six weeks after Ukraine criticised him.",
      ("accusation", ["Narendra Modi", "Ukraine"], "asserted", "2024-03")),
+    # the owner of a visit noun with a word or two between ("Erdogan's first visit"), its agent after "by"
+    ("en", "The two leaders signed a declaration on Thursday, on Meloni's first visit to Tunisia in a year.",
+     ("visit", ["Giorgia Meloni", "Tunisia"], "asserted", "2024-05-09")),
+    ("en", "Yoon met Kishida in Tokyo on Tuesday, on the first visit to Japan by a South Korean president in 12 years.",
+     ("visit", ["Japan", "Yoon Suk Yeol"], "asserted", "2024-05-07")),
+    # the agent of a passive meeting word is a party, whatever place phrase stands between
+    ("en", "Lula landed in Beijing on Thursday and was greeted on the tarmac by Wang Yi.",
+     ("meeting", ["Luiz Inácio Lula da Silva", "Wang Yi"], "asserted", "2024-05-09")),
+    ("en", "Blinken's plane was met at the airport in Seoul on Thursday by Foreign Minister Cho Tae-yul.",
+     ("meeting", ["Antony Blinken", "Cho Tae-yul"], "asserted", "2024-05-09")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
+    ("en", "SEOUL (Reuters) - Blinken, who flew in from the G7 meeting in Tokyo, told reporters the talks were useful.",
+     ("visit", ["Antony Blinken", "South Korea"], "asserted", None)),
 ]
 
 
@@ -84,6 +96,8 @@ NOT_TOLD = [
      None, "Vladimir Putin"),
     # the place a flight came from is not visited
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.", None, "Japan"),
+    ("en", "SEOUL (Reuters) - Blinken, who flew in from the G7 meeting in Tokyo, told reporters the talks were useful.",
+     "visit", "Japan"),
     # an Arabic verb's subject right after it is no earlier sentence's person
     ("ar", "التقى الرئيس الروسي والزعيم الكوري الشمالي أمس الخميس. وحذّر ماكرون من أن أي صفقة أسلحة بين البلدين ستشكل "
      "انتهاكا لقرارات مجلس الأمن.", "accusation", "Vladimir Putin"),

@@ -86,7 +86,8 @@ def not_topics(toks: list[Token], i: int, j: int, after: list[Actor], ts: Trigge
     lead = [a for a in after if ts.lang == "ar" and right_after(toks, a, j, ts) and bare(toks, a, ts)][:1]
     subject = chain(lead + [a for a in after if lead and a.first > lead[0].last], toks, ts.titles) if lead else []
     return [a for a in after if a.first < t or a in subject or a.clitic.endswith("ب")
-            or follows(toks, a, ts.with_, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره الأمريكي"
+            or follows(toks, a, ts.with_ | ts.agents, gap=1 + titles_before(toks, a.first, ts))]  # "مع نظيره
+    # الأمريكي"; the agent of a passive ("was greeted on the tarmac by Kim")
 
 
 def remote_before(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:

@@ -528,9 +528,9 @@ class EventExtractor:
 
 
 def _owner_of(toks: list[Token], a: Actor, i: int) -> bool:
-    """The actor owns the trigger right after it ("the first day of Putin's visit"): its subject, after a
-    preposition too."""
-    return a.last + 2 == i and toks[i - 1].norm == "s"
+    """The actor owns the trigger right after it, or after two words at most ("the first day of Putin's visit",
+    "on Erdogan's first visit to Greece"): its subject, after a preposition too."""
+    return a.last + 2 <= i <= a.last + 4 and a.last + 1 < len(toks) and toks[a.last + 1].norm == "s"
 
 
 def _office_of(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:

@@ -25,10 +25,11 @@ from .entities import Token, tokenize
 
 WORDS_SCHEMA = {key + "!": [str] for key in (
     "locative", "clitic_locative", "destination", "destination_verbs", "clitic_destination", "heads", "head_modifiers",
-    "territory", "capital", "territory_prepositions", "clause_breaks", "object_b", "stop")}
+    "territory", "capital", "territory_prepositions", "clause_breaks", "object_b", "stop", "origin")}
 NAME_ALIASES = ("name", "metonym", "short")
 ADJ_ALIASES = ("adj", "title", "counterpart")
 MAX_WORDS = 4
+ORIGIN_REACH = 7  # words after "from" within which a place is still where the trip started
 _WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(,[^—–(]{0,30})?( \([^)]{1,40}\))? ?[—–-]")  # "VLADIVOSTOK, Russia (AP) —"
 # A one-word name only the gazetteer knows must be a large city: small towns' names are often
 # ordinary words ("في بيان" is "in a statement", not Bayan; "in Spring" is not Spring, Texas).
@@ -52,6 +53,7 @@ class Words:
     clause_breaks: frozenset[str]
     object_b: tuple[str, ...]
     stop: frozenset[str]
+    origin: frozenset[str]  # "flew in from the G20 summit in New Delhi": the places after it are the trip's start
 
     @classmethod
     def load(cls, lang: str) -> "Words":
@@ -65,7 +67,7 @@ class Words:
             frozenset(folded["territory"]), frozenset(folded["capital"]),
             frozenset(folded["territory_prepositions"]), frozenset(folded["clause_breaks"]),
             tuple(folded["object_b"]),
-            frozenset(folded["stop"]))
+            frozenset(folded["stop"]), frozenset(folded["origin"]))
 
     def governs_object(self, word: str) -> bool:
         """A word whose ب is "with" or an object marker ("علاقاتها ب", "رحبت ب")."""
@@ -74,7 +76,8 @@ class Words:
 
 @dataclass
 class Phrase:
-    """A place named in a sentence, and how: at (locative), to (destination), to_l (attached ل)."""
+    """A place named in a sentence, and how: at (locative), to (destination), to_l (attached ل), from (where a trip
+    came from: it places what was held there, not the trip)."""
 
     kind: str
     token: int
@@ -149,8 +152,14 @@ class Locator:
                  mentions: list[Mention], starts: list[int], context: set[str]) -> list[Phrase]:
         w = self.words[lang]
         out: list[Phrase] = []
+        came_from = -ORIGIN_REACH - 1  # the last "from": a locative within reach after it is the trip's start
         for i, tok in enumerate(toks):
             word = tok.norm
+            if word in w.origin:
+                came_from = i
+            elif word in w.destination or word in w.destination_verbs or word in w.clause_breaks or i and any(
+                    c in text[spans[i - 1][1]:spans[i][0]] for c in ",،;"):  # ("from Jakarta, met Anwar in …")
+                came_from = -ORIGIN_REACH - 1
             if lang == "ar" and word[:1] in ("و", "ف") and word[1:] in w.locative | w.destination | w.destination_verbs:
                 word = word[1:]  # "وفي موسكو", "وزارت الكرملين"
             if word in w.destination_verbs:
@@ -159,7 +168,7 @@ class Locator:
                     j = next((k for k in range(j, len(toks)) if spans[k][0] >= m.end), len(toks))  # the visitor
                 kind, found = "to", self._place_at(text, toks, spans, j, 0, lang, mentions, starts, context)
             elif word in w.locative or word in w.destination:
-                kind = "at" if word in w.locative else "to"
+                kind = "to" if word not in w.locative else "from" if i - came_from <= ORIGIN_REACH else "at"
                 found = self._place_at(text, toks, spans, i + 1, 0, lang, mentions, starts, context)
             elif word in w.territory_prepositions:
                 kind, found = "at", self._territory(toks, spans, i + 1, w, mentions, starts)
@@ -262,8 +271,8 @@ class Locator:
         after_end = min([i for i in others + breaks if i > last] + [len(toks)])
         before_start = max([i for i in others + breaks if i < first] + [-1])
 
-        def fits(p: Phrase) -> bool:
-            return p.kind == "at" or e.type == "visit"  # a destination ("إلى موسكو", "لروسيا") places a visit
+        def fits(p: Phrase) -> bool:  # a destination ("إلى موسكو", "لروسيا") places a visit; where it came from
+            return p.kind == "at" or (p.kind == "from") != (e.type == "visit")  # ("from talks in Warsaw") does not
 
         after = [p for p in phrases if last < p.token < after_end and fits(p)]
         if after:  # an attached ل is also "of": "بيان الخارجية لكوريا الشمالية إلى روسيا" is a visit to Russia

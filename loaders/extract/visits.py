@@ -54,6 +54,9 @@ class Visits:
             people = right_after[:1]  # "…، (و)زار الرئيس التركي أردوغان القاهرة": the verb's own subject
         else:
             people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
+        by = [a for a in after if a.kind == "person" and a.first - j <= 8 and follows(toks, a, ts.agents, 2)]
+        if by and ts.lang == "en" and toks[i].norm in ts.visit_nouns:  # "the first visit to China by an Australian leader"
+            people = by[:1]
         visitor = people[0] if people else (before[-1:] or self._delegation(toks, after, ts) or [None])[0]
         if visitor is None:
             return self._stay(i, j, toks, sentence, ts) if leading else None
@@ -64,7 +67,7 @@ class Visits:
             if visitor.first > j else []
         direct = [a for a in places if a.first - max([j] + [v.last for v in named]) <= 2 and bare(toks, a, ts)]
         attended = not ts.attending.isdisjoint(word_forms(toks[i].norm))  # "attended the summit in Kazan"
-        marked = [a for a in places if follows(toks, a, ts.to, gap=3) and not follows(toks, a, ts.from_)] + [a for a in places if follows(toks, a, ts.bound)] + \
+        marked = [a for a in places if follows(toks, a, ts.to, gap=3) and not _origin(toks, j, a, ts)] + [a for a in places if follows(toks, a, ts.bound)] + \
                  [a for a in places if a.clitic.endswith("ل")] + direct + \
                  [a for a in places if attended and follows(toks, a, ts.venues)]
         for a in marked:
@@ -289,3 +292,10 @@ class Visits:
         if ent is None:
             return None
         return self.registry.state_of(name) or (ent.country if ent.kind == "place" else None)
+
+
+def _origin(toks: list[Token], j: int, a: Actor, ts: TriggerSet) -> bool:
+    """The place is where the trip came from: "from" stands between the trigger and it with no "to" after
+    ("flew in from the G20 summit in New Delhi"; not "from Moscow to Pyongyang")."""
+    froms = [k for k in range(j + 1, a.first) if toks[k].norm in ts.from_]
+    return bool(froms) and not any(toks[k].norm in ts.to and toks[k].norm != "in" for k in range(froms[-1] + 1, a.first))
