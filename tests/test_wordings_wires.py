@@ -1,7 +1,8 @@
-"""Wordings found missed on the eighth development battery (English wire copy), with their Arabic counterparts where
-Arabic says it alike: a subject pronoun after a state, "the first leader to visit", an accused pronoun, a body's
-resolutions, lists with commas, "blamed on", "the North" after "North Korean", talks held elsewhere, present verbs,
-where a flight came from. Sentences written for these tests; published on Friday 2024-05-10."""
+"""Wordings found missed on the eighth development battery (English wire copy) and the sixth (Arabic agency copy),
+each with its counterpart in the other language where it says it alike: a subject pronoun after a state, "the first
+leader to visit", an accused pronoun, a body's resolutions, lists with commas, "blamed on", "the North" after "North
+Korean", talks held elsewhere, present verbs, where a flight came from, what is told at a summit, an occasion going on
+past a sentence that tells nothing. Sentences written for these tests; published on Friday 2024-05-10."""
 import pytest
 
 from tests.test_wordings_diplomacy import _events
@@ -70,6 +71,14 @@ TOLD = [
      ("meeting", ["Luiz Inácio Lula da Silva", "Wang Yi"], "asserted", "2024-05-09")),
     ("en", "Blinken's plane was met at the airport in Seoul on Thursday by Foreign Minister Cho Tae-yul.",
      ("meeting", ["Antony Blinken", "Cho Tae-yul"], "asserted", "2024-05-09")),
+    # what is told "في قمة / في اجتماع" happened at it, on its day
+    ("ar", "ندد الرئيس الفرنسي إيمانويل ماكرون والمستشار الألماني أولاف شولتس، في قمة ثنائية عقداها أمس الخميس في "
+     "باريس، بالهجمات الروسية.", ("accusation", ["Emmanuel Macron", "Olaf Scholz", "Russia"], "asserted", "2024-05-09")),
+    # an occasion goes on past a sentence that tells nothing, no event and no date
+    ("ar", "نفت وزارة الخارجية الإيرانية اليوم الخميس التقارير. وقالت في بيان إن التقارير كاذبة. واتهمت الخارجية "
+     "الإيرانية واشنطن بنشر الأكاذيب.", ("accusation", ["Iran", "United States"], "asserted", "2024-05-09")),
+    ("en", "Iran's foreign ministry denied the reports on Thursday. It said in a statement the claims were false. "
+     "Tehran accused Washington of spreading lies.", ("accusation", ["Iran", "United States"], "asserted", "2024-05-09")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),

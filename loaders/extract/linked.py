@@ -25,6 +25,7 @@ CONTAINERS = ("visit", "meeting")
 BEFORE = 40  # characters before a container's trigger where its "during" word stands
 RECENT = 31  # days from the article's date within which a trip is the one it reports
 GAP = 3  # words between them at most ("during the Russian president's visit")
+QUIET = 1  # sentences that tell nothing an occasion may go on past
 
 
 def link_dates(events: list[Event], text: str, languages: dict[int, str], triggers: dict[str, TriggerSet],
@@ -60,10 +61,9 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
     for ev in events:
         if ev.date is not None or ev.date_unread or ev.dated_by_article or ev.modality != "asserted":
             continue
-        seg, before = by_order.get(ev.segment_order), by_order.get(ev.segment_order - 1)
-        if seg is None or before is None or before.kind != "body" or seg.kind != "body" \
-                or "\n\n" in text[before.end:seg.start]:
-            continue  # the sentence right before, in the same paragraph
+        seg, before = by_order.get(ev.segment_order), _told_before(ev.segment_order, by_order, events, dates, text)
+        if seg is None or before is None or seg.kind != "body":
+            continue
         if any(seg.start <= d.start < seg.end for d in dates) or seg.order in own:
             continue
         ts = triggers.get(seg.language) or triggers["ar"]
@@ -81,6 +81,22 @@ def sequel_dates(events: list[Event], text: str, segments: list[Segment], dates:
             d = next(iter(said.values())) if len(said) == 1 else None
             if d is not None and d.precision == "day" and (day is None or d.value <= day) and named & sides(ev):
                 ev.date = d
+
+
+def _told_before(order: int, by_order: dict[int, Segment], events: list[Event], dates: list[DateExpr],
+                 text: str) -> Segment | None:
+    """The sentence before, in the same paragraph; past one that tells nothing, no event and no date, the
+    one before that ("نفت كيم يو جونغ اليوم الجمعة … وقالت في بيان إن … واتهمت كيم يو جونغ واشنطن")."""
+    later = by_order.get(order)
+    for back in range(1, QUIET + 2):
+        before = by_order.get(order - back)
+        if before is None or later is None or before.kind != "body" or "\n\n" in text[before.end:later.start]:
+            return None
+        if back > QUIET or any(e.segment_order == before.order for e in events) or any(
+                before.start <= d.start < before.end for d in dates):
+            return before
+        later = before
+    return None
 
 
 def _elsewhere(ev: Event, occasion: list[Event]) -> bool:
