@@ -48,6 +48,14 @@ NAMES_AR = [
     ("قال كيم إن الاجتماع انتهى.", "كيم", None),
     ("وصل نواف سلام إلى باريس. ودعا إلى سلام دائم في المنطقة.", "سلام دائم", None),
     ("وقال شويقو إن الجيش مستعد.", "شويقو", None),
+    # a first name after an honorific, after the full name
+    ("وصل وزير الخارجية السعودي الأمير فيصل بن فرحان إلى طهران. وأجرى الأمير فيصل محادثات مع نظيره.", "فيصل محادثات",
+     "Faisal bin Farhan Al Saud"),
+    ("وصل الشيخ تميم بن حمد آل ثاني إلى الرياض. واستقبل ولي العهد الشيخ تميم في المطار.", "تميم في",
+     "Tamim bin Hamad Al Thani"),
+    # not without the honorific, nor for a first name two people named share
+    ("وصل الأمير فيصل بن فرحان إلى طهران. وقال فيصل إن الزيارة مهمة.", "فيصل إن", None),
+    ("التقى الشيخ محمد بن زايد الأمير محمد بن سلمان في الرياض. وقال الشيخ محمد إن اللقاء مثمر.", "محمد إن", None),
 ]
 
 NAMES_EN = [
@@ -73,6 +81,10 @@ NAMES_EN = [
     ("Putting the dispute aside, the ministers talked trade.", "Putting", None),
     ("Kim said the meeting was over.", "Kim", None),
     ("Choi said the meeting was over.", "Choi", None),
+    # a first name after an honorific, after the full name
+    ("Prince Faisal bin Farhan arrived in Tehran. Prince Faisal said the talks went well.", "Faisal said",
+     "Faisal bin Farhan Al Saud"),
+    ("Faisal bin Farhan arrived in Tehran. Faisal said the talks went well.", "Faisal said", None),
 ]
 
 

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
                "role_former!": [str], "generic_titles!": [str], "minister_titles": [str], "not_short_names": [str],
-               "name_words": [str],
+               "name_words": [str], "honorifics": [str],
                "state_prepositions": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
 _LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
@@ -53,6 +53,7 @@ class Cues:
     name_words: frozenset[str] = frozenset()  # around a first name: "الأمير تركي بن محمد" is no Turk
     state_prepositions: frozenset[str] = frozenset()  # before a state's word-like short name: "في مالي"
     minister_titles: frozenset[str] = frozenset()  # generic titles no head of state bears ("الوزير الأمريكي")
+    honorifics: frozenset[str] = frozenset()  # before a first name that stands for the whole ("الأمير فيصل")
 
     def candidates(self, forms: set[str]) -> list[tuple[str, ...]]:
         """Cues whose first word is one of the forms, longest first."""
@@ -68,7 +69,8 @@ class Cues:
                    frozenset(norm(w) for w in data.get("not_short_names", ())),
                    frozenset(norm(w) for w in data.get("name_words", ())),
                    frozenset(norm(w) for w in data.get("state_prepositions", ())),
-                   frozenset(norm(w) for w in data.get("minister_titles", ())))
+                   frozenset(norm(w) for w in data.get("minister_titles", ())),
+                   frozenset(norm(w) for w in data.get("honorifics", ())))
 
 
 def tokenize(folded: Folded) -> list[Token]:
@@ -440,12 +442,14 @@ class EntityMatcher:
                  nation: str | None) -> tuple[int, str] | None:
         """(characters stripped, person) when a lone word is the surname of the one person of that
         surname named in full so far ("... سيرغي شويغو ... وأضاف شويغو")."""
-        if not seen_full or not self._may_be_surname(toks[i].norm) \
+        honoured = i > 0 and any(f in self.cues.honorifics for f, _ in strip_variants(toks[i - 1].norm))
+        if not seen_full or not (honoured or self._may_be_surname(toks[i].norm)) \
                 or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
                 or self._name_continues(seg, folded, toks, i):
             return None
         for form, stripped in strip_variants(toks[i].norm):
-            who = self.fuzzy.surname_owner((form,), seen_full, nation)
+            who = self.fuzzy.given_owner((form,), seen_full) if honoured else None
+            who = who or self.fuzzy.surname_owner((form,), seen_full, nation)
             if who is not None:
                 return stripped, who
         return None

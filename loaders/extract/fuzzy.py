@@ -193,6 +193,13 @@ class FuzzyNames:
             return None  # two people match about as well: no link
         return best
 
+    def given_owner(self, forms: Iterable[str], named: Sequence[str]) -> str | None:
+        """The one person named in full earlier whose first name this word is ("الأمير فيصل" after "الأمير فيصل
+        بن فرحان"): honorifics call Gulf rulers and princes by it."""
+        people = set(named)
+        owners = {k.entity for form in forms for k in self.first.get(skeleton(form), ()) if k.entity in people}
+        return next(iter(owners)) if len(owners) == 1 else None
+
     def surname_owner(self, forms: Iterable[str], named: Sequence[str], nation: str | None) -> str | None:
         """The one person named in full earlier (`named`) whose surname this word is."""
         people = set(named)
