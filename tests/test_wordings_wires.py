@@ -79,6 +79,9 @@ TOLD = [
      "الإيرانية واشنطن بنشر الأكاذيب.", ("accusation", ["Iran", "United States"], "asserted", "2024-05-09")),
     ("en", "Iran's foreign ministry denied the reports on Thursday. It said in a statement the claims were false. "
      "Tehran accused Washington of spreading lies.", ("accusation", ["Iran", "United States"], "asserted", "2024-05-09")),
+    # (a place phrase before a comma governs no subject after it)
+    ("en", "In Cairo, Sisi and Erdogan signed a declaration on Wednesday.",
+     ("agreement", ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"], "asserted", "2024-05-08")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
@@ -110,6 +113,9 @@ NOT_TOLD = [
     # an Arabic verb's subject right after it is no earlier sentence's person
     ("ar", "التقى الرئيس الروسي والزعيم الكوري الشمالي أمس الخميس. وحذّر ماكرون من أن أي صفقة أسلحة بين البلدين ستشكل "
      "انتهاكا لقرارات مجلس الأمن.", "accusation", "Vladimir Putin"),
+    # names joined by و / "and" to one after a preposition are governed by it: no subject
+    ("ar", "وقال الوزير إن الأوضاع في سوريا وليبيا والسودان تحظى بالاهتمام في هذه المحادثات.", "meeting", "Libya"),
+    ("en", "He said the wars in Sudan and Libya dominate these talks.", "meeting", "Libya"),
     # the state before a pronoun subject is not the one who met
     ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
      None, "Brazil"),

@@ -445,7 +445,8 @@ class EventExtractor:
                 return [rel] if rel else []
             stop = closed  # unless a subject follows the aside ("On the eve of the summit, which opened …, Biden held")
         cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i)
-                                                                          or _office_of(toks, a, ts))]
+                                                                          or _office_of(toks, a, ts))
+                 and not _governed_list(a, actors, toks, ts)]
         if cands and self._pronoun_cuts(cands[-1], i, toks, ts):
             return []  # "said that helping Russia was North Korea's duty, as he held talks": he, not the state
         if not cands:
@@ -525,6 +526,18 @@ class EventExtractor:
             participants=parts, date=date, modality=modality(toks, forms, i, n, ts, starts, etype == "invitation"),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
+
+
+def _governed_list(a: Actor, actors: list[Actor], toks: list[Token], ts: TriggerSet) -> bool:
+    """The actor is joined by و / "and" to one governed by a preposition: the preposition governs the list
+    ("الأزمات في اليمن وأفغانستان وأوكرانيا", "the crises in Yemen and Afghanistan")."""
+    k = actors.index(a) if a in actors else 0
+    while k > 0 and (actors[k].conjoined and actors[k - 1].last + 1 == actors[k].first
+                     or [t.norm for t in toks[actors[k - 1].last + 1:actors[k].first]] in (["and"], ["and", "the"])):
+        k -= 1
+        if not bare(toks, actors[k], ts):
+            return True
+    return False
 
 
 def _owner_of(toks: list[Token], a: Actor, i: int) -> bool:
