@@ -82,6 +82,9 @@ TOLD = [
     # (a place phrase before a comma governs no subject after it)
     ("en", "In Cairo, Sisi and Erdogan signed a declaration on Wednesday.",
      ("agreement", ["Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"], "asserted", "2024-05-08")),
+    # "told visiting X": the speaker met the visitor
+    ("en", "Erdogan told visiting German Chancellor Olaf Scholz on Thursday that Turkey would stay neutral.",
+     ("meeting", ["Olaf Scholz", "Recep Tayyip Erdoğan"], "asserted", "2024-05-09")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
@@ -116,6 +119,8 @@ NOT_TOLD = [
     # names joined by و / "and" to one after a preposition are governed by it: no subject
     ("ar", "وقال الوزير إن الأوضاع في سوريا وليبيا والسودان تحظى بالاهتمام في هذه المحادثات.", "meeting", "Libya"),
     ("en", "He said the wars in Sudan and Libya dominate these talks.", "meeting", "Libya"),
+    # (told, with no visitor, is no meeting)
+    ("en", "Erdogan told reporters on Thursday that visiting Germany had been useful.", "meeting", "Recep Tayyip Erdoğan"),
     # the state before a pronoun subject is not the one who met
     ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
      None, "Brazil"),
