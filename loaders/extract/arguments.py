@@ -3,7 +3,8 @@
 Adds to the events stage the small tests its participant rules ask of a sentence: the pair after
 "بين / between", a verbal noun governed by a preposition, a forum named beside a meeting word,
 what a meeting only discussed, a call's sender, the subject chain a time phrase continues, the
-previous clause's source a joined verb shares. Each reads tokens and the trigger data only.
+previous clause's source a joined verb shares, a list a preposition governs, a possessive's owner, the
+state of the offices before it. Each reads tokens and the trigger data only.
 """
 from __future__ import annotations
 
@@ -176,3 +177,27 @@ def called_to_party(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """The actor or the title right before it carries لـ ("لماكرون", "لنظيره الأوغندي موسيفيني")."""
     before = toks[a.first - 1].norm if a.first else ""
     return a.clitic.endswith("ل") or before[:1] == "ل" and before[1:] in ts.titles
+
+
+def governed_list(a: Actor, actors: list[Actor], toks: list[Token], ts: TriggerSet) -> bool:
+    """The actor is joined by و / "and" to one governed by a preposition: the preposition governs the list
+    ("الأزمات في اليمن وأفغانستان وأوكرانيا", "the crises in Yemen and Afghanistan")."""
+    k = actors.index(a) if a in actors else 0
+    while k > 0 and (actors[k].conjoined and actors[k - 1].last + 1 == actors[k].first
+                     or [t.norm for t in toks[actors[k - 1].last + 1:actors[k].first]] in (["and"], ["and", "the"])):
+        k -= 1
+        if not bare(toks, actors[k], ts):
+            return True
+    return False
+
+
+def owner_of(toks: list[Token], a: Actor, i: int) -> bool:
+    """The actor owns the trigger right after it, or after two words at most ("the first day of Putin's visit",
+    "on Erdogan's first visit to Greece"): its subject, after a preposition too."""
+    return a.last + 2 <= i <= a.last + 4 and a.last + 1 < len(toks) and toks[a.last + 1].norm == "s"
+
+
+def office_of(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """The actor is the state of the office holders before it ("The military leaders of Mali, Burkina Faso and
+    Niger signed"): a subject, after "of" too."""
+    return a.first >= 2 and toks[a.first - 1].norm == "of" and toks[a.first - 2].norm in ts.office_plurals

@@ -3,16 +3,14 @@
 Adds `Mention`s for every alias of the registry found in a segment: full names and spelling
 variants, roles ("الرئيس الروسي", resolved later at a date), government bodies and metonyms
 (الكرملين, بيونغ يانغ), surname-only back-references once the full name has appeared (to the one
-person of that name named so far), spellings the registry lacks (see fuzzy.py), and people the
+person of that name named so far, see shortnames.py), spellings the registry lacks (see fuzzy.py), and people the
 registry does not know when a cue introduces them ("الخبير ...", "الكاتب الروسي ...").
 Attached clitics (و ف ب ل ك and ال/لل with them) are stripped while matching; the mention's
 offsets still cover the whole written word minus the clitics.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..knowledge import DATA_DIR, load_yaml
@@ -21,24 +19,16 @@ from ..records import Mention, Segment
 from ..registry import Alias, Holder, Registry
 from .dates import finder_for
 from .fuzzy import FuzzyHit, FuzzyNames, skeleton
+from .shortnames import ShortNames
+from .tokens import _WORD, Token, strip_variants, tokenize  # (re-exported: every stage reads them here)
 
-_WORD = re.compile(r"[0-9a-z\u0621-\u064a\u0671-\u06d3]+")
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
                "role_former!": [str], "generic_titles!": [str], "minister_titles": [str], "not_short_names": [str],
                "name_words": [str], "honorifics": [str],
                "state_prepositions": [str]}
 _FUZZY_CONFIDENCE = 0.8  # a name found by its spelling's likeness, not listed in the registry
-_LONE_CONFIDENCE = 0.7  # a short name resolved by who led a state of the article at its date
 LEADING_OFFICES = ("leader", "supreme_leader", "head_of_state", "head_of_government")  # highest first
 _NATION_REACH = 2  # a nationality this many words before a name still tells whose it is ("South Korean official Kim")
-
-
-@dataclass
-class Token:
-    norm: str
-    start: int  # folded offsets
-    end: int
 
 
 @dataclass
@@ -73,10 +63,6 @@ class Cues:
                    frozenset(norm(w) for w in data.get("honorifics", ())))
 
 
-def tokenize(folded: Folded) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded.text)]
-
-
 class SegmentTexts:
     """One article's segments folded and tokenised once, for every stage that reads them."""
 
@@ -95,23 +81,6 @@ class SegmentTexts:
         if got is None:
             got = self._tokens[seg.order] = tokenize(self.folded(seg))
         return got
-
-
-@lru_cache(maxsize=1 << 16)
-def strip_variants(word: str) -> tuple[tuple[str, int], ...]:
-    """The word and its forms without proclitics, with how many characters were stripped.
-
-    A pure function of the word, memoised: news vocabulary repeats, and every stage asks."""
-    out = [(word, 0)]
-    for p in PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            rest = word[len(p):]
-            out.append((rest, len(p)))
-            if p.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
-                out.append(("ا" + rest, len(p) - 1))
-    if word.startswith("لل") and len(word) >= 4:
-        out.append(("ا" + word[1:], 1))
-    return tuple(out)
 
 
 @dataclass
@@ -166,7 +135,7 @@ class Gazetteer:
         return best
 
 
-class EntityMatcher:
+class EntityMatcher(ShortNames):
     def __init__(self, gazetteer: Gazetteer, cues: Cues):
         self.gaz = gazetteer
         self.cues = cues
@@ -319,24 +288,6 @@ class EntityMatcher:
             i += 1
         return out
 
-    def _lone(self, text: str, seg: Segment, folded: Folded, toks: list[Token], i: int,
-              hit: tuple[int, int, Alias], nation: str | None, seen_full: list[str]) -> Mention | None:
-        """A short name ("كيم", "Kim") whose owners the article never names in full: a mention of whichever
-        of them leads a state at the article's date, left for `resolve_lone_names` (None when none of
-        them ever led; and when one was named in full, the short name is that one's or, with two, no one's)."""
-        n, stripped, alias = hit
-        owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
-        if owners & set(seen_full):
-            return None
-        entities = self.gaz.registry.entities
-        owners = {e for e in owners if nation is None or entities[e].country == nation}
-        holders = tuple(h for e in sorted(owners) for h in self.leading.get(e, ()))
-        if not holders:
-            return None
-        m = self._mention(text, seg, folded, toks[i].start + stripped, toks[i + n - 1].end, None, None)
-        m.alias_kind, m.holders, m.confidence = "lone", holders, _LONE_CONFIDENCE
-        return m
-
     def _nationalities(self, text: str, seg: Segment, folded: Folded, toks: list[Token], k: int, end: int) -> list[Mention]:
         """The state adjectives between a cue and a name no one lists ("السفير الفرنسي سيلفان إيتيه"): the
         person's state, which stands for them where they are a party."""
@@ -373,23 +324,6 @@ class EntityMatcher:
         joined = clitic.startswith("و") and last is not None and last.kind == "state" and i and \
             last.end >= toks[i - 1].end - 1
         return ent.name if joined else None
-
-    def _surname_not_adjective(self, toks: list[Token], i: int, adj: Alias, seen_full: list[str]) -> Alias | None:
-        """"وأكد السوداني", after Mohammed Shia al-Sudani was named in full: the surname, not "Sudanese",
-        where no definite noun before it could take the adjective ("الجيش السوداني")."""
-        if i and any(f.startswith("ال") for f, _ in strip_variants(toks[i - 1].norm)):
-            return None
-        return next((a for a in self.gaz.aliases_for(tuple(_WORD.findall(adj.norm)))
-                     if a.kind == "short" and a.entity in seen_full), None)
-
-    def _back_reference(self, alias: Alias, seen_full: list[str], nation: str | None) -> str | None:
-        """A short name alone names the one entity named in full so far that it can stand for (of the
-        nationality written before it: "الكوري الجنوبي كيم ..." is not North Korea's Kim); two such
-        people (two Kims) leave it unlinked."""
-        owners = {a.entity for a in self.gaz.aliases_for(tuple(_WORD.findall(alias.norm))) if a.kind == "short"}
-        entities = self.gaz.registry.entities
-        named = {e for e in seen_full if e in owners and (nation is None or entities[e].country == nation)}
-        return next(iter(named)) if len(named) == 1 else None
 
     def _nation_near(self, folded: Folded, toks: list[Token], i: int, nation: tuple[int, str | None]) -> str | None:
         """The nationality written just before token i, in the same clause."""
@@ -438,35 +372,6 @@ class EntityMatcher:
                                            skeleton(word) in self.fuzzy.last)
         return got
 
-    def _surname(self, seg: Segment, folded: Folded, toks: list[Token], i: int, seen_full: list[str],
-                 nation: str | None) -> tuple[int, str] | None:
-        """(characters stripped, person) when a lone word is the surname of the one person of that
-        surname named in full so far ("... سيرغي شويغو ... وأضاف شويغو")."""
-        honoured = i > 0 and any(f in self.cues.honorifics for f, _ in strip_variants(toks[i - 1].norm))
-        if not seen_full or not (honoured or self._may_be_surname(toks[i].norm)) \
-                or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
-                or self._name_continues(seg, folded, toks, i):
-            return None
-        for form, stripped in strip_variants(toks[i].norm):
-            who = self.fuzzy.given_owner((form,), seen_full) if honoured else None
-            who = who or self.fuzzy.surname_owner((form,), seen_full, nation)
-            if who is not None:
-                return stripped, who
-        return None
-
-    def _name_continues(self, seg: Segment, folded: Folded, toks: list[Token], i: int) -> bool:
-        """"Kim Jong Nam": a Latin surname followed by another capitalised name word is someone's full
-        name, not a short one (headlines, written in title case, are exempt); so is an Arabic one
-        followed by a hyphened given name ("كيم هونج-كيون")."""
-        if i + 2 < len(toks) and not toks[i].norm.isascii() and \
-                folded.text[toks[i + 1].end:toks[i + 2].start].strip() == "-":
-            return True  # "كيم هونج-كيون": a hyphened given name follows
-        if seg.kind == "title" or i + 1 >= len(toks) or not toks[i].norm.isascii():
-            return False
-        nxt = toks[i + 1]
-        return not folded.text[toks[i].end:nxt.start].strip(" -") and nxt.norm.isalpha() and nxt.norm.isascii() \
-            and self._capitalised(seg, folded, nxt)
-
     @staticmethod
     def _upper(seg: Segment, folded: Folded, first: Token, last: Token) -> bool:
         s, e = folded.span(first.start, last.end)
@@ -488,15 +393,6 @@ class EntityMatcher:
         """A name's last word is a day word ("روسيا اليوم") and a weekday follows it: the day is a date."""
         return k < len(toks) and toks[k - 1].norm in self.days.relative_days \
             and any(f in self.days.weekday_of for f in (toks[k].norm, toks[k].norm[2:]))
-
-    def _may_be_surname(self, word: str) -> bool:
-        """Whether any form of the word is someone's surname, memoised: most words are no one's."""
-        got = self.surname_words.get(word)
-        if got is None:
-            if len(self.surname_words) > 200_000:
-                self.surname_words.clear()
-            got = self.surname_words[word] = any(skeleton(f) in self.fuzzy.surnames for f, _ in strip_variants(word))
-        return got
 
     def _cue_at(self, toks: list[Token], i: int) -> int:
         cues = self.cue_words.get(toks[i].norm)

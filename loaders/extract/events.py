@@ -26,7 +26,9 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, announced, attendees, authored, between_pair, called_to_party, carried, definite, forum,
-                        governed, heads_near, not_topics, remote_before, said_last, signed_by, theatre, with_holders)
+                        governed, governed_list, heads_near, not_topics, office_of, owner_of, remote_before, said_last,
+                        signed_by, theatre, with_holders)
+from .said import speech_parts
 from . import forces
 from .entities import SegmentTexts, Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
@@ -336,27 +338,8 @@ class EventExtractor:
                 before = list(implied)  # "زار كيم روسيا … حين التقى بوتين": the clause before's subject, not its object;
                 # "لكنهما لم يلتقيا": a dual verb's two
             before = before or list(implied or ())
-        if etype == SPEECH:  # a speaker after the verb stands right after it ("أعلن الرئيس ...", not an object's owner)
-            people_after = [a for a in after if a.kind == "person" and a.first - j <= 3][:1]
-            order = before[-1:] + people_after if ts.lang == "en" else people_after + before[-1:]
-            # "هنأ شي بوتين", "congratulated Putin", "برسالة تهنئة إلى بوتين": the one addressed is a party too
-            addressed = ts.addressed.at(toks, i, word_forms(toks[i].norm)) is not None
-            sent_to = [a for a in after if follows(toks, a, ts.to | ts.with_)][:1] if addressed else []
-            if sent_to and before:
-                order = before[-1:]
-            speaker = next((a for a in order if a.kind == "person"), None) or (  # "قطعت أوكرانيا علاقاتها مع"
-                next((a for a in before[-1:] + after if a.kind in PARTY_KINDS), None) if addressed else None)
-            if speaker is None:
-                return None
-            addressee = sent_to or ([a for a in after if a.kind in PARTY_KINDS and a.entity != speaker.entity][:1]
-                                    if addressed else [])
-            if addressed and not addressee and len(before) >= 2 and speaker is before[-1]:
-                addressee = before[-2:-1]  # "Iran and Saudi Arabia severed ties"
-            addressee = [a for a in addressee if self.registry.home_of(a.entity) != self.registry.home_of(speaker.entity)]
-            if speaker.kind != "person" and not addressee:
-                return None  # a state speaks here only to another party
-            return [Participant(speaker.entity, "source", speaker.mention)] + \
-                [Participant(a.entity, "target", a.mention) for a in addressee]
+        if etype == SPEECH:
+            return speech_parts(self, i, j, toks, before, after, ts)
         if etype == "visit":
             return self.visits.participants(i, j, toks, before, self._after(j, toks, places, ts, 2 * WINDOW), ts,
                                             places, ctx.recent_states, i in ctx.clause_starts, ctx.first_visit == i)
@@ -444,9 +427,9 @@ class EventExtractor:
                 rel = relative_antecedent(toks, stop, actors, ts)
                 return [rel] if rel else []
             stop = closed  # unless a subject follows the aside ("On the eve of the summit, which opened …, Biden held")
-        cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or _owner_of(toks, a, i)
-                                                                          or _office_of(toks, a, ts))
-                 and not _governed_list(a, actors, toks, ts)]
+        cands = [a for a in actors if stop <= a.first and a.last < i and (bare(toks, a, ts) or owner_of(toks, a, i)
+                                                                          or office_of(toks, a, ts))
+                 and not governed_list(a, actors, toks, ts)]
         if cands and self._pronoun_cuts(cands[-1], i, toks, ts):
             return []  # "said that helping Russia was North Korea's duty, as he held talks": he, not the state
         if not cands:
@@ -526,27 +509,3 @@ class EventExtractor:
             participants=parts, date=date, modality=modality(toks, forms, i, n, ts, starts, etype == "invitation"),
             confidence=0.6 + 0.1 * min(len(parts), 3), evidence_spans=[(seg.start, seg.end)],
         )
-
-
-def _governed_list(a: Actor, actors: list[Actor], toks: list[Token], ts: TriggerSet) -> bool:
-    """The actor is joined by و / "and" to one governed by a preposition: the preposition governs the list
-    ("الأزمات في اليمن وأفغانستان وأوكرانيا", "the crises in Yemen and Afghanistan")."""
-    k = actors.index(a) if a in actors else 0
-    while k > 0 and (actors[k].conjoined and actors[k - 1].last + 1 == actors[k].first
-                     or [t.norm for t in toks[actors[k - 1].last + 1:actors[k].first]] in (["and"], ["and", "the"])):
-        k -= 1
-        if not bare(toks, actors[k], ts):
-            return True
-    return False
-
-
-def _owner_of(toks: list[Token], a: Actor, i: int) -> bool:
-    """The actor owns the trigger right after it, or after two words at most ("the first day of Putin's visit",
-    "on Erdogan's first visit to Greece"): its subject, after a preposition too."""
-    return a.last + 2 <= i <= a.last + 4 and a.last + 1 < len(toks) and toks[a.last + 1].norm == "s"
-
-
-def _office_of(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
-    """The actor is the state of the office holders before it ("The military leaders of Mali, Burkina Faso and
-    Niger signed"): a subject, after "of" too."""
-    return a.first >= 2 and toks[a.first - 1].norm == "of" and toks[a.first - 2].norm in ts.office_plurals

@@ -85,7 +85,7 @@ class DatelineReader:
         self._furniture = [re.compile(p) for p in (
             rf"\d+\s*(?:{word_regex(words('reading_time'))}){R}",
             rf"t?{time}(?:\.\d+)?(?:z|[+-]\d{{2}}:?\d{{2}})?(?:\s*(?:{word_regex(words('day_parts'))})(?!\w))?",
-            rf"(?:[+-]\d{{1,2}}(?::?\d{{2}})?)",
+            r"(?:[+-]\d{1,2}(?::?\d{2})?)",
             rf"{L}(?:{word_regex(words('zone_leads'))}){R}(?:\s+[^\W\d_]+){{1,2}}",
             rf"\d{{1,2}}\s*(?:{word_regex(words('hijri_months'))}){R}\s*,?\s*\d{{4}}\s*(?:{word_regex(words('hijri_era'))})?{R}",
             rf"\d{{4}}\s*(?:{word_regex(words('hijri_era'))}){R}",
