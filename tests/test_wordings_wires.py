@@ -85,6 +85,9 @@ TOLD = [
     # "told visiting X": the speaker met the visitor
     ("en", "Erdogan told visiting German Chancellor Olaf Scholz on Thursday that Turkey would stay neutral.",
      ("meeting", ["Olaf Scholz", "Recep Tayyip Erdoğan"], "asserted", "2024-05-09")),
+    # (the signatories stay when an onlooker is named)
+    ("en", "The accord was signed on Tuesday by Sergey Lavrov and Wang Yi, with Kazakh President Kassym-Jomart Tokayev "
+     "looking on.", ("agreement", ["Sergey Lavrov", "Wang Yi"], "asserted", "2024-05-07")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
@@ -121,6 +124,11 @@ NOT_TOLD = [
     ("en", "He said the wars in Sudan and Libya dominate these talks.", "meeting", "Libya"),
     # (told, with no visitor, is no meeting)
     ("en", "Erdogan told reporters on Thursday that visiting Germany had been useful.", "meeting", "Recep Tayyip Erdoğan"),
+    # those present at a signing are no party to it
+    ("en", "The accord was signed on Tuesday by Sergey Lavrov and Wang Yi, with Kazakh President Kassym-Jomart Tokayev "
+     "looking on.", "agreement", "Kassym-Jomart Tokayev"),
+    ("ar", "ووقع الاتفاق أمس الثلاثاء سيرغي لافروف ووانغ يي بحضور الرئيس الكازاخستاني قاسم جومارت توكاييف.", "agreement",
+     "Kassym-Jomart Tokayev"),
     # the state before a pronoun subject is not the one who met
     ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
      None, "Brazil"),

@@ -9,7 +9,7 @@ state of the offices before it. Each reads tokens and the trigger data only.
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at,
+from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at, phrase_len,
                      right_after, titles_before)
 from .entities import Token, strip_variants
 from .triggers import TriggerSet, word_forms
@@ -55,7 +55,7 @@ def signed_by(toks: list[Token], j: int, after: list[Actor], actors: list[Actor]
     if k is None or any(a.first < k and bare(toks, a, ts) for a in after):
         return []
     stop = boundary_after(toks, k, ts)
-    named = [a for a in actors if k < a.first < stop]
+    named = [a for a in actors if k < a.first < stop and not onlooker(toks, a, ts)]
     homes = {home_of(a.entity) for a in named if a.kind == "person"}
     return [a for a in named if not (a.kind == "state" and a.entity in homes)]
 
@@ -201,3 +201,12 @@ def office_of(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     """The actor is the state of the office holders before it ("The military leaders of Mali, Burkina Faso and
     Niger signed"): a subject, after "of" too."""
     return a.first >= 2 and toks[a.first - 1].norm == "of" and toks[a.first - 2].norm in ts.office_plurals
+
+
+def onlooker(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
+    """Present at a signing, not a party to it: after "بحضور", "in the presence of", or before "looking on"
+    ("The agreement was signed by Shamkhani and Al-Aiban, with Wang Yi looking on", "as Pompeo looked on")."""
+    k = a.first - titles_before(toks, a.first, ts)
+    if any(0 < phrase_len(toks, x, ts.onlookers) <= k - x for x in range(max(0, k - 4), k)):
+        return True  # ("بحضور كبير الدبلوماسيين الصينيين وانغ يي")
+    return a.last + 1 < len(toks) and phrase_len(toks, a.last + 1, ts.looking_on) > 0

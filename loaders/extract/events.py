@@ -26,7 +26,7 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, announced, attendees, authored, between_pair, called_to_party, carried, definite, forum,
-                        governed, governed_list, heads_near, not_topics, office_of, owner_of, remote_before, said_last,
+                        governed, governed_list, heads_near, not_topics, office_of, onlooker, owner_of, remote_before, said_last,
                         signed_by, theatre, with_holders)
 from .said import speech_parts
 from . import forces
@@ -321,7 +321,8 @@ class EventExtractor:
             actors = [a for a in actors if a.kind in PARTY_KINDS and not authored(toks, a, ts)]
         if etype == "meeting":  # "the Quad Summit", "قمة مجموعة العشرين": the forum, not a party to it
             actors = [a for a in actors if not (a.kind == "organisation" and forum(toks, a, ts))]
-        after = [a for a in self._after(j, toks, actors, ts) if not said_last(toks, a, ts, ctx.clause_starts)]
+        after = [a for a in self._after(j, toks, actors, ts) if not said_last(toks, a, ts, ctx.clause_starts)
+                 and not (etype == "agreement" and onlooker(toks, a, ts))]
         if floor:  # a joined verb: what stands between the two verbs is the first one's object
             before = [carry] if carry and etype != SPEECH else []
         else:

@@ -36,7 +36,7 @@ TRIGGERS_SCHEMA = {
                    "dual_suffix": [str], "plural_suffix": [str]},
     "date_joiners": [str], "time_words": [str], "clause_openers": [str], "light_verbs": [str], "light_leads": [str], "quotes": [str],
     "titles": [str], "recipients": [str], "not_dating": [str], "not_only": [str], "addressed": [str], "hostile": [str],
-    "cancelled": [str], "postponed": [str], "attendance": [str], "disparaging": [str], "dual_presidents": [str],
+    "cancelled": [str], "postponed": [str], "attendance": [str], "onlookers": [str], "looking_on": [str], "disparaging": [str], "dual_presidents": [str],
     **{k: [str] for k in _WORD_SETS},
     "reported": {"masculine": [str], "feminine": [str], "dual": [str], "plural": [str]},
     "event_days": {"*": int}, "counted": {"*": int},
@@ -237,6 +237,8 @@ class TriggerSet:
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # English subject pronouns ("he", "she")
     beneficiary: set[str] = field(default_factory=set)  # before whom support is for ("support for Ukraine")
     attendance: Phrases = field(default_factory=Phrases)  # after a meeting word, who took part ("بمشاركة", "attended by")
+    onlookers: Phrases = field(default_factory=Phrases)  # before a name: present at a signing, no party ("بحضور")
+    looking_on: Phrases = field(default_factory=Phrases)  # after a name: the same ("with Wang Yi looking on")
     tour_legs: set[str] = field(default_factory=set)  # after a visit's destination, the rest of its tour ("تشمل")
     owned: set[str] = field(default_factory=set)  # right after a visit noun, its owner's pronoun ("زيارة له")
     passive_forms: set[str] = field(default_factory=set)  # passive verbs of calling off or putting off ("ألغيت")
@@ -313,6 +315,7 @@ class TriggerSet:
                    cancelled=pats(data.get("cancelled", [])), postponed=pats(data.get("postponed", [])),
                    unless=per_type("unless"), unless_before=per_type("unless_before"), unless_to=per_type("unless_to"),
                    subjects=affixes("subjects"), reported=affixes("reported"), attendance=Phrases(optional("attendance")),
+                   onlookers=Phrases(optional("onlookers")), looking_on=Phrases(optional("looking_on")),
                    light_leads=Phrases(optional("light_leads")), disparaging=Phrases(optional("disparaging")),
                    dual_presidents=Phrases(optional("dual_presidents")),
                    office_plurals={norm(p).split()[-1] for ps in data["dual_offices"].values() for p in ps},
