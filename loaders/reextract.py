@@ -16,7 +16,7 @@ from typing import Callable
 from sqlalchemy import Connection, text
 
 from . import fuse, runs
-from .extract.entities import PROCLITICS
+from .extract.tokens import PROCLITICS
 from .pipeline import Bind, Extractor, Summary, transaction
 from .records import Article
 from .registry import Registry

@@ -827,7 +827,7 @@ def test_every_declared_homograph_shares_a_written_name(reg):
 
 def test_no_two_entities_match_the_same_token_sequence(reg):
     # The matcher compares word tokens (punctuation such as "+" "." "-" drops out).
-    from loaders.extract.entities import _WORD
+    from loaders.extract.tokens import _WORD
 
     owners = defaultdict(set)
     for a in reg.aliases:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..records import Participant
 from .actors import Actor, bare, chain, dedupe, follows, nominal, phrase_at, right_after, ruled
 from .arguments import LISTED, heads_near, pointed
-from .entities import Token
+from .tokens import Token
 from .spot import linked
 from .triggers import TriggerSet, word_forms
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..normalize import Folded, norm
 from ..records import Mention, Participant, Segment
 from ..registry import Registry
-from .entities import Token, strip_variants
+from .tokens import Token, strip_variants
 from .triggers import Phrases, TriggerSet
 
 PARTY_KINDS = ("person", "state", "organisation")  # who may be an event's party

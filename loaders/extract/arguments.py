@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..records import Participant
 from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at, phrase_len,
                      right_after, titles_before)
-from .entities import Token, strip_variants
+from .tokens import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
 LISTED = 4  # parties one list may name ("Modi, Xi and Putin held talks", "condemned by Egypt, Jordan and Qatar")

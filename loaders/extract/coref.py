@@ -18,7 +18,7 @@ from ..normalize import Folded
 from ..records import Segment
 from ..registry import Registry
 from .actors import Actor, boundary_after, boundary_before, phrase_at, phrase_match
-from .entities import Token, strip_variants
+from .tokens import Token, strip_variants
 from .triggers import TriggerSet, dual_office, word_forms
 
 RECALL = 3  # previous sentences an implicit subject may point back to

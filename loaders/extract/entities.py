@@ -20,7 +20,7 @@ from ..registry import Alias, Holder, Registry
 from .dates import finder_for
 from .fuzzy import FuzzyHit, FuzzyNames, skeleton
 from .shortnames import ShortNames
-from .tokens import _WORD, Token, strip_variants, tokenize  # (re-exported: every stage reads them here)
+from .tokens import _WORD, Token, strip_variants, tokenize
 
 CUES_SCHEMA = {"person_cues!": [str], "not_names!": [str], "counterpart!": [str], "role_blockers!": [str],
                "role_former!": [str], "generic_titles!": [str], "minister_titles": [str], "not_short_names": [str],

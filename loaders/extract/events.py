@@ -30,7 +30,8 @@ from .arguments import (LISTED, announced, attendees, authored, between_pair, ca
                         signed_by, theatre, with_holders)
 from .said import speech_parts
 from . import forces
-from .entities import SegmentTexts, Token
+from .entities import SegmentTexts
+from .tokens import Token
 from .spot import WINDOW, date_tokens, linked, settle, spot
 from .accused import accusation_parts
 from .implied import gerund, implicit_actors

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..records import Event, Participant
 from ..registry import Registry
 from .actors import Actor, follows
-from .entities import Token
+from .tokens import Token
 from .triggers import TriggerSet
 
 REACH = 10  # tokens from the troops' state to their host

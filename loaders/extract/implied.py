@@ -11,7 +11,7 @@ from __future__ import annotations
 from .actors import PARTY_KINDS, Actor, bare, boundary_before, follows, right_after
 from .arguments import chain_ending
 from .coref import Discourse
-from .entities import Token
+from .tokens import Token
 from .spot import WINDOW
 from .triggers import TriggerSet
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..records import Participant
 from .actors import Actor, chain, follows
 from .arguments import LISTED
-from .entities import Token
+from .tokens import Token
 from .implied import reported_speaker
 from .triggers import TriggerSet
 

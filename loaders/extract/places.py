@@ -21,7 +21,7 @@ from ..knowledge import DATA_DIR, load_yaml
 from ..normalize import fold, norm
 from ..records import Event, Mention, Place, Segment
 from ..registry import Registry
-from .entities import Token, tokenize
+from .tokens import Token, tokenize
 
 WORDS_SCHEMA = {key + "!": [str] for key in (
     "locative", "clitic_locative", "destination", "destination_verbs", "clitic_destination", "heads", "head_modifiers",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..records import Participant
 from .actors import PARTY_KINDS, Actor, follows
-from .entities import Token
+from .tokens import Token
 from .triggers import TriggerSet, word_forms
 
 

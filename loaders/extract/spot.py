@@ -13,7 +13,7 @@ from ..normalize import Folded
 from ..records import DateExpr, Segment
 from .actors import (Actor, boundary_after, chain, courtesy_call, excluded, nominal, phrase_at, right_after,
                      titles_before)
-from .entities import Token
+from .tokens import Token
 from .triggers import TriggerSet, called_to
 
 WINDOW = 9  # tokens after a trigger where its conditions and its parties are looked for

@@ -13,7 +13,7 @@ import re
 from ..normalize import Folded, fold, norm
 from ..records import DateExpr, Segment, UnreadDate
 from .actors import aside_end, boundary_after, boundary_before, clause_end, phrase_match
-from .entities import Token, strip_variants
+from .tokens import Token, strip_variants
 from .triggers import TriggerSet, word_forms
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..knowledge import DATA_DIR, KnowledgeError, load_yaml
 from ..normalize import norm
-from .entities import Token, strip_variants
+from .tokens import Token, strip_variants
 
 EVENT_TYPES = ("visit", "meeting", "agreement", "cooperation", "invitation", "accusation", "statement")
 # Plain word lists of the trigger data, each read into the TriggerSet field of the same name.

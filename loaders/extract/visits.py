@@ -14,7 +14,7 @@ from ..registry import Registry
 from .actors import Actor, bare, chain, follows
 from .arguments import chain_ending
 from .coref import Coref, relative_antecedent
-from .entities import Token
+from .tokens import Token
 from .triggers import TriggerSet, word_forms
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ...normalize import fold, norm
 from ...records import Event, Mention, Participant, Segment
-from ..entities import Gazetteer, tokenize
+from ..entities import Gazetteer
+from ..tokens import tokenize
 from .base import Analysis, Backend, NlpSentence, NlpWord
 
 SUBJECT = ("nsubj", "nsubj:pass", "csubj")
