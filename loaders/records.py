@@ -78,6 +78,7 @@ class UnreadDate:
     start: int
     end: int
     text: str
+    forward: bool = False  # as DateExpr's: dates only what is told after it
 
 
 def iso_cut(value: dt.date, precision: Precision) -> str:

@@ -226,7 +226,7 @@ class DateFinder:
             start, end = folded.span(h.start, h.end)
             if resolved is None:
                 if unread is not None:
-                    unread.append(UnreadDate(start, end, text[start:end]))
+                    unread.append(UnreadDate(start, end, text[start:end], h.forward))
                 continue
             while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
                 end += 1  # a trailing diacritic belongs to the last letter ("الأربعاءَ")

@@ -33,14 +33,14 @@ def dates_by_trigger(seg: Segment, folded: Folded, toks: list[Token], found: lis
             # (but "منذ زيارتها الأخيرة عام 2005": the date of the visit the phrase names)
         before = [k for k, (s, e) in enumerate(spans) if e <= d.start]
         after = [k for k, (s, e) in enumerate(spans) if s >= d.end]
-        if getattr(d, "forward", False) and not after:
+        if d.forward and not after:
             continue  # "… seven months after": counted back to what follows it, and nothing follows
-        ahead = after and (getattr(d, "forward", False) or _fronted(seg, d, ts)
+        ahead = after and (d.forward or _fronted(seg, d, ts)
                            or _inside(seg, d, spans[after[0]], spans[before[-1]] if before else None))
         k = after[0] if ahead else before[-1] if before else (after[0] if after else None)
         if k is None or k not in after and _relative_between(seg, spans[k][1], d.start, ts):
             continue  # "وصل بايدن عشية القمة التي تنطلق غدا": the summit's day, not the arrival's
-        if not own[k] or getattr(d, "forward", False):
+        if not own[k] or d.forward:
             own[k] = [d]  # (a date counted back to it outweighs one before that had no trigger of its own)
         elif d.start >= own[k][-1].end and _joined_dates(seg.text[own[k][-1].end - seg.start:d.start - seg.start],
                                                           ts):
