@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from .fuse_read import (
-    OUTSIDE_TOP, PreRead, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings,
-    tellings,
+    OUTSIDE_TOP, all_tellings, anchors_naming, anchors_outside, component, lock_and_read, own_tellings, tellings,
 )
 from .fuse_rules import (
     GROUP_FLOATING, INF_HI, INF_LO, RELATED, Anchor, Cluster, Interval, Telling, anchored_persons, assign_floating,
@@ -43,7 +42,8 @@ class Prepared:
     seeds: dict[str, Interval]
     stale: list[int]
     own: dict[int, Telling] = field(default_factory=dict)  # by id() of the extracted event
-    pre: PreRead | None = None  # None when the article replaces a stored version (read after it is gone)
+    # the component, read with the locks; None when the article replaces a stored version (read after it is gone)
+    first: list[Telling] | None = None
 
     def columns(self, conn: Connection, events: list, event_ids: list[int]) -> tuple[tuple[str, ...], list[tuple]]:
         """For `store_article`, before it copies the events (their ids drawn): fuse them, and give each
@@ -54,10 +54,9 @@ class Prepared:
             if t is not None:
                 t.id = i
                 own.append(t)
-        first = self.pre.first if self.pre else None
-        got = (component(conn, _with_empty(self), self.stale, first, closed=self.pre is not None)
+        got = (component(conn, _with_empty(self), self.stale, self.first, closed=self.first is not None)
                if self.blocks or self.stale else []) + own
-        fresh = _refuse(conn, got, set(self.stale), self.pre)[1] if got or self.stale else {}
+        fresh = _refuse(conn, got, set(self.stale))[1] if got or self.stale else {}
         rows = []
         for e in events:
             t = self.own.get(id(e))
@@ -75,8 +74,7 @@ FUSION_COLUMNS = ("canonical_id", "fusion_block", "match_lo", "match_hi", "date_
 def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Registry) -> Prepared:
     """Before storing an article, in its transaction: its tellings as the database will hold them,
     and the lock of every block they and the happenings it replaces belong to, so that what is read
-    after is complete; in the same round trip, the component's first read and the stored anchors
-    (`PreRead`), which a new article (the usual case) fuses with."""
+    after is complete; in the same round trip, the component a new article (the usual case) fuses with."""
     kinds = {s.order: s.kind for s in ex.segments}
     a = ex.article
     prepared = Prepared(a.sha256, set(), {}, [])
@@ -101,8 +99,7 @@ def prepare(conn: Connection, ex: Extraction, ids: dict[str, int], registry: Reg
         if t.match is not None:
             lo, hi = prepared.seeds.get(t.block, t.match)
             prepared.seeds[t.block] = (min(lo, t.match[0]), max(hi, t.match[1]))
-    prepared.stale, prepared.pre = lock_and_read(conn, a.path, a.sha256, _with_empty(prepared),
-                                                 list(prepared.own.values()))
+    prepared.stale, prepared.first = lock_and_read(conn, a.path, a.sha256, _with_empty(prepared))
     return prepared
 
 
@@ -125,11 +122,9 @@ def _with_empty(prepared: Prepared) -> dict[str, Interval]:
     return {b: prepared.seeds.get(b, (INF_HI, INF_LO)) for b in sorted(prepared.blocks)}
 
 
-def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead | None = None,
-            ) -> tuple[int, dict[int, int]]:
+def _refuse(conn: Connection, got: list[Telling], stale: set[int]) -> tuple[int, dict[int, int]]:
     """Re-cluster the tellings block by block and write the happenings that changed; the number of
-    happenings, and the ids new ones got for the placeholders their tellings hold. `pre`: the stored
-    anchors `prepare` read, used where they suffice."""
+    happenings, and the ids new ones got for the placeholders their tellings hold."""
     by_block: dict[str, list[Telling]] = defaultdict(list)
     for t in got:
         by_block[t.block].append(t)
@@ -144,9 +139,7 @@ def _refuse(conn: Connection, got: list[Telling], stale: set[int], pre: PreRead 
     held = inside | stale
     have_floating = sorted(b for b, ts in by_block.items() if any(t.match is None and t.type in GROUP_FLOATING
                                                                  and not _settled(t, held) for t in ts))
-    outside, todo = pre.outside(have_floating, got, inside) if pre else ([], have_floating)
-    if todo:
-        outside = sorted(outside + anchors_outside(conn, todo, held), key=lambda a: a.rank)
+    outside = anchors_outside(conn, have_floating, held) if have_floating else []
     for block, ts in sorted(by_block.items()):
         mine = cluster_anchored([t for t in ts if t.match is not None])
         clusters += mine

@@ -4,16 +4,15 @@ tellings may join.
 Adds to `fuse` what it reads the database with: tellings by block and overlapping range (the
 component, its closure taken over what each read gives), the best-ranked stored happenings of a
 block, and the one round trip (`lock_and_read`, in psycopg's pipeline mode) in which `fuse.prepare`
-takes its locks and makes the first reads of a new article's fusion: the server runs them in order,
-each under a snapshot of its own, so the reads see all that the locks guard. There the closure is
-taken on the server (`_CLOSED`), so a new article's component costs no further round trip; and every
-lookup is an index scan over a stretch of its block bounded by time (`WIDE`), however dense the block.
+takes its locks and reads a new article's component: the server runs the two in order, each under a
+snapshot of its own, so the read sees all that the locks guard. There the closure is taken on the
+server (`_CLOSED`), so a new article's component costs no further round trip; and every lookup is an
+index scan over a stretch of its block bounded by time (`WIDE`), however dense the block.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
@@ -24,10 +23,13 @@ from sqlalchemy.dialects import postgresql
 from .fuse_rules import GROUP_FLOATING, INF_HI, INF_LO, Anchor, Interval, Telling, period, rank_key
 from .records import iso_cut
 
-@lru_cache(maxsize=None)
-def sql(statement: str):
-    """The statement as a text clause, made once: `text()` parses its parameters at each call."""
-    return text(statement)
+
+def fetch(conn: Connection, statement: str, params: dict) -> list:
+    """The rows of one of fusion's statements, run on the driver's connection in the same transaction:
+    for these small reads and the write, SQLAlchemy's result set-up costs as much as the server's work."""
+    with conn.connection.driver_connection.cursor(row_factory=namedtuple_row) as cursor:
+        cursor.execute(_psycopg(statement), params)
+        return cursor.fetchall()
 
 
 _TELLINGS = """
@@ -82,7 +84,7 @@ SELECT own.*, (SELECT n FROM locked) AS locks FROM own
 
 def tellings(conn: Connection, where: str, params: dict) -> list[Telling]:
     """Tellings as fusion sees them, those `where` says; their stored keys, unless not stored yet."""
-    return _as_tellings(conn.execute(sql(_SELECT.format(where=where)), params))
+    return _as_tellings(fetch(conn, _SELECT.format(where=where), params))
 
 
 def own_tellings(conn: Connection, sha256: str) -> list[Telling]:
@@ -268,34 +270,19 @@ JOIN canonical_event_participants p ON p.canonical_id = c.id
 JOIN entities n ON n.id = p.entity_id
 GROUP BY c.id, c.fusion_block, c.dated_articles, c.fusion_key, c.last_reported
 """
-_BEST = """SELECT c.* FROM canonical_events c
-    WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY({inside})
-    ORDER BY c.dated_articles DESC, c.last_reported DESC NULLS LAST, c.fusion_key COLLATE "C" LIMIT :top"""
-_OUTSIDE = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b",
-                           happenings=_BEST.format(inside="CAST(:inside AS bigint[])"))
-
-# The anchors read with the component (`_CLOSED`): for each block whose floating tellings may choose anew
-# (the article's own, or stored ones of a happening the component has dated tellings of; the others stay,
-# `fuse._settled`), the best outside the component's happenings, and all of those (of that block: a
-# happening's tellings share its block), through the rank index (migration 0009).
-_FIRST_OUTSIDE = _ANCHORS.format(blocks=f"""(
-    SELECT b, coalesce(f.found, '{{}}') AS found FROM unnest(CAST(:floating_blocks AS text[])) AS b
-    LEFT JOIN (WITH {_HULL} SELECT x.fusion_block AS b, array_agg(DISTINCT x.canonical_id) AS found
-               FROM ({_overlapping("hull h", "x.fusion_block, x.canonical_id")}) x
-               WHERE x.canonical_id IS NOT NULL GROUP BY x.fusion_block) f USING (b)
-    WHERE b = ANY(CAST(:own_floating AS text[]))
-       OR EXISTS (SELECT 1 FROM events e WHERE e.fusion_block = b AND e.match_lo IS NULL
-                  AND e.type IN ('""" + "', '".join(GROUP_FLOATING) + """')
-                  AND (e.canonical_id IS NULL OR e.canonical_id = ANY(f.found)))
-) x""", happenings="(" + _BEST.format(inside="x.found") + """)
-    UNION ALL
-    SELECT c.* FROM canonical_events c WHERE c.id = ANY(x.found) AND c.dated_articles > 0""")
+# Read once the component is known, for the blocks whose floating tellings may choose anew (`fuse._settled`):
+# read in the locking round trip for every block that might need them, they cost more than the round
+# trip they saved (six articles in ten need none).
+_OUTSIDE = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""
+    SELECT c.* FROM canonical_events c
+    WHERE c.fusion_block = b AND c.dated_articles > 0 AND NOT c.id = ANY(CAST(:inside AS bigint[]))
+    ORDER BY c.dated_articles DESC, c.last_reported DESC NULLS LAST, c.fusion_key COLLATE "C" LIMIT :top""")
 
 
 def anchors_outside(conn: Connection, blocks: list[str], inside: set[int]) -> list[Anchor]:
     """Stored anchored happenings of these blocks that the component does not hold, best-ranked
     first: the `OUTSIDE_TOP` best of each block (through an index on the rank)."""
-    return _as_anchors(conn.execute(sql(_OUTSIDE), {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
+    return _as_anchors(fetch(conn, _OUTSIDE, {"blocks": blocks, "inside": sorted(inside), "top": OUTSIDE_TOP}))
 
 
 _NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happenings="""
@@ -308,7 +295,7 @@ _NAMING = _ANCHORS.format(blocks="unnest(CAST(:blocks AS text[])) AS b", happeni
 def anchors_naming(conn: Connection, block: str, inside: set[int], persons: list[int]) -> list[Anchor]:
     """Stored anchored happenings of the block that the component does not hold and whose dated
     tellings name one of `persons`, best first: all a floating telling naming one of them may join."""
-    return _as_anchors(conn.execute(sql(_NAMING), {"blocks": [block], "inside": sorted(inside), "persons": persons}))
+    return _as_anchors(fetch(conn, _NAMING, {"blocks": [block], "inside": sorted(inside), "persons": persons}))
 
 
 def _as_anchors(rows: Iterable) -> list[Anchor]:
@@ -323,34 +310,6 @@ def _as_anchors(rows: Iterable) -> list[Anchor]:
         out.append(Anchor(r.id, r.fusion_block, rank_key(r.dated_articles, r.last_reported, r.fusion_key),
                           {k: frozenset(v) for k, v in persons.items()}))
     return sorted(out, key=lambda a: a.rank)
-
-
-@dataclass
-class PreRead:
-    """What `prepare` read in the round trip that took the locks: the component (`_CLOSED`: complete),
-    and the stored anchors (`_FIRST_OUTSIDE`) of the blocks that may hold floating tellings."""
-
-    first: list[Telling]
-    blocks: set[str]  # the blocks whose anchors were read
-    anchors: list[Anchor]  # best first
-
-    def outside(self, blocks: list[str], got: list[Telling], inside: set[int]) -> tuple[list[Anchor], list[str]]:
-        """The `OUTSIDE_TOP` best anchors of each block not in `inside`, for the blocks whose happenings
-        in `inside` the first read found (all others were read with them); and the blocks it cannot give."""
-        found, held = defaultdict(set), defaultdict(set)
-        for t in self.first:
-            if t.match is not None and t.canonical_id:
-                found[t.block].add(t.canonical_id)
-        for t in got:
-            if t.canonical_id in inside and t.match is not None:
-                held[t.block].add(t.canonical_id)
-        ready = {b for b in blocks if b in self.blocks and held[b] <= found[b]}
-        out, taken = [], Counter()
-        for a in self.anchors:
-            if a.block in ready and a.id not in inside and taken[a.block] < OUTSIDE_TOP:
-                taken[a.block] += 1
-                out.append(a)
-        return out, [b for b in blocks if b not in ready]
 
 
 @lru_cache(maxsize=None)
@@ -395,23 +354,18 @@ SELECT coalesce((SELECT array_agg(id ORDER BY id) FROM stale), '{{}}') AS stale,
 """
 
 
-def lock_and_read(conn: Connection, path: str, sha256: str, seeds: dict[str, Interval],
-                  own: list[Telling]) -> tuple[list[int], PreRead | None]:
+def lock_and_read(conn: Connection, path: str, sha256: str,
+                  seeds: dict[str, Interval]) -> tuple[list[int], list[Telling] | None]:
     """Before an article is stored: lock the blocks of its tellings (`seeds`) and of the happenings the
-    stored version it replaces tells; those happenings (`stale`); and, in the same round trip, the first
-    reads of its fusion, unless it replaces a stored version (whose tellings are then still there)."""
+    stored version it replaces tells; those happenings (`stale`); and, in the same round trip, its
+    component (`_CLOSED`: complete), unless it replaces a stored version (whose tellings are then still
+    there)."""
     lock = (_LOCK, {"path": path, "sha": sha256, "blocks": sorted(seeds)})
     if not seeds:
-        return list(conn.execute(text(_LOCK), lock[1]).one().stale), None
+        return list(fetch(conn, _LOCK, lock[1])[0].stale), None
     ask = {"blocks": list(seeds), "los": [lo for lo, _ in seeds.values()], "his": [hi for _, hi in seeds.values()]}
-    statements = [lock, (_SELECT.format(where=_CLOSED), ask)]
-    grouped = sorted({t.block for t in own if t.type in GROUP_FLOATING})
-    if grouped:
-        floating = sorted({t.block for t in own if t.match is None and t.type in GROUP_FLOATING})
-        statements.append((_FIRST_OUTSIDE, {**ask, "floating_blocks": grouped, "own_floating": floating,
-                                            "top": OUTSIDE_TOP}))
-    (row,), first, *anchors = _pipelined(conn, statements)
+    (row,), first = _pipelined(conn, [lock, (_SELECT.format(where=_CLOSED), ask)])
     if row.replaces:
         return list(row.stale), None
-    return list(row.stale), PreRead(_as_tellings(first), set(grouped), _as_anchors(anchors[0]) if anchors else [])
+    return list(row.stale), _as_tellings(first)
 

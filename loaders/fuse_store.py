@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Connection
 
-from .fuse_read import sql
+from .fuse_read import fetch
 from .fuse_rules import Cluster, Telling, summary
 
 _CANONICAL_COLUMNS = (
@@ -60,22 +60,23 @@ def write(conn: Connection, clusters: list[Cluster], old: set[int], before: list
     gone = sorted(old - {c.id for c in clusters})
     if not rows and not gone:
         return {}
-    return dict(conn.execute(sql(_WRITE), {
+    return dict(fetch(conn, _WRITE, {
         "tmps": [c.id for c in fresh], "rows": json.dumps(rows, default=str), "parts": json.dumps(parts, default=str),
         "links": json.dumps(links, default=str), "written": [r["id"] for r in rows if r["id"] > 0],
-        "gone": gone}).all())
+        "gone": gone}))
 
 
 _UPDATES = ", ".join(f"{k} = EXCLUDED.{k}" for k in _names(_CANONICAL_COLUMNS).split(", ") if k != "id")
+# json, not jsonb: each document is read once, so building its jsonb first is only a cost
 _WRITE = f"""
 WITH fresh AS (
     SELECT tmp, nextval('canonical_events_id_seq') AS id FROM unnest(CAST(:tmps AS bigint[])) AS tmp
 ), new_rows AS (
     SELECT coalesce(f.id, r.id) AS id, {_names(_CANONICAL_COLUMNS).replace("id, ", "", 1)}
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({_CANONICAL_COLUMNS}) LEFT JOIN fresh f ON f.tmp = r.id
+    FROM json_to_recordset(CAST(:rows AS json)) AS r({_CANONICAL_COLUMNS}) LEFT JOIN fresh f ON f.tmp = r.id
 ), new_parts AS (
     SELECT coalesce(f.id, p.canonical_id) AS canonical_id, {_names(_PARTICIPANT_COLUMNS).replace("canonical_id, ", "")}
-    FROM jsonb_to_recordset(CAST(:parts AS jsonb)) AS p({_PARTICIPANT_COLUMNS})
+    FROM json_to_recordset(CAST(:parts AS json)) AS p({_PARTICIPANT_COLUMNS})
     LEFT JOIN fresh f ON f.tmp = p.canonical_id
 ), upserted AS (
     INSERT INTO canonical_events ({_names(_CANONICAL_COLUMNS)}) SELECT * FROM new_rows
@@ -90,7 +91,7 @@ WITH fresh AS (
 ), linked AS (
     UPDATE events e SET canonical_id = coalesce(f.id, v.c), fusion_block = v.b, match_lo = v.lo, match_hi = v.hi,
            date_weekday = v.w
-    FROM jsonb_to_recordset(CAST(:links AS jsonb)) AS v(id bigint, c bigint, b text, lo date, hi date, w int)
+    FROM json_to_recordset(CAST(:links AS json)) AS v(id bigint, c bigint, b text, lo date, hi date, w int)
     LEFT JOIN fresh f ON f.tmp = v.c WHERE e.id = v.id
 ), dropped AS (
     DELETE FROM canonical_events WHERE id = ANY(CAST(:gone AS bigint[]))
