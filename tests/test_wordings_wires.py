@@ -88,6 +88,15 @@ TOLD = [
     # (the signatories stay when an onlooker is named)
     ("en", "The accord was signed on Tuesday by Sergey Lavrov and Wang Yi, with Kazakh President Kassym-Jomart Tokayev "
      "looking on.", ("agreement", ["Sergey Lavrov", "Wang Yi"], "asserted", "2024-05-07")),
+    # "the two ministers", "الوزيران": the two people named last
+    ("ar", "التقى وزير الخارجية المصري سامح شكري نظيره التركي مولود تشاووش أوغلو أمس الخميس في القاهرة. ووقع الوزيران "
+     "مذكرة تفاهم.", ("agreement", ["Mevlüt Çavuşoğlu", "Sameh Shoukry"], "asserted", "2024-05-09")),
+    ("en", "Sameh Shoukry met Mevlut Cavusoglu in Cairo on Thursday. The two ministers signed a memorandum.",
+     ("agreement", ["Mevlüt Çavuşoğlu", "Sameh Shoukry"], "asserted", "2024-05-09")),
+    # an Arabic verb's subject with its full lineage and titles after it, an aside, then the one received
+    ("ar", "استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس مجلس الوزراء، في قصر "
+     "اليمامة بالرياض أمس الخميس، الرئيس الفرنسي إيمانويل ماكرون.",
+     ("meeting", ["Emmanuel Macron", "Mohammed bin Salman"], "asserted", "2024-05-09")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
