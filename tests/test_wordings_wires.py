@@ -138,6 +138,8 @@ NOT_TOLD = [
      "looking on.", "agreement", "Kassym-Jomart Tokayev"),
     ("ar", "ووقع الاتفاق أمس الثلاثاء سيرغي لافروف ووانغ يي بحضور الرئيس الكازاخستاني قاسم جومارت توكاييف.", "agreement",
      "Kassym-Jomart Tokayev"),
+    # a call on someone to act is no invitation
+    ("ar", "ودعا وزير الخارجية الأوكراني أندريه سيبيغا الولايات المتحدة إلى الرد بحزم.", "invitation", "United States"),
     # the state before a pronoun subject is not the one who met
     ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
      None, "Brazil"),
