@@ -169,6 +169,8 @@ AR = [
     ("تأتي القمة بعد نحو سبعة أشهر على زيارة الرئيس للدوحة", FRI_NOV, "بعد نحو سبعة أشهر", "2023-04", None, "month"),
     ("وصل الوفد بعد عامين من توقيع المعاهدة", FRI_NOV, "بعد عامين", "2021", None, "year"),
     ("تأتي الزيارة بعد ثلاثة أسابيع من لقاء الوزيرين", FRI_NOV, "بعد ثلاثة أسابيع", "2023-10", None, "month"),
+    # a number after a weekday other than الأحد is no "eleven" ("الأحد عشر")
+    ("وقع البلدان أمس الخميس عشر اتفاقيات", FRI_NOV, "أمس الخميس", "2023-11-16", None, "day"),
 ]
 
 EN = [
@@ -281,6 +283,7 @@ NEGATIVE = [
     ("وصل الوفد قبل أيام", FRI_NOV, "ar"),
     ("They met years ago", MON_NOV, "en"),
     ("بعد سبعة أشهر فقط", FRI_NOV, "ar"),  # counted back to nothing named
+    ("شارك في القمة الأحد عشر زعيما", FRI_NOV, "ar"),  # "the eleven", not Sunday
     ("وصل الوزير بعد ثلاثة أيام من القمة", FRI_NOV, "ar"),  # days count from the summit (the event's stage)
     ("He arrived two days after the summit", MON_NOV, "en"),
     ("They met three weeks ago", MON_NOV, "en"),  # (a week counted only back to what follows)

@@ -384,7 +384,10 @@ class DateFinder:
         if len(word) > 2 and word[0] in "وف" and word[0] in self.clitics:
             word = word[1:]  # "وفي اليوم"
         after = _WORD_AFTER.match(ft, end)
-        return word in self.blockers[kind, "before"] or (after.group(1) if after else "") in self.blockers[kind, "after"]
+        nxt, last = (after.group(1) if after else ""), (ft[start:end].split() or [""])[-1]
+        # a blocker after may name the expression's last word too ("الأحد عشر" is eleven, "الأربعاء عشر اتفاقيات" a day)
+        return word in self.blockers[kind, "before"] or nxt in self.blockers[kind, "after"] \
+            or f"{last} {nxt}" in self.blockers[kind, "after"]
 
     def _merge_ranges(self, hits: list[Hit], ft: str) -> list[Hit]:
         """Join "من 28 سبتمبر إلى 3 أكتوبر 2023" (two hits and a connector) into one range."""
