@@ -97,6 +97,9 @@ TOLD = [
     ("ar", "استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس مجلس الوزراء، في قصر "
      "اليمامة بالرياض أمس الخميس، الرئيس الفرنسي إيمانويل ماكرون.",
      ("meeting", ["Emmanuel Macron", "Mohammed bin Salman"], "asserted", "2024-05-09")),
+    # ties restored, announced as the speech verb's object: dated by the saying
+    ("ar", "أعلنت الإمارات وقطر أمس الأربعاء استئناف العلاقات الدبلوماسية بينهما.",
+     ("cooperation", ["Qatar", "United Arab Emirates"], "asserted", "2024-05-08")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),

@@ -160,8 +160,10 @@ def attendees(toks: list[Token], j: int, actors: list[Actor], ts: TriggerSet) ->
 
 
 def announced(toks: list[Token], said: tuple[str, int, int], f: tuple[str, int, int], ts: TriggerSet) -> bool:
-    """The event noun is what the speech verb announces, no complement between ("أعلنتا الاتفاق")."""
-    return f[1] - said[1] <= 8 and nominal(toks[f[1]].norm) and not any(
+    """The event noun is what the speech verb announces, no complement between ("أعلنتا الاتفاق", "أعلنت قطر
+    والبحرين أمس الأربعاء استئناف العلاقات")."""
+    word = toks[f[1]].norm
+    return f[1] - said[1] <= 8 and (nominal(word) or word in ts.restoring) and not any(
         toks[k].norm in ts.complements or toks[k].norm in ts.boundaries for k in range(said[1] + 1, f[1]))
 
 

@@ -197,10 +197,11 @@ class EventExtractor:
         by_trigger = dict(zip(sinks, dates_by_trigger(seg, folded, toks, sinks, dates + unread, ts)))
         said = [f for f in sinks if f not in told]
         # an accusation told by a speech verb is dated by the saying ("Japan said on Monday that a Chinese aircraft
-        # violated its airspace"), and so is an agreement announced as its object ("أعلنت الهند وباكستان أمس السبت
-        # الاتفاق على وقف إطلاق النار")
+        # violated its airspace"), and so is an agreement or ties restored announced as its object ("أعلنت الهند
+        # وباكستان أمس السبت الاتفاق على وقف إطلاق النار")
         own = [by_trigger[f] or (next((by_trigger[g] for g in reversed(said) if g[1] < f[1] and (
-            f[0] == "accusation" or f[0] == "agreement" and announced(toks, g, f, ts))), [])) for f in told]
+            f[0] == "accusation" or f[0] in ("agreement", "cooperation") and announced(toks, g, f, ts))), []))
+               for f in told]
         previous: DateExpr | UnreadDate | None = None
         tellings = [(k, d) for k, mine in enumerate(own) for d in (mine or [None])]
         quotes: set[int] = set()
