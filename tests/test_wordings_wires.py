@@ -100,6 +100,13 @@ TOLD = [
     # ties restored, announced as the speech verb's object: dated by the saying
     ("ar", "أعلنت الإمارات وقطر أمس الأربعاء استئناف العلاقات الدبلوماسية بينهما.",
      ("cooperation", ["Qatar", "United Arab Emirates"], "asserted", "2024-05-08")),
+    # a denial denies what is said done, not the visit it is said done during
+    ("ar", "ونفى البيت الأبيض أن تكون واشنطن والرياض قد وقعتا أي اتفاقية دفاعية خلال زيارة الرئيس جو بايدن إلى السعودية.",
+     ("visit", ["Joe Biden", "Saudi Arabia"], "asserted", None)),
+    ("en", "The White House denied that Washington and Riyadh had signed a defence pact during Joe Biden's visit to Saudi "
+     "Arabia.", ("visit", ["Joe Biden", "Saudi Arabia"], "asserted", None)),
+    ("en", "The White House denied that Washington and Riyadh had signed a defence pact during Joe Biden's visit to Saudi "
+     "Arabia.", ("agreement", ["Saudi Arabia", "United States"], "negated", None)),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),

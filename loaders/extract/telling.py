@@ -98,8 +98,9 @@ def modality(toks: list[Token], forms: list[tuple[str, ...]], i: int, n: int, ts
            for k in range(max(0, i - 3), i)) and not any(
             toks[k].norm in ts.not_only for k in range(max(0, i - 2), min(len(toks), i + n + 6))):
         return "negated"
-    if any(ts.denial.at(toks, k, forms[k]) for k in range(i)):
-        return "negated"
+    denied = next((k for k in range(i) if ts.denial.at(toks, k, forms[k])), None)
+    if denied is not None and not any(toks[k].norm in ts.time_words for k in range(max(denied + 1, i - 6), i)):
+        return "negated"  # (not the visit a denied signing is told during: "نفى … أن تكونا قد وقعتا … خلال زيارة")
     first = toks[i].norm
     if first[:1] in ("و", "ف") and first[1:3] in ("سي", "ست", "سن"):
         first = first[1:]  # "وسيزور", "فستعقد": the future prefix after a clitic
