@@ -107,6 +107,9 @@ TOLD = [
      "Arabia.", ("visit", ["Joe Biden", "Saudi Arabia"], "asserted", None)),
     ("en", "The White House denied that Washington and Riyadh had signed a defence pact during Joe Biden's visit to Saudi "
      "Arabia.", ("agreement", ["Saudi Arabia", "United States"], "negated", None)),
+    # "محملا X مسؤولية": the participle holds X responsible, the clause's subject accuses
+    ("ar", "وقال الرئيس الأردني إن القصف جريمة، محملا إسرائيل مسؤولية الهجوم على المستشفى.",
+     ("accusation", ["Abdullah II of Jordan", "Israel"], "asserted", None)),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
