@@ -448,8 +448,10 @@ class EventExtractor:
 
     def _pronoun_cuts(self, a: Actor, i: int, toks: list[Token], ts: TriggerSet) -> bool:
         """A singular subject pronoun stands between a state or body and the trigger: the pronoun is the subject."""
+        if a.kind == "person" or ts.lang != "en":
+            return False
         pronoun = self.coref.subject_pronoun(toks, i, ts)
-        return pronoun is not None and pronoun[1].number == 1 and a.kind != "person" and a.last < pronoun[0]
+        return pronoun is not None and pronoun[1].number == 1 and a.last < pronoun[0]
 
     def _pronoun_and(self, toks: list[Token], i: int, actors: list[Actor], ts: TriggerSet) -> tuple | None:
         """A subject pronoun joined by "and" before the trigger's subject chain ("He and President Lula

@@ -157,8 +157,9 @@ class Locator:
             word = tok.norm
             if word in w.origin:
                 came_from = i
-            elif word in w.destination or word in w.destination_verbs or word in w.clause_breaks or i and any(
-                    c in text[spans[i - 1][1]:spans[i][0]] for c in ",،;"):  # ("from Jakarta, met Anwar in …")
+            elif i - came_from <= ORIGIN_REACH and (
+                    word in w.destination or word in w.destination_verbs or word in w.clause_breaks
+                    or any(c in text[spans[i - 1][1]:spans[i][0]] for c in ",،;")):  # ("from Jakarta, met Anwar in …")
                 came_from = -ORIGIN_REACH - 1
             if lang == "ar" and word[:1] in ("و", "ف") and word[1:] in w.locative | w.destination | w.destination_verbs:
                 word = word[1:]  # "وفي موسكو", "وزارت الكرملين"

@@ -57,8 +57,10 @@ class ShortNames:
                  nation: str | None) -> tuple[int, str] | None:
         """(characters stripped, person) when a lone word is the surname of the one person of that
         surname named in full so far ("... سيرغي شويغو ... وأضاف شويغو")."""
+        if not seen_full:
+            return None
         honoured = i > 0 and any(f in self.cues.honorifics for f, _ in strip_variants(toks[i - 1].norm))
-        if not seen_full or not (honoured or self._may_be_surname(toks[i].norm)) \
+        if not (honoured or self._may_be_surname(toks[i].norm)) \
                 or (toks[i].norm.isascii() and not self._capitalised(seg, folded, toks[i])) \
                 or self._name_continues(seg, folded, toks, i):
             return None
