@@ -144,9 +144,12 @@ def test_seed_look_alikes_stay_apart(seeded):
     assert [(v.date_start, v.date_precision) for v in kim_visits] == [(D(2019, 4, 1), "month"), (D(2023, 9, 11), "day")]
     [kozlov] = _canonical(seeded, "type = 'visit' AND participant_names = 'Alexander Kozlov; North Korea'")
     assert kozlov.articles == 1 and kozlov.date_start == D(2023, 11, 17)  # a Russian minister, not Lavrov
-    [denial] = _canonical(seeded, "type = 'visit' AND modality = 'negated'")
-    assert denial.denies_id == kim_visits[1].canonical_id  # linked to what it denies ...
-    assert kim_visits[1].modality == "asserted" and kim_visits[1].articles == 2  # ... which it does not make true
+    # "نفى الكرملين توقيع أي اتفاقيات خلال زيارة كيم": the signing is denied, not the visit it was during
+    [denial] = _canonical(seeded, "modality = 'negated'")
+    [denied] = _canonical(seeded, "canonical_id = :c", c=denial.denies_id)
+    assert (denial.type, denial.participant_names) == ("agreement", "North Korea; Russia")  # linked to what it
+    assert (denied.type, denied.participant_names, denied.modality) == ("agreement", "North Korea; Russia", "asserted")
+    assert denied.canonical_id != denial.canonical_id and kim_visits[1].modality == "asserted"  # denies, not made true
     shoigu = _canonical(seeded, "type = 'meeting' AND participant_names LIKE '%Sergei Shoigu%'")
     assert shoigu and all("Vladimir Putin" not in (s.participant_names or "") for s in shoigu)
 
