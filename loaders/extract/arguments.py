@@ -9,7 +9,7 @@ state of the offices before it. Each reads tokens and the trigger data only.
 from __future__ import annotations
 
 from ..records import Participant
-from .actors import (Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at, phrase_len,
+from .actors import (NAME_PARTICLES, Actor, bare, boundary_after, chain, courtesy_call, follows, joined, nominal, phrase_at, phrase_len,
                      right_after, titles_before)
 from .tokens import Token, strip_variants
 from .triggers import TriggerSet, word_forms
@@ -212,3 +212,17 @@ def onlooker(toks: list[Token], a: Actor, ts: TriggerSet) -> bool:
     if any(0 < phrase_len(toks, x, ts.onlookers) <= k - x for x in range(max(0, k - 4), k)):
         return True  # ("بحضور كبير الدبلوماسيين الصينيين وانغ يي")
     return a.last + 1 < len(toks) and phrase_len(toks, a.last + 1, ts.looking_on) > 0
+
+
+def named_end(subject: Actor, mine: list[Actor], toks: list[Token], stop: int, ts: TriggerSet) -> int:
+    """Where an Arabic verb's person subject ends: its name going on ("محمد بن سلمان بن عبدالعزيز آل سعود")
+    and the titles after it ("ولي العهد رئيس مجلس الوزراء") are no distance to the object."""
+    end = subject.last
+    while end + 2 < stop and toks[end + 1].norm in NAME_PARTICLES:  # "بن عبدالعزيز آل سعود"
+        end += 2
+    for a in mine:
+        if a.entity == subject.entity and a.first <= end + 2:
+            end = max(end, a.last)
+    while end + 1 < stop and toks[end + 1].norm in ts.titles:
+        end += 1
+    return end

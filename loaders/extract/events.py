@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..normalize import Folded
 from ..records import DateExpr, Event, Mention, Participant, Segment, UnreadDate
 from ..registry import Registry
-from .actors import (NAME_PARTICLES, PARTY_KINDS, Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe,
+from .actors import (PARTY_KINDS, Actor, aside_end, bare, boundary_after, boundary_before, chain, clause_end, dedupe,
                      find_actors, courtesy_call, follows, joined, nominal, reporter, represented, right_after,
                      titles_before)
 from .coref import Agreement, Coref, Discourse, delegations, relative_antecedent
@@ -26,7 +26,7 @@ from .telling import dates_by_trigger, day_told_from, modality, modality_across
 from .linked import orphan_dates
 from .visits import Visits
 from .arguments import (LISTED, announced, attendees, authored, between_pair, called_to_party, carried, definite, forum,
-                        governed, governed_list, heads_near, not_topics, office_of, onlooker, owner_of, remote_before, said_last,
+                        governed, governed_list, heads_near, named_end, not_topics, office_of, onlooker, owner_of, remote_before, said_last,
                         signed_by, theatre, with_holders)
 from .said import speech_parts
 from . import forces
@@ -469,7 +469,7 @@ class EventExtractor:
         stop = clause_end(toks, j + skip, ts)  # (inside an aside, its comma ends the clause)
         mine = [a for a in actors if j < a.first < stop]
         subject = next((a for a in mine if right_after(toks, a, j + skip, ts)), None)  # "استقبل صاحب الجلالة الملك …"
-        named = self._named_end(subject, mine, toks, stop, ts) - j - skip \
+        named = named_end(subject, mine, toks, stop, ts) - j - skip \
             if subject and subject.kind == "person" and ts.lang == "ar" else 0
         reach = window + skip
         # the one met after "with" may bear a long title ("مع الأمين العام للحزب الشيوعي الفيتنامي نغوين فو ترونغ")
@@ -479,20 +479,6 @@ class EventExtractor:
         return [a for a in mine if a.first - j - (named if a is not subject else 0) - titles_before(toks, a.first, ts)
                 <= reach and not (named and a is not subject and a.entity == subject.entity
                                   and a.last <= j + skip + named)]  # (its title told again as a role)
-
-    @staticmethod
-    def _named_end(subject: Actor, mine: list[Actor], toks: list[Token], stop: int, ts: TriggerSet) -> int:
-        """Where an Arabic verb's person subject ends: its name going on ("محمد بن سلمان بن عبدالعزيز آل سعود")
-        and the titles after it ("ولي العهد رئيس مجلس الوزراء") are no distance to the object."""
-        end = subject.last
-        while end + 2 < stop and toks[end + 1].norm in NAME_PARTICLES:  # "بن عبدالعزيز آل سعود"
-            end += 2
-        for a in mine:
-            if a.entity == subject.entity and a.first <= end + 2:
-                end = max(end, a.last)
-        while end + 1 < stop and toks[end + 1].norm in ts.titles:
-            end += 1
-        return end
 
     def _speaker(self, said: int, toks: list[Token], actors: list[Actor], ts: TriggerSet) -> list[Actor]:
         """Who said it: the chain right after the speech verb (Arabic VSO), else the one before it."""
