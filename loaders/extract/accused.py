@@ -27,11 +27,9 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
         # "from" accuse the one the subject is
         sources = chain([a for a in after if a.entity != subject[0].entity], toks, ts.titles, conjoined=True)[:LISTED]
         if sources and follows(toks, sources[0], ts.from_, 2):
-            return [Participant(a.entity, "source", a.mention) for a in sources] + \
-                [Participant(subject[0].entity, "target", subject[0].mention)], True
+            return _sides(sources, subject[:1]), True
     if (told := pointed(toks, i, j, actors, ts, ex.coref.gender, lead[:1])):
-        return [Participant(told[0].entity, "source", told[0].mention),
-                Participant(told[1].entity, "target", told[1].mention)], True
+        return _sides(told[:1], told[1:2]), True
     said = max((k for k in speech if k < i), default=None)
     complement = j + 1 < len(toks) and toks[j + 1].norm in ts.boundaries
     if complement and (said is None or nominal(toks[i].norm)):
@@ -58,15 +56,13 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
     if toks[i].norm in ts.blaming and src:  # "blamed the attacks on Iran": the one after "on"
         on = next((a for a in after if a.entity not in taken and a.first - j <= 6 and follows(toks, a, {"on"})), None)
         if on is not None:
-            return [Participant(a.entity, "source", a.mention) for a in src] + \
-                [Participant(on.entity, "target", on.mention)], True
+            return _sides(src, [on]), True
     him = ex.coref.companion_mark(toks, j + 1, ts) if ts.lang == "en" and src else None
     if him is not None and him.number == 1:  # "six weeks after Ukraine criticised him for hugging Putin": the
         prior = [a for a in actors if a.kind == "person" and a.last < i and bare(toks, a, ts)]  # sentence's subject
         found = ex.coref.antecedents(him, prior, ctx.discourse, taken, subject=True)[:1]
         if found:
-            return [Participant(a.entity, "source", a.mention) for a in src] + \
-                [Participant(found[0].entity, "target", found[0].mention)], True
+            return _sides(src, found), True
     named = {k for a in actors for k in range(a.first, a.last + 1)}
     later = [a for a in actors if a.first > max([j] + [a.last for a in src if a in actors]) and a.entity not in taken]
     comp = [a for a in actors if said is not None and said < a.first < i and a.entity not in taken]
@@ -83,8 +79,12 @@ def accusation_parts(ex, i: int, j: int, toks: list[Token], actors: list[Actor],
     tgt = later[:1] if own_clause else (comp[:1] or later[:1])
     if tgt and tgt[0] in later:  # "accused the United States and South Korea": each one listed
         tgt = chain(later[later.index(tgt[0]):], toks, ts.titles, conjoined=True)[:LISTED]
-    parts = [Participant(a.entity, "source", a.mention) for a in src] + \
-            [Participant(a.entity, "target", a.mention) for a in tgt]
+    parts = _sides(src, tgt)
     if not tgt and dual:  # "condemned the cooperation between the two countries"
         parts += [Participant(e, "target", None) for e in dual if e not in taken]
     return parts, False
+
+
+def _sides(accusers: list[Actor], accused: list[Actor]) -> list[Participant]:
+    return [Participant(a.entity, "source", a.mention) for a in accusers] + \
+        [Participant(a.entity, "target", a.mention) for a in accused]

@@ -34,6 +34,13 @@ def timed(toks: list[Token], i: int, ts: TriggerSet) -> bool:
     return toks[k - 2].norm in ts.time_words or k >= 3 and toks[k - 3].norm in ts.time_words
 
 
+def _cut(ex, toks: list[Token], i: int, parties: list[Actor], ts: TriggerSet) -> bool:
+    """A pronoun subject stands between the last state or body named and the trigger ("The White House said he
+    would meet"): the pronoun is to be resolved, though the trigger found parties."""
+    last = [a for a in parties if a.last < i][-1:]
+    return bool(last) and ex._pronoun_cuts(last[0], i, toks, ts)
+
+
 def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: list[Actor],
              ts: TriggerSet, ctx, missing: bool, floor: int, speech: list[int] = ()) -> list[Actor]:
     """Participants the sentence leaves implicit: the owner of a possessive event noun
@@ -45,8 +52,6 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
     taken = {a.entity for a in parties if i < a.first <= i + n + WINDOW and (  # the other party: "لقائه بالرئيس"
         a.first <= i + n + 1 or a.clitic.endswith("ب") or follows(toks, a, ts.with_))}
     owner = ex.coref.possessor_mark(seg, folded, toks, i, ts)
-    last = [a for a in parties if a.last < i][-1:]
-    cut = bool(last) and ex._pronoun_cuts(last[0], i, toks, ts)  # "The White House said he would meet"
     found: list[Actor] = []
     said = max((k for k in speech if k < i), default=None)
     reported = ex.coref.reported_mark(toks, i, ts) if missing and said is not None else None
@@ -66,8 +71,8 @@ def implicit_actors(ex, seg, folded, toks: list[Token], i: int, n: int, actors: 
         # (not "وحذّر ماتسونو من أن": the person right after the verb is its subject; after "كما" its object)
         mark = ex.coref.verb_mark(toks, i, ts) or ex.coref.subject_mark(toks, i, ts)
         found = ex.coref.antecedents(mark, [], ctx.discourse, taken, subject=True) if mark else []
-    elif (missing or cut) and not floor and (pronoun := ex._pronoun_and(toks, i, parties, ts)
-                                             or ex.coref.subject_pronoun(toks, i, ts)) is not None:
+    elif (missing or _cut(ex, toks, i, parties, ts)) and not floor and (
+            pronoun := ex._pronoun_and(toks, i, parties, ts) or ex.coref.subject_pronoun(toks, i, ts)) is not None:
         # "visited Moscow, where he held talks with Putin": the sentence's subject; "He and Lula discussed":
         # no one before the pronoun, an earlier sentence's
         prior = [a for a in parties if a.kind == "person" and a.last < pronoun[0] and bare(toks, a, ts)]

@@ -54,8 +54,9 @@ class Visits:
             people = right_after[:1]  # "…، (و)زار الرئيس التركي أردوغان القاهرة": the verb's own subject
         else:
             people = [a for a in before if a.kind == "person"][-1:] or [a for a in after if a.kind == "person"][:1]
-        by = [a for a in after if a.kind == "person" and a.first - j <= 8 and follows(toks, a, ts.agents, 2)]
-        if by and ts.lang == "en" and toks[i].norm in ts.visit_nouns:  # "the first visit to China by an Australian leader"
+        by = [a for a in after if a.kind == "person" and a.first - j <= 8 and follows(toks, a, ts.agents, 2)] \
+            if ts.lang == "en" and toks[i].norm in ts.visit_nouns else []
+        if by:  # "the first visit to China by an Australian leader"
             people = by[:1]
         visitor = people[0] if people else (before[-1:] or self._delegation(toks, after, ts) or [None])[0]
         if visitor is None:
