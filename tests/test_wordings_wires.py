@@ -110,6 +110,18 @@ TOLD = [
     # "محملا X مسؤولية": the participle holds X responsible, the clause's subject accuses
     ("ar", "وقال الرئيس الأردني إن القصف جريمة، محملا إسرائيل مسؤولية الهجوم على المستشفى.",
      ("accusation", ["Abdullah II of Jordan", "Israel"], "asserted", None)),
+    # second sentences for rules above, each from another wording
+    ("en", "Putin told visiting Indian Prime Minister Narendra Modi on Monday that the war would end.",
+     ("meeting", ["Narendra Modi", "Vladimir Putin"], "asserted", "2024-05-06")),
+    ("ar", "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود ملك المملكة العربية السعودية، في قصر السلام "
+     "بجدة أمس الخميس، الرئيس التركي رجب طيب أردوغان.",
+     ("meeting", ["Recep Tayyip Erdoğan", "Salman of Saudi Arabia"], "asserted", "2024-05-09")),
+    ("ar", "أعلنت السعودية وإيران أمس الأربعاء استئناف العلاقات الدبلوماسية بينهما.",
+     ("cooperation", ["Iran", "Saudi Arabia"], "asserted", "2024-05-08")),
+    ("ar", "ندد الرئيس المصري عبد الفتاح السيسي والعاهل الأردني الملك عبد الله الثاني، في قمة عقداها أمس الخميس في "
+     "القاهرة، بالهجمات الإسرائيلية.",
+     ("accusation", ["Abdel Fattah el-Sisi", "Abdullah II of Jordan", "Israel"], "asserted", "2024-05-09")),
+    ("ar", "وقعت مصر والأردن أمس الإثنين عشر اتفاقيات للتعاون.", ("agreement", ["Egypt", "Jordan"], "asserted", "2024-05-06")),
     # where a flight came from is no destination
     ("en", "Blinken, who flew in from Tokyo on Thursday, met Yoon Suk Yeol in Seoul.",
      ("visit", ["Antony Blinken", "South Korea"], "asserted", "2024-05-09")),
@@ -153,6 +165,8 @@ NOT_TOLD = [
      "Kassym-Jomart Tokayev"),
     # a call on someone to act is no invitation
     ("ar", "ودعا وزير الخارجية الأوكراني أندريه سيبيغا الولايات المتحدة إلى الرد بحزم.", "invitation", "United States"),
+    ("ar", "ودعا وزير الخارجية الإيراني عباس عراقجي الاتحاد الأوروبي إلى الضغط على إسرائيل.", "invitation",
+     "European Union"),
     # the state before a pronoun subject is not the one who met
     ("en", "Lula said on Wednesday that Brazil would stay neutral, as he held talks with Nicolas Maduro.",
      None, "Brazil"),
